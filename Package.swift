@@ -1,0 +1,63 @@
+// swift-tools-version:6.2
+// Parallax: one event, every outlet that covered it.
+//
+// The targets follow the pipeline (see README.md): Core at the bottom, one module per
+// stage above it, the Pipeline that composes them, and the thin `parallax` command on top.
+import PackageDescription
+
+let package = Package(
+    name: "Parallax",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parallax", targets: ["parallax"]),
+        .library(name: "ParallaxPipeline", targets: ["ParallaxPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian: libxml2-dev, libstemmer-dev; `make deps` installs them).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+
+        // Value types shared by every stage. No I/O.
+        .target(name: "ParallaxCore"),
+        // Read: files, directories, stdin → RawDocument. Extract: RawDocument → Article.
+        .target(name: "ParallaxExtract", dependencies: ["ParallaxCore", "ParallaxLanguage", "CLibXML2"]),
+        // Language identification, tokens, sentences, stems, stopwords.
+        .target(
+            name: "ParallaxLanguage",
+            dependencies: ["ParallaxCore", "CStemmer"],
+            resources: [.copy("Resources")]
+        ),
+        // Entities, quotes, numbers, time expressions.
+        .target(
+            name: "ParallaxAnnotate",
+            dependencies: ["ParallaxCore", "ParallaxLanguage"],
+            resources: [.copy("Resources")]
+        ),
+        // Same-story similarity, claim alignment, the StoryReport and its renderers.
+        .target(name: "ParallaxCompare", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
+        // The one place where the stages are composed (CLI, server and pipes share it).
+        .target(
+            name: "ParallaxPipeline",
+            dependencies: ["ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCompare"]
+        ),
+        .executableTarget(
+            name: "parallax",
+            dependencies: [
+                "ParallaxPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Tests: one target per module; real articles are read from ../shared/data.
+        .target(name: "TestSupport", dependencies: ["ParallaxCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"]),
+        .testTarget(name: "ParallaxExtractTests", dependencies: ["ParallaxExtract", "TestSupport"]),
+        .testTarget(name: "ParallaxLanguageTests", dependencies: ["ParallaxLanguage", "TestSupport"]),
+        .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
+        .testTarget(name: "ParallaxCompareTests", dependencies: ["ParallaxCompare", "ParallaxPipeline", "TestSupport"]),
+        .testTarget(name: "ParallaxCLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef PARALLAX_CSTEMMER_SHIM_H
+#define PARALLAX_CSTEMMER_SHIM_H
+#include <libstemmer.h>
+#endif

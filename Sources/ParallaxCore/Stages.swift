@@ -1,0 +1,40 @@
+/// The protocols at the stage boundaries of the pipeline (see README.md).
+///
+/// Each stage is a pure, `Sendable` value so the CLI, the server and a Spark pipe run the
+/// same code, and a stage can be swapped (a second extractor, a neural embedder) without
+/// touching the others.
+
+/// RawDocument → Article.
+public protocol Extractor: Sendable {
+    func extract(_ document: RawDocument) throws(ParallaxError) -> Article
+}
+
+/// Text → language.
+public protocol LanguageIdentifier: Sendable {
+    func identify(_ text: String) -> LanguageGuess
+}
+
+/// Article → AnnotatedArticle.
+public protocol Annotator: Sendable {
+    func annotate(_ article: Article) -> AnnotatedArticle
+}
+
+/// Articles about (perhaps) one event → the report of where they agree and differ.
+public protocol StoryComparer: Sendable {
+    func compare(_ articles: [AnnotatedArticle]) -> StoryReport
+}
+
+public struct LanguageGuess: Sendable, Hashable, Codable {
+    /// ISO 639-1 code ("sr-Cyrl" style script suffixes are not used: Serbian is `sr`
+    /// in both scripts), or `und` when the text gives no evidence.
+    public var code: String
+    /// In [0, 1].
+    public var confidence: Double
+
+    public init(code: String, confidence: Double) {
+        self.code = code
+        self.confidence = confidence
+    }
+
+    public static let undetermined = LanguageGuess(code: "und", confidence: 0)
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import ParallaxCompare
+import ParallaxCore
+import ParallaxPipeline
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare reports of one event claim by claim.",
+        discussion: """
+            Reads two or more articles and reports whether they cover the same event, the \
+            entities they share, the claims two or more sources corroborate, the claims only \
+            one source makes, conflicting values (dates, numbers, quotes), matched quotes, and \
+            every time expression resolved against its article's publication date.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, md }
+
+    @Argument(help: "Two or more article files (plain text or HTML).")
+    var inputs: [String]
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Publication date of one input, as SOURCE=YYYY-MM-DD (repeatable). Metadata in the article wins.",
+        valueName: "source=date"))
+    var published: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json or md.")
+    var format: Format = .text
+
+    func validate() throws {
+        guard inputs.count >= 2 else { throw ValidationError("compare needs at least two articles") }
+        for entry in published {
+            guard let eq = entry.lastIndex(of: "="), CalendarDay(iso: String(entry[entry.index(after: eq)...])) != nil else {
+                throw ValidationError("--published expects SOURCE=YYYY-MM-DD, got '\(entry)'")
+            }
+        }
+    }
+
+    func run() throws {
+        let pipeline = try Pipeline.standard()
+        var dates: [String: Date] = [:]
+        for entry in published {
+            let eq = entry.lastIndex(of: "=")!
+            dates[String(entry[..<eq])] = CalendarDay(iso: String(entry[entry.index(after: eq)...]))!.date
+        }
+        var articles: [Article] = []
+        var failed = 0
+        for result in pipeline.extract(inputs) {
+            switch result {
+            case .success(var article):
+                if article.published == nil { article.published = dates[article.source] }
+                articles.append(article)
+            case .failure(let error):
+                Output.error(error)
+                failed += 1
+            }
+        }
+        for key in dates.keys where !inputs.contains(key) {
+            Output.warning("--published names '\(key)', which is not one of the inputs")
+        }
+        guard articles.count >= 2 else {
+            Output.warning("compare needs at least two readable articles; got \(articles.count)")
+            throw ExitCode(1)
+        }
+        let report = pipeline.compare(articles)
+        switch format {
+        case .json: Output.write(try ReportRenderer.json(report))
+        case .md: Output.write(ReportRenderer.markdown(report))
+        case .text: Output.write(ReportRenderer.text(report))
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
