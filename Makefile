@@ -3,14 +3,15 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_PATH := .build-release
 PARALLAX := $(RELEASE_PATH)/release/parallax
-DEBIAN_PACKAGES := libxml2-dev libstemmer-dev pkg-config
+DEBIAN_PACKAGES := libxml2-dev libstemmer-dev zlib1g-dev pkg-config
 SHARED ?= ../shared
 
-.PHONY: demo test deps build release clean langid-model help
+.PHONY: demo test deps build release clean langid-model help bench-extract
 
 help:
 	@echo "make demo   - install what is missing, build in release, run Parallax on the demo corpus"
 	@echo "make test   - build and run the whole test suite"
+	@echo "make bench-extract - compare extraction with trafilatura on $(SHARED)/data/extraction/wcxb-dev"
 	@echo "make langid-model - retrain the language identifier from $(SHARED)/data/langid-train"
 
 ## Install the Debian packages Parallax builds against, only those that are missing.
@@ -38,6 +39,10 @@ demo: release
 
 langid-model: release
 	$(PARALLAX) language train --from $(SHARED)/data/langid-train --out Sources/ParallaxLanguage/Resources
+
+## Parallax and trafilatura side by side on the WCXB dev set (pip installs trafilatura in Benchmarks/.venv).
+bench-extract: release
+	@bash Benchmarks/extraction/run.sh $(PARALLAX)
 
 clean:
 	rm -rf .build $(RELEASE_PATH)

@@ -19,11 +19,12 @@ let package = Package(
         // System libraries (Debian: libxml2-dev, libstemmer-dev; `make deps` installs them).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Value types shared by every stage. No I/O.
         .target(name: "ParallaxCore"),
         // Read: files, directories, stdin → RawDocument. Extract: RawDocument → Article.
-        .target(name: "ParallaxExtract", dependencies: ["ParallaxCore", "ParallaxLanguage", "CLibXML2"]),
+        .target(name: "ParallaxExtract", dependencies: ["ParallaxCore", "ParallaxLanguage", "CLibXML2", "CZlib"]),
         // Language identification, tokens, sentences, stems, stopwords.
         .target(
             name: "ParallaxLanguage",
@@ -36,12 +37,14 @@ let package = Package(
             dependencies: ["ParallaxCore", "ParallaxLanguage"],
             resources: [.copy("Resources")]
         ),
+        // Features, near-duplicates, pair similarity and online story clustering.
+        .target(name: "ParallaxCluster", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
         // Same-story similarity, claim alignment, the StoryReport and its renderers.
         .target(name: "ParallaxCompare", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
         // The one place where the stages are composed (CLI, server and pipes share it).
         .target(
             name: "ParallaxPipeline",
-            dependencies: ["ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCompare"]
+            dependencies: ["ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCluster", "ParallaxCompare"]
         ),
         .executableTarget(
             name: "parallax",
@@ -54,9 +57,14 @@ let package = Package(
         // Tests: one target per module; real articles are read from ../shared/data.
         .target(name: "TestSupport", dependencies: ["ParallaxCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ParallaxCoreTests", dependencies: ["ParallaxCore", "TestSupport"]),
-        .testTarget(name: "ParallaxExtractTests", dependencies: ["ParallaxExtract", "TestSupport"]),
+        .testTarget(
+            name: "ParallaxExtractTests",
+            dependencies: ["ParallaxExtract", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ParallaxLanguageTests", dependencies: ["ParallaxLanguage", "TestSupport"]),
         .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
+        .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "TestSupport"]),
         .testTarget(name: "ParallaxCompareTests", dependencies: ["ParallaxCompare", "ParallaxPipeline", "TestSupport"]),
         .testTarget(name: "ParallaxCLITests", dependencies: ["TestSupport"]),
     ]

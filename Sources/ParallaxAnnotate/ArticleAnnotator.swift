@@ -1,20 +1,47 @@
 import ParallaxCore
 import ParallaxLanguage
 
-/// Article → AnnotatedArticle: sentences and tokens, then entities, quotes, numbers and
-/// time expressions.
+/// Article → AnnotatedArticle: sentences and tokens from the language stage (in each
+/// paragraph's own language), then time expressions, numbers, entities and quotes.
 ///
-/// PLACEHOLDER implementation (sentences and tokens only); the annotation stage replaces it.
+/// Time expressions come first so that numbers skip the years and days they contain and
+/// entities skip month and weekday names; quotes come last because their speakers are the
+/// person entities.
 public struct ArticleAnnotator: Annotator {
+    private let times = TimeExpressionTagger()
+    private let numbers = NumberExtractor()
+    private let entities = EntityRecognizer()
+    private let quotes = QuoteExtractor()
+
     public init() {}
 
     public func annotate(_ article: Article) -> AnnotatedArticle {
-        let language = article.language ?? "und"
-        let splitter = SentenceSplitter(language: language)
-        let analyzer = TextAnalyzer(language: language)
+        let sentences = split(article)
+        let words = sentences.map(SentenceWords.init)
+        let anchor = article.published.map(CalendarDay.init)
+        var timeMentions: [TimeMention] = []
+        var numberMentions: [NumberMention] = []
+        for s in words {
+            let found = times.tag(s, anchor: anchor)
+            timeMentions += found
+            numberMentions += numbers.extract(s, excluding: found.map(\.span))
+        }
+        let analysis = entities.analyze(words, excluding: timeMentions.map(\.span))
+        let quoteMentions = quotes.extract(Array(article.text.unicodeScalars), sentences: words, entities: analysis)
+        return AnnotatedArticle(article: article, sentences: sentences, entities: analysis.mentions, quotes: quoteMentions,
+                                numbers: numberMentions, times: timeMentions)
+    }
+
+    /// Sentences with tokens; offsets are into `article.text`.
+    private func split(_ article: Article) -> [Sentence] {
+        let languages = ArticleAnnotator.paragraphLanguages(article)
+        var tools: [String: (SentenceSplitter, TextAnalyzer)] = [:]
         var sentences: [Sentence] = []
         var paragraphStart = 0
         for (p, paragraph) in article.paragraphs.enumerated() {
+            let language = languages[p]
+            if tools[language] == nil { tools[language] = (SentenceSplitter(language: language), TextAnalyzer(language: language)) }
+            let (splitter, analyzer) = tools[language]!
             for span in splitter.sentences(in: paragraph) {
                 let global = TextSpan(start: paragraphStart + span.start, end: paragraphStart + span.end)
                 let text = paragraph.substring(span)
@@ -23,6 +50,19 @@ public struct ArticleAnnotator: Annotator {
             }
             paragraphStart += paragraph.unicodeScalars.count + Article.paragraphSeparator.unicodeScalars.count
         }
-        return AnnotatedArticle(article: article, sentences: sentences)
+        return sentences
+    }
+
+    /// The language of each paragraph: its segment's language when known, else the
+    /// article's, else English.
+    static func paragraphLanguages(_ article: Article) -> [String] {
+        func known(_ code: String?) -> String? { code.flatMap { $0.isEmpty || $0 == "und" ? nil : $0 } }
+        let fallback = known(article.language) ?? "en"
+        let segments = article.segments.filter { $0.kind == .paragraph }
+        return article.paragraphs.enumerated().map { p, paragraph in
+            let segment = segments.count == article.paragraphs.count
+                ? segments[p] : segments.first { $0.text == paragraph }
+            return known(segment?.language) ?? fallback
+        }
     }
 }

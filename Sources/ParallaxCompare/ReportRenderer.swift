@@ -1,19 +1,182 @@
 import Foundation
 import ParallaxCore
 
+/// Short, readable forms of report values, shared by the comparator and the renderers.
+enum ReportFormatting {
+    /// `2025` for a year, `2025-10` for a month, `2026-02-03` for a day, else `start/end`.
+    static func interval(_ interval: DayInterval) -> String {
+        let start = interval.start.description, end = interval.end.description
+        if interval == .year(interval.start.year) { return String(start.prefix(4)) }
+        if interval == .month(year: interval.start.year, month: interval.start.month) { return String(start.prefix(7)) }
+        if interval.start == interval.end { return start }
+        return start + "/" + end
+    }
+
+    /// "2 hour", "about 40 person", "≥ 1200 usd".
+    static func number(_ number: NumberMention) -> String {
+        let value = number.value == number.value.rounded() && abs(number.value) < 1e15
+            ? String(Int(number.value)) : String(number.value)
+        let prefix: String
+        switch number.qualifier {
+        case .exact: prefix = ""
+        case .approximately: prefix = "about "
+        case .atLeast: prefix = "≥ "
+        case .atMost: prefix = "≤ "
+        }
+        return prefix + value + (number.unit.map { " " + $0 } ?? "")
+    }
+
+    /// The last path component of a path or URL, for headings ("Only in 000_….txt").
+    static func shortName(_ source: String) -> String {
+        let trimmed = source.hasSuffix("/") ? String(source.dropLast()) : source
+        return trimmed.split(separator: "/").last.map(String.init) ?? source
+    }
+}
+
 /// Renders a StoryReport for people (text, Markdown) and programs (JSON).
-///
-/// PLACEHOLDER implementation; the comparison stage replaces it behind the same API.
 public enum ReportRenderer {
+    /// The Codable report, pretty-printed with sorted keys (see docs/report-format.md).
     public static func json(_ report: StoryReport) throws -> String {
         String(decoding: try ParallaxJSON.encoder(pretty: true).encode(report), as: UTF8.self) + "\n"
     }
 
+    /// Plain text for a terminal.
     public static func text(_ report: StoryReport) -> String {
-        "Sources: \(report.sources.count)\nSame story: \(report.sameStory) (\(report.similarity))\n"
+        render(report, style: PlainStyle())
     }
 
+    /// Markdown; article text is escaped so it cannot break the markup.
     public static func markdown(_ report: StoryReport) -> String {
-        "# Story report\n\n" + text(report)
+        render(report, style: MarkdownStyle())
+    }
+
+    private static func render(_ report: StoryReport, style: some RenderStyle) -> String {
+        var out = style.title("Story report")
+        let number = Dictionary(report.sources.enumerated().map { ($0.element.source, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
+        func tag(_ source: String) -> String { "[\(number[source] ?? 0)]" }
+
+        out += style.heading("Sources")
+        for (index, source) in report.sources.enumerated() {
+            let published = source.published.map { "published \($0)" } ?? "publication date unknown"
+            out += style.item("[\(index + 1)] " + style.escape(source.title.isEmpty ? "(untitled)" : source.title)
+                              + " — \(style.escape(source.source)); \(source.language), \(published), \(source.words) words")
+        }
+
+        out += style.heading("Verdict")
+        out += style.paragraph((report.sameStory ? "Same story" : "Not the same story")
+                               + String(format: " (similarity %.2f).", report.similarity))
+        let evidence = report.evidence
+        for (name, values) in [("Shared entities", evidence.sharedEntities), ("Shared terms", evidence.sharedTerms),
+                               ("Shared numbers", evidence.sharedNumbers), ("Shared dates", evidence.sharedDates)] where !values.isEmpty {
+            out += style.item(name + ": " + values.map(style.escape).joined(separator: ", "))
+        }
+
+        out += style.heading("Shared entities")
+        if report.entities.isEmpty { out += style.paragraph("None.") }
+        for entity in report.entities {
+            let forms = entity.variants.map { "“\(style.escape($0.text))” " + $0.sources.map(tag).joined() }.joined(separator: ", ")
+            out += style.item(style.strong(style.escape(entity.name)) + " (\(entity.kind.rawValue)) — " + forms)
+        }
+
+        out += style.heading("Corroborated (\(report.corroborated.count))")
+        if report.corroborated.isEmpty { out += style.paragraph("No claim is stated by two sources.") }
+        for (index, claim) in report.corroborated.enumerated() {
+            var lines = ["Claim \(index + 1), " + String(format: "match %.2f", claim.score)
+                         + (claim.shared.isEmpty ? "" : "; shared: " + claim.shared.map(style.escape).joined(separator: ", "))]
+            lines += claim.sentences.map { tag($0.source) + " " + style.escape($0.text) }
+            out += style.block(lines)
+        }
+
+        for source in report.sources {
+            let own = report.unique.filter { $0.source == source.source }
+            out += style.heading("Only in \(tag(source.source)) \(style.escape(ReportFormatting.shortName(source.source))) (\(own.count))")
+            if own.isEmpty { out += style.paragraph("Nothing that the other sources do not also say.") }
+            for claim in own { out += style.item(style.escape(claim.text)) }
+        }
+
+        out += style.heading("Conflicts (\(report.conflicts.count))")
+        if report.conflicts.isEmpty { out += style.paragraph("No conflicting numbers, dates or quotes found.") }
+        for conflict in report.conflicts {
+            var lines = ["\(conflict.kind.rawValue):"]
+            lines += conflict.sides.map { "\(tag($0.source)) \(style.strong(style.escape($0.value))) — \(style.escape($0.text))" }
+            out += style.block(lines)
+        }
+
+        out += style.heading("Quotes (\(report.quotes.count))")
+        if report.quotes.isEmpty { out += style.paragraph("No quotation appears in two sources.") }
+        for quote in report.quotes {
+            var lines = [(quote.speaker.map(style.escape) ?? "Unknown speaker") + ":"]
+            lines += quote.variants.map { "\(tag($0.source)) “\(style.escape($0.text))”" }
+            out += style.block(lines)
+        }
+
+        out += style.heading("Time expressions (\(report.times.count))")
+        if report.times.isEmpty { out += style.paragraph("None found.") }
+        for time in report.times {
+            let resolved = time.resolved.map { "\($0.start) … \($0.end) (\($0.granularity.rawValue))" } ?? "unresolved"
+            out += style.item("\(tag(time.source)) “\(style.escape(time.text))” → \(resolved)")
+        }
+        return out
+    }
+}
+
+/// How the sections of a report are laid out in one output format.
+private protocol RenderStyle {
+    func title(_ text: String) -> String
+    func heading(_ text: String) -> String
+    func paragraph(_ text: String) -> String
+    func item(_ text: String) -> String
+    /// A numbered or labelled entry with lines under it.
+    func block(_ lines: [String]) -> String
+    func strong(_ text: String) -> String
+    /// Makes untrusted article text safe to place in the output.
+    func escape(_ text: String) -> String
+}
+
+private struct PlainStyle: RenderStyle {
+    func title(_ text: String) -> String { text + "\n" + String(repeating: "=", count: text.count) + "\n" }
+    func heading(_ text: String) -> String { "\n" + text + "\n" + String(repeating: "-", count: text.count) + "\n" }
+    func paragraph(_ text: String) -> String { "  " + text + "\n" }
+    func item(_ text: String) -> String { "  - " + text + "\n" }
+    func block(_ lines: [String]) -> String {
+        guard let first = lines.first else { return "" }
+        return "  " + first + "\n" + lines.dropFirst().map { "      " + $0 + "\n" }.joined()
+    }
+    func strong(_ text: String) -> String { text }
+    // Control characters (terminal escapes) and line breaks must not reach the terminal.
+    func escape(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+        }))
+    }
+}
+
+private struct MarkdownStyle: RenderStyle {
+    /// Characters with a meaning in CommonMark, GitHub tables or inline HTML. Escaped text
+    /// never starts a line (line breaks become spaces), so "-", "+" and "1." stay literal.
+    static let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "#", "!", "|", "~", "&"]
+
+    func title(_ text: String) -> String { "# " + text + "\n" }
+    func heading(_ text: String) -> String { "\n## " + text + "\n\n" }
+    func paragraph(_ text: String) -> String { text + "\n" }
+    func item(_ text: String) -> String { "- " + text + "\n" }
+    func block(_ lines: [String]) -> String {
+        guard let first = lines.first else { return "" }
+        return "- " + first + "\n" + lines.dropFirst().map { "  - " + $0 + "\n" }.joined()
+    }
+    func strong(_ text: String) -> String { "**" + text + "**" }
+    func escape(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                out.append(" ")
+            } else if MarkdownStyle.special.contains(scalar) {
+                out.append("\\")
+                out.append(scalar)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

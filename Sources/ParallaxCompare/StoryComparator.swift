@@ -1,19 +1,251 @@
+import ParallaxAnnotate
 import ParallaxCore
 
 /// Compares the articles of one (candidate) story claim by claim.
 ///
-/// PLACEHOLDER implementation; the comparison stage replaces it behind the same API.
+/// Each article is cut into claim units (sentences, and the phrases inside them). Every
+/// cross-source sentence pair is scored by IDF-weighted overlap of content words (stems,
+/// spelling variants, synonyms, character trigrams), entity keys, compatible numbers and
+/// overlapping resolved times. Aligned pairs become corroborated claims; sentences (or
+/// phrases of shared sentences) that match nothing elsewhere become unique claims; aligned
+/// pairs whose numbers or dates cannot agree become conflicts. See docs/report-format.md.
 public struct StoryComparator: StoryComparer {
-    public init() {}
+    /// A phrase of a source is its own when at most this share of its weight is found in any
+    /// one sentence of another source.
+    static let uniquePhraseCoverage = 0.35
+    static let evidenceLimit = 12
+    static let sharedLabelLimit = 8
+
+    /// Annotates titles, whose entities join the shared-entity table: a headline is often
+    /// in another language than the body ("Witte Huis" over an English text). nil: bodies only.
+    let titleAnnotator: (any Annotator)?
+
+    public init(titleAnnotator: (any Annotator)? = ArticleAnnotator()) {
+        self.titleAnnotator = titleAnnotator
+    }
+
+    /// Entity mentions of each article's title (their spans point into the title, not the text).
+    private func titleEntities(_ articles: [AnnotatedArticle]) -> [[EntityMention]] {
+        articles.map { annotated in
+            let article = annotated.article
+            guard let titleAnnotator, !article.title.isEmpty else { return [] }
+            let language = article.segments.first { $0.kind == .title }?.language ?? article.language
+            let title = Article(source: article.source, title: "", paragraphs: [article.title], published: article.published,
+                                language: language)
+            return titleAnnotator.annotate(title).entities
+        }
+    }
 
     public func compare(_ articles: [AnnotatedArticle]) -> StoryReport {
-        StoryReport(
-            sources: articles.map {
-                StoryReport.Source(id: $0.article.id, source: $0.article.source, title: $0.article.title,
-                                   language: $0.article.language ?? "und", published: $0.article.published.map(CalendarDay.init),
-                                   words: $0.article.wordCount)
+        let labels = Self.labels(articles)
+        let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
+        let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
+        let alignment = SentenceAlignment(units: units, matcher: matcher)
+        let titles = titleEntities(articles)
+        let similarity = StorySimilarity(units: units, matcher: matcher, titleEntityKeys: titles.map { Set($0.map(\.key)) })
+
+        func claim(_ source: Int, _ span: TextSpan) -> StoryReport.ClaimSentence {
+            StoryReport.ClaimSentence(source: labels[source], text: articles[source].article.text.substring(span),
+                                      start: span.start, end: span.end)
+        }
+        func unit(_ ref: SentenceAlignment.SentenceRef) -> ClaimUnit? {
+            units[ref.source].sentences.first { $0.sentence == ref.sentence }
+        }
+
+        var corroborated: [StoryReport.Corroboration] = []
+        var conflicts: [StoryReport.Conflict] = []
+        for group in alignment.groups() {
+            let sentences = group.sentences.compactMap(unit)
+            var seen: Set<String> = []
+            let shared = group.edges.sorted { $0.match.score > $1.match.score }.flatMap(\.match.shared)
+                .filter { seen.insert($0.lowercased()).inserted }
+            corroborated.append(StoryReport.Corroboration(
+                sentences: sentences.map { claim($0.source, $0.span) },
+                score: Self.rounded(group.edges.map(\.match.score).max() ?? 0),
+                shared: Array(shared.prefix(Self.sharedLabelLimit))))
+            for edge in group.edges {
+                guard let a = unit(edge.a), let b = unit(edge.b) else { continue }
+                conflicts += ConflictFinder.conflicts(
+                    .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
+                    .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b))
+            }
+        }
+
+        let quoteMatcher = QuoteMatcher(articles, labels: labels)
+        conflicts += quoteMatcher.conflicts
+
+        let entities = Self.sharedEntities(zip(articles, titles).map { $0.entities + $1 }, labels: labels)
+        var components: [StorySimilarity.Components] = []
+        for i in articles.indices {
+            for j in articles.indices where j > i { components.append(similarity.components(i, j, units: units, alignment: alignment)) }
+        }
+        let score = components.isEmpty ? 0 : components.map(\.similarity).reduce(0, +) / Double(components.count)
+
+        return StoryReport(
+            sources: articles.enumerated().map { index, annotated in
+                StoryReport.Source(id: annotated.article.id, source: labels[index], title: annotated.article.title,
+                                   language: annotated.article.language ?? "und",
+                                   published: annotated.article.published.map(CalendarDay.init),
+                                   words: annotated.article.wordCount)
             },
-            sameStory: false, similarity: 0, evidence: .init(sharedEntities: [], sharedTerms: [], sharedNumbers: []),
-            entities: [], corroborated: [], unique: [], conflicts: [], quotes: [], times: [])
+            sameStory: score >= 0.5,
+            similarity: Self.rounded(score),
+            evidence: Self.evidence(articles, units: units, matcher: matcher, entities: entities),
+            entities: entities,
+            corroborated: corroborated,
+            unique: uniqueClaims(units: units, matcher: matcher, alignment: alignment, claim: claim),
+            conflicts: conflicts,
+            quotes: quoteMatcher.quotes,
+            times: articles.enumerated().flatMap { index, annotated in
+                annotated.times.map { time in
+                    let sentence = annotated.sentences.first { $0.index == time.sentence }
+                    return StoryReport.Time(source: labels[index], text: time.text,
+                                            sentence: sentence.map { annotated.article.text.substring($0.span) } ?? "",
+                                            resolved: time.resolved)
+                }
+            })
     }
+
+    /// Sentences that match nothing in any other source, and phrases of the other sentences
+    /// that add something no other source has.
+    private func uniqueClaims(units: [ClaimUnits], matcher: ClaimMatcher, alignment: SentenceAlignment,
+                              claim: (Int, TextSpan) -> StoryReport.ClaimSentence) -> [StoryReport.ClaimSentence] {
+        let aligned = alignment.alignedSentences
+        var unique: [StoryReport.ClaimSentence] = []
+        for (source, article) in units.enumerated() {
+            let others = units.enumerated().filter { $0.offset != source }.flatMap(\.element.sentences)
+            let otherWords = others.flatMap(\.words)
+            let otherEntities = Set(others.flatMap(\.entities.keys))
+            let otherNumbers = others.flatMap(\.numbers)
+            let otherTimes = others.flatMap(\.resolvedTimes)
+            let otherForms = Set(otherWords.map(\.form)), otherStems = Set(otherWords.map(\.stem))
+            func isNew(_ word: ContentWord) -> Bool {
+                !otherForms.contains(word.form) && !otherStems.contains(word.stem)
+                    && !otherWords.contains { matcher.wordMatch(word, $0) > 0 }
+            }
+            for (index, sentence) in article.sentences.enumerated() {
+                let ref = SentenceAlignment.SentenceRef(source: source, sentence: sentence.sentence)
+                let isAligned = aligned.contains(ref)
+                if !isAligned, (alignment.bestScore[ref] ?? 0) < SentenceAlignment.nothingThreshold {
+                    if sentence.hasFact { unique.append(claim(source, sentence.span)) }
+                    continue
+                }
+                // A phrase is its own when no sentence elsewhere covers much of it and it brings
+                // something new; inside a corroborated sentence, only a new name, number or date
+                // counts (the rest is wording). A sentence all of whose phrases are its own is
+                // reported whole.
+                let own = article.phrases[index].filter { phrase in
+                    // A fragment must name, count or date something to stand on its own.
+                    guard !phrase.entities.isEmpty || !phrase.numbers.isEmpty || !phrase.times.isEmpty else { return false }
+                    let newFact = phrase.entities.keys.contains { !otherEntities.contains($0) }
+                        || phrase.numbers.contains { number in
+                            number.unit != nil && !otherNumbers.contains { $0.isCompatible(with: number) }
+                        }
+                        || phrase.resolvedTimes.contains { time in !otherTimes.contains { $0.overlaps(time) } }
+                    guard newFact || (!isAligned && phrase.words.contains(where: isNew)) else { return false }
+                    let covered = others.map { matcher.match(phrase, $0).coverage.0 }.max() ?? 0
+                    return covered <= Self.uniquePhraseCoverage
+                }
+                if !isAligned, own.count == article.phrases[index].count, sentence.hasFact {
+                    unique.append(claim(source, sentence.span))
+                } else {
+                    unique += own.map { claim(source, $0.span) }
+                }
+            }
+        }
+        return unique
+    }
+
+    /// Entities named by two or more sources (in body or title), with every form each source used.
+    static func sharedEntities(_ mentions: [[EntityMention]], labels: [String]) -> [StoryReport.Entity] {
+        struct Gathered {
+            var names: [String] = []
+            var kinds: [EntityMention.Kind: Int] = [:]
+            var forms: [String: Set<Int>] = [:]
+            var sources: Set<Int> = []
+            var mentions = 0
+        }
+        var byKey: [String: Gathered] = [:]
+        var order: [String] = []
+        for (index, article) in mentions.enumerated() {
+            for mention in article {
+                if byKey[mention.key] == nil { order.append(mention.key) }
+                var entry = byKey[mention.key, default: Gathered()]
+                entry.names.append(mention.name)
+                entry.kinds[mention.kind, default: 0] += 1
+                entry.forms[mention.text, default: []].insert(index)
+                entry.sources.insert(index)
+                entry.mentions += 1
+                byKey[mention.key] = entry
+            }
+        }
+        let shared = order.compactMap { key -> (entity: StoryReport.Entity, mentions: Int)? in
+            guard let entry = byKey[key], entry.sources.count >= 2 else { return nil }
+            let name = entry.names.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? key
+            let kind = entry.kinds.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key ?? .other
+            let variants = entry.forms.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+                .map { StoryReport.Entity.Variant(text: $0.key, sources: $0.value.sorted().map { labels[$0] }) }
+            return (StoryReport.Entity(name: name, kind: kind, variants: variants, sources: entry.sources.sorted().map { labels[$0] }),
+                    entry.mentions)
+        }
+        return shared.sorted {
+            $0.entity.sources.count != $1.entity.sources.count ? $0.entity.sources.count > $1.entity.sources.count : $0.mentions > $1.mentions
+        }.map(\.entity)
+    }
+
+    /// What the articles share: entities, distinctive terms, numbers, dates.
+    static func evidence(_ articles: [AnnotatedArticle], units: [ClaimUnits], matcher: ClaimMatcher,
+                         entities: [StoryReport.Entity]) -> StoryReport.Evidence {
+        // Terms: stems used by two or more articles, ranked by the smaller article's weight.
+        var perArticle: [[String: (count: Int, text: String)]] = []
+        for article in units {
+            var counts: [String: (count: Int, text: String)] = [:]
+            for word in article.sentences.flatMap(\.words) where !word.isNumber {
+                counts[word.stem] = ((counts[word.stem]?.count ?? 0) + 1, counts[word.stem]?.text ?? word.text.lowercased())
+            }
+            perArticle.append(counts)
+        }
+        var termScores: [String: (score: Double, text: String)] = [:]
+        for (i, a) in perArticle.enumerated() {
+            for (j, b) in perArticle.enumerated() where j > i {
+                for (stem, entry) in a {
+                    guard let other = b[stem] else { continue }
+                    let score = Double(min(entry.count, other.count)) * matcher.idf(stem)
+                    if score > termScores[stem]?.score ?? 0 { termScores[stem] = (score, entry.text) }
+                }
+            }
+        }
+        let terms = termScores.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+            .prefix(evidenceLimit).map(\.value.text)
+
+        var numbers: [String] = []
+        var dates: [String] = []
+        for (i, a) in articles.enumerated() {
+            for b in articles[(i + 1)...] {
+                for number in a.numbers where b.numbers.contains(where: { $0.isCompatible(with: number) }) {
+                    let label = ReportFormatting.number(number)
+                    if !numbers.contains(label) { numbers.append(label) }
+                }
+                for time in a.times {
+                    guard let interval = time.resolved, b.times.contains(where: { $0.resolved?.overlaps(interval) ?? false }) else { continue }
+                    let label = ReportFormatting.interval(interval)
+                    if !dates.contains(label) { dates.append(label) }
+                }
+            }
+        }
+        return StoryReport.Evidence(sharedEntities: Array(entities.prefix(evidenceLimit).map(\.name)), sharedTerms: Array(terms),
+                                    sharedNumbers: Array(numbers.prefix(evidenceLimit)), sharedDates: Array(dates.prefix(evidenceLimit)))
+    }
+
+    /// One label per source: its path or URL, numbered when two sources share one.
+    static func labels(_ articles: [AnnotatedArticle]) -> [String] {
+        var used: [String: Int] = [:]
+        return articles.map { annotated in
+            let base = annotated.article.source
+            used[base, default: 0] += 1
+            return used[base]! == 1 ? base : "\(base)#\(used[base]!)"
+        }
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

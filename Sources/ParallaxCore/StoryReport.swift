@@ -53,6 +53,17 @@ public struct StoryReport: Sendable, Hashable, Codable {
             self.published = published
             self.words = words
         }
+
+        // `published: null` is written, not left out: nullable fields are always present.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(source, forKey: .source)
+            try container.encode(title, forKey: .title)
+            try container.encode(language, forKey: .language)
+            try container.encode(published, forKey: .published)
+            try container.encode(words, forKey: .words)
+        }
     }
 
     /// Why the verdict was reached: what the sources share.
@@ -60,10 +71,24 @@ public struct StoryReport: Sendable, Hashable, Codable {
         public var sharedEntities: [String]
         public var sharedTerms: [String]
         public var sharedNumbers: [String]
-        public init(sharedEntities: [String], sharedTerms: [String], sharedNumbers: [String]) {
+        /// Resolved dates two or more sources agree on (`YYYY`, `YYYY-MM`, `YYYY-MM-DD` or
+        /// `start/end`). Added in version 1; absent in older reports.
+        public var sharedDates: [String]
+        public init(sharedEntities: [String], sharedTerms: [String], sharedNumbers: [String], sharedDates: [String] = []) {
             self.sharedEntities = sharedEntities
             self.sharedTerms = sharedTerms
             self.sharedNumbers = sharedNumbers
+            self.sharedDates = sharedDates
+        }
+
+        enum CodingKeys: String, CodingKey { case sharedEntities, sharedTerms, sharedNumbers, sharedDates }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(sharedEntities: try c.decode([String].self, forKey: .sharedEntities),
+                      sharedTerms: try c.decode([String].self, forKey: .sharedTerms),
+                      sharedNumbers: try c.decode([String].self, forKey: .sharedNumbers),
+                      sharedDates: try c.decodeIfPresent([String].self, forKey: .sharedDates) ?? [])
         }
     }
 
@@ -154,6 +179,13 @@ public struct StoryReport: Sendable, Hashable, Codable {
         public init(speaker: String?, variants: [Variant]) {
             self.speaker = speaker
             self.variants = variants
+        }
+
+        // `speaker: null` is written, not left out: nullable fields are always present.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(speaker, forKey: .speaker)
+            try container.encode(variants, forKey: .variants)
         }
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 import ParallaxCore
-import ParallaxLanguage
 
-/// RawDocument → Article for any supported input (plain text or HTML).
+/// RawDocument → Article for plain text and HTML.
 ///
-/// PLACEHOLDER implementation (UTF-8 plain text, first line is the title); the extraction
-/// stage replaces it behind the same API.
+/// Decodes the bytes (`CharsetDecoder`), extracts title and paragraphs (`PlainTextExtractor`
+/// or `HTMLContentExtractor` with `HTMLMetadata`), and gives the title and every paragraph
+/// its own language; the article's language is the body's, not the title's.
 public struct ArticleExtractor: Extractor {
     public let identifier: any LanguageIdentifier
 
@@ -14,10 +14,69 @@ public struct ArticleExtractor: Extractor {
     }
 
     public func extract(_ document: RawDocument) throws(ParallaxError) -> Article {
-        guard !document.bytes.isEmpty else { throw ParallaxError(source: document.source, reason: .empty) }
-        let text = String(decoding: document.bytes, as: UTF8.self)
-        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard let title = blocks.first else { throw ParallaxError(source: document.source, reason: .noArticle("no text")) }
-        return Article(source: document.source, url: document.url, title: title, paragraphs: Array(blocks.dropFirst()))
+        guard document.bytes.contains(where: { !ContentSniffer.isWhitespace($0) }) else {
+            throw ParallaxError(source: document.source, reason: .empty)
+        }
+        guard !ContentSniffer.looksBinary(document.bytes) else { throw ParallaxError(source: document.source, reason: .binary) }
+        let isHTML = document.contentType.map { $0.lowercased().contains("html") }
+            ?? ContentSniffer.looksLikeHTML(document.bytes)
+        let text = try CharsetDecoder.decode(document.bytes, contentType: document.contentType, isHTML: isHTML, source: document.source)
+        return isHTML ? try extractHTML(text, document: document) : try extractPlainText(text, document: document)
+    }
+
+    private func extractPlainText(_ text: String, document: RawDocument) throws(ParallaxError) -> Article {
+        let result = PlainTextExtractor().extract(text)
+        guard !result.paragraphs.isEmpty else {
+            throw ParallaxError(source: document.source, reason: .noArticle(result.title.isEmpty ? "no text" : "only a title, no body text"))
+        }
+        var article = Article(source: document.source, url: document.url, title: result.title, paragraphs: result.paragraphs)
+        article.published = result.paragraphs.prefix(3).lazy.compactMap(DateParsing.published(inLine:)).first
+        identifyLanguages(&article, prior: nil)
+        return article
+    }
+
+    private func extractHTML(_ text: String, document: RawDocument) throws(ParallaxError) -> Article {
+        guard let tree = HTMLTree(utf8: text) else {
+            throw ParallaxError(source: document.source, reason: .noArticle("no HTML document could be parsed"))
+        }
+        let metadata = HTMLMetadata(tree: tree, url: document.url)
+        let paragraphs: [String]
+        switch HTMLContentExtractor().extract(tree, title: metadata.title) {
+        case .article(let found): paragraphs = found
+        case .noArticle(let why): throw ParallaxError(source: document.source, reason: .noArticle(why))
+        }
+        let title = metadata.title ?? paragraphs.first ?? ""
+        var article = Article(
+            source: document.source, url: document.url, canonicalURL: metadata.canonicalURL, title: title,
+            paragraphs: paragraphs, published: metadata.published, modified: metadata.modified,
+            byline: metadata.byline, site: metadata.site, image: metadata.image)
+        if article.published == nil {
+            article.published = paragraphs.prefix(5).lazy.compactMap(DateParsing.published(inLine:)).first
+        }
+        identifyLanguages(&article, prior: metadata.language)
+        return article
+    }
+
+    /// Segments for the title and each paragraph; the article's language is the body's
+    /// majority weighted by paragraph length and confidence, with the page's declared
+    /// language as a small prior that decides ties and speaks when nothing else does.
+    private func identifyLanguages(_ article: inout Article, prior: String?) {
+        var segments: [Segment] = []
+        if !article.title.isEmpty {
+            let guess = identifier.identify(article.title)
+            segments.append(Segment(kind: .title, text: article.title, language: guess.code, confidence: guess.confidence))
+        }
+        var weights: [String: Double] = [:]
+        var totalWeight = 0.0
+        for paragraph in article.paragraphs {
+            let guess = identifier.identify(paragraph)
+            segments.append(Segment(kind: .paragraph, text: paragraph, language: guess.code, confidence: guess.confidence))
+            let weight = Double(paragraph.count) * guess.confidence
+            totalWeight += Double(paragraph.count)
+            if guess.code != "und" { weights[guess.code, default: 0] += weight }
+        }
+        if let prior { weights[prior, default: 0] += 0.05 * totalWeight }
+        article.segments = segments
+        article.language = weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "und"
     }
 }

@@ -3,17 +3,142 @@ import ParallaxCore
 
 /// Reads files, directories (recursively) and `-` (stdin) into RawDocuments.
 ///
-/// PLACEHOLDER implementation; the extraction stage replaces it behind the same API.
+/// Every input is untrusted: each problem (missing, unreadable, empty, binary, too large,
+/// broken gzip) becomes one `ParallaxError` naming the input, in the input's place, and
+/// the rest of the batch goes on.
 public struct DocumentReader: Sendable {
-    public init() {}
+    /// Largest document accepted, after gunzipping.
+    public var maxBytes: Int
 
-    /// One result per document found, in the order given; directories expand to their files.
+    public static let defaultMaxBytes = 50 * 1024 * 1024
+
+    public init(maxBytes: Int = DocumentReader.defaultMaxBytes) {
+        self.maxBytes = maxBytes
+    }
+
+    /// One result per document found, in the order given; directories expand to their
+    /// files, sorted by path, hidden files and folders skipped.
     public func read(_ paths: [String]) -> [Result<RawDocument, ParallaxError>] {
-        paths.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failure(ParallaxError(source: path, reason: .notFound))
+        var results: [Result<RawDocument, ParallaxError>] = []
+        for path in paths {
+            if path == "-" {
+                results.append(readStandardInput())
+                continue
             }
-            return .success(RawDocument(source: path, bytes: [UInt8](data)))
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                results.append(.failure(ParallaxError(source: path, reason: .notFound)))
+                continue
+            }
+            if isDirectory.boolValue {
+                results.append(contentsOf: filesInDirectory(path).map(readFile))
+            } else {
+                results.append(readFile(path))
+            }
+        }
+        return results
+    }
+
+    /// One document from bytes already in memory (stdin, HTTP bodies, archive records).
+    public func document(source: String, bytes: [UInt8], url: String? = nil, contentType: String? = nil) -> Result<RawDocument, ParallaxError> {
+        var bytes = bytes
+        var name = source
+        if Gunzip.isGzip(bytes) {
+            do throws(Gunzip.Failure) {
+                bytes = try Gunzip.decompress(bytes, limit: maxBytes)
+            } catch {
+                let reason: ParallaxError.Reason = switch error {
+                case .tooLarge: .tooLarge(bytes: maxBytes + 1, limit: maxBytes)
+                case .truncated: .invalidInput("gzip data is truncated")
+                case .corrupt(let why): .invalidInput("gzip data is corrupt (\(why))")
+                }
+                return .failure(ParallaxError(source: source, reason: reason))
+            }
+            if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+        }
+        guard bytes.count <= maxBytes else {
+            return .failure(ParallaxError(source: source, reason: .tooLarge(bytes: bytes.count, limit: maxBytes)))
+        }
+        guard bytes.contains(where: { !ContentSniffer.isWhitespace($0) }) else {
+            return .failure(ParallaxError(source: source, reason: .empty))
+        }
+        guard !ContentSniffer.looksBinary(bytes) else {
+            return .failure(ParallaxError(source: source, reason: .binary))
+        }
+        let type = contentType ?? ContentSniffer.contentType(fileName: name, bytes: bytes)
+        return .success(RawDocument(source: source, bytes: bytes, url: url, contentType: type))
+    }
+
+    private func readFile(_ path: String) -> Result<RawDocument, ParallaxError> {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            return .failure(ParallaxError(source: path, reason: .notFound))
+        }
+        // A compressed file is checked after gunzipping; its own size may be much smaller.
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maxBytes {
+            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let why = FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"
+            return .failure(ParallaxError(source: path, reason: .unreadable(why)))
+        }
+        defer { try? handle.close() }
+        let bytes: [UInt8]
+        do {
+            bytes = try readCapped(handle)
+        } catch let error as ReadLimitExceeded {
+            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: error.bytesRead, limit: maxBytes)))
+        } catch {
+            return .failure(ParallaxError(source: path, reason: .unreadable(Self.shortDescription(error))))
+        }
+        return document(source: path, bytes: bytes)
+    }
+
+    private func readStandardInput() -> Result<RawDocument, ParallaxError> {
+        do {
+            return document(source: "-", bytes: try readCapped(FileHandle.standardInput))
+        } catch let error as ReadLimitExceeded {
+            return .failure(ParallaxError(source: "-", reason: .tooLarge(bytes: error.bytesRead, limit: maxBytes)))
+        } catch {
+            return .failure(ParallaxError(source: "-", reason: .unreadable(Self.shortDescription(error))))
         }
     }
+
+    /// Reads in chunks and stops one byte past the limit, so an endless pipe or a device
+    /// file cannot exhaust memory.
+    private func readCapped(_ handle: FileHandle) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            bytes.append(contentsOf: chunk)
+            if bytes.count > maxBytes {
+                throw ReadLimitExceeded(bytesRead: bytes.count)
+            }
+        }
+        return bytes
+    }
+
+    /// Regular files under `directory`, sorted by path; hidden entries are skipped.
+    private func filesInDirectory(_ directory: String) -> [String] {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            files.append(directory.hasSuffix("/") ? directory + url.path.dropFirst(root.path.count + 1) : directory + url.path.dropFirst(root.path.count))
+        }
+        return files.sorted()
+    }
+
+    private static func shortDescription(_ error: Error) -> String {
+        let text = (error as NSError).localizedDescription
+        return text.split(separator: "\n").first.map(String.init) ?? "I/O error"
+    }
+}
+
+/// Reading stopped because the input is larger than `maxBytes`.
+private struct ReadLimitExceeded: Error {
+    let bytesRead: Int
 }

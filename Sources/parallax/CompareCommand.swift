@@ -22,7 +22,7 @@ struct CompareCommand: ParsableCommand {
     var inputs: [String]
 
     @Option(name: .long, help: ArgumentHelp(
-        "Publication date of one input, as SOURCE=YYYY-MM-DD (repeatable). Metadata in the article wins.",
+        "Publication date of one input, as SOURCE=YYYY-MM-DD, SOURCE being the input as given or its file name (repeatable). Metadata in the article wins.",
         valueName: "source=date"))
     var published: [String] = []
 
@@ -50,14 +50,17 @@ struct CompareCommand: ParsableCommand {
         for result in pipeline.extract(inputs) {
             switch result {
             case .success(var article):
-                if article.published == nil { article.published = dates[article.source] }
+                if article.published == nil {
+                    article.published = dates[article.source] ?? dates[URL(fileURLWithPath: article.source).lastPathComponent]
+                }
                 articles.append(article)
             case .failure(let error):
                 Output.error(error)
                 failed += 1
             }
         }
-        for key in dates.keys where !inputs.contains(key) {
+        let names = Set(inputs + inputs.map { URL(fileURLWithPath: $0).lastPathComponent })
+        for key in dates.keys.sorted() where !names.contains(key) {
             Output.warning("--published names '\(key)', which is not one of the inputs")
         }
         guard articles.count >= 2 else {

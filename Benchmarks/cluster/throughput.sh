@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Throughput (articles/s) and peak RSS of `parallax cluster` on the multilingual stream
+# (4,615 articles in 10 languages, no dates: the window is by stream position), and, with
+# --synthetic N, on N generated articles (memory must stay flat). Run from the repository root:
+#   bash Benchmarks/cluster/throughput.sh [PARALLAX] [--synthetic 1000000]
+set -euo pipefail
+PARALLAX=${1:-.build-release/release/parallax}
+DATA=${PARALLAX_SHARED_DATA:-../shared/data}
+OUT=Benchmarks/out/cluster
+mkdir -p "$OUT"
+
+measure() {  # $1 label, $2 article count, $3 input file
+    /usr/bin/time -v "$PARALLAX" cluster "$3" > "$OUT/$1.pred.jsonl" 2> "$OUT/$1.time.txt" || true
+    python3 - "$1" "$2" "$OUT/$1.time.txt" "$OUT/$1.pred.jsonl" <<'PY'
+import re, sys
+label, n, path, pred = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+t = open(path).read()
+wall = t.split("Elapsed (wall clock) time (h:mm:ss or m:ss):")[1].split("\n")[0].strip().split(":")
+seconds = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1))
+user = float(re.search(r"User time \(seconds\): ([\d.]+)", t).group(1))
+clusters = len({l.split('"cluster":')[1].split('"')[1] for l in open(pred)})
+print(f"{label}: {n} articles in {seconds:.2f} s wall ({user:.2f} s user) = {n / seconds:,.0f} articles/s; "
+      f"peak RSS {rss / 1024:.0f} MB; {clusters} stories")
+PY
+}
+
+measure stream "$(wc -l < "$DATA/stream/multilingual-stream.jsonl")" "$DATA/stream/multilingual-stream.jsonl"
+
+if [[ "${2:-}" == "--synthetic" ]]; then
+    N=${3:-1000000}
+    python3 Benchmarks/cluster/synthetic_stream.py "$N" > "$OUT/synthetic.jsonl"
+    measure "synthetic-$N" "$N" "$OUT/synthetic.jsonl"
+    # Memory must stay flat: compare with a tenth of the stream.
+    head -n $((N / 10)) "$OUT/synthetic.jsonl" > "$OUT/synthetic-tenth.jsonl"
+    measure "synthetic-$((N / 10))" "$((N / 10))" "$OUT/synthetic-tenth.jsonl"
+fi

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Scores several extractors' outputs with the shared metric, on all pages and on article
+pages only, and prints one table.
+
+  compare.py GOLD SCORE_SCRIPT name=PRED ... [--seconds name=S ...]
+"""
+import json, os, subprocess, sys, tempfile
+
+gold_path, score_script = sys.argv[1], sys.argv[2]
+args = sys.argv[3:]
+seconds = {}
+if '--seconds' in args:
+    i = args.index('--seconds')
+    seconds = dict(a.split('=', 1) for a in args[i + 1:])
+    args = args[:i]
+runs = [a.split('=', 1) for a in args]
+gold = json.load(open(gold_path))
+articles = {k: v for k, v in gold.items() if v.get('page_type') == 'article'}
+
+def load(path):
+    """{page_id: text} from JSON Lines of `parallax extract` or a {page_id: {articleBody}} object."""
+    text = open(path, encoding='utf-8').read()
+    try:
+        data = json.loads(text)
+        return {k: (v.get('articleBody', '') if isinstance(v, dict) else v or '') for k, v in data.items()}
+    except json.JSONDecodeError:
+        out = {}
+        for line in text.splitlines():
+            if line.strip():
+                record = json.loads(line)
+                out[os.path.basename(record['source']).split('.')[0]] = record.get('text', '')
+        return out
+
+def score(gold_subset, pred):
+    with tempfile.TemporaryDirectory() as tmp:
+        g, p = os.path.join(tmp, 'gold.json'), os.path.join(tmp, 'pred.json')
+        json.dump(gold_subset, open(g, 'w'))
+        json.dump({k: {'articleBody': v} for k, v in pred.items() if k in gold_subset}, open(p, 'w'))
+        return json.loads(subprocess.run([sys.executable, score_script, g, p], capture_output=True, text=True, check=True).stdout)
+
+print(f"{'extractor':<12} {'set':<9} {'pages':>5} {'missing':>7} {'P':>6} {'R':>6} {'F1':>6} {'seconds':>8}")
+for name, path in runs:
+    pred = load(path)
+    for label, subset in (('all', gold), ('articles', articles)):
+        s = score(subset, pred)
+        print(f"{name:<12} {label:<9} {s['pages']:>5} {s['missing']:>7} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f} {seconds.get(name, ''):>8}")

@@ -1,0 +1,233 @@
+import ParallaxCore
+
+/// Finds quantities: numerals with separators and decimals ("1,200", "3,5"), number words
+/// ("two-hour", "a dozen", "zwei"), scales ("$3.5 billion", "€20m"), a following unit
+/// normalised ("hour", "percent", "usd", "person") and a qualifier before it ("roughly",
+/// "more than", "up to"). Words inside time expressions (years, days of a date) are left out.
+public struct NumberExtractor: Sendable {
+    public init() {}
+
+    /// Quantities of a stand-alone text; spans are offsets into `text`. `excluding` holds
+    /// spans already taken (time expressions).
+    public func extract(_ text: String, language: String, excluding: [TextSpan] = []) -> [NumberMention] {
+        SentenceWords.sentences(of: text, language: language).flatMap { extract($0, excluding: excluding) }
+    }
+
+    func extract(_ s: SentenceWords, excluding: [TextSpan]) -> [NumberMention] {
+        let reader = NumberReader(sentence: s)
+        var mentions: [NumberMention] = []
+        var i = 0
+        while i < s.words.count {
+            let wordSpan = s.span(s.words[i].start, s.words[i].end)
+            if excluding.contains(where: { $0.overlaps(wordSpan) }) { i += 1; continue }
+            guard let found = reader.quantity(at: i) else { i += 1; continue }
+            let span = s.span(found.start, found.end)
+            if !excluding.contains(where: { $0.overlaps(span) }) {
+                mentions.append(NumberMention(text: s.text(found.start, found.end), span: span, sentence: s.index,
+                                              value: found.value, unit: found.unit, qualifier: found.qualifier))
+            }
+            i = found.lastWord + 1
+        }
+        return mentions
+    }
+}
+
+/// Reads one quantity at a word of a sentence.
+private struct NumberReader {
+    struct Found {
+        var start: Int
+        var end: Int
+        var lastWord: Int
+        var value: Double
+        var unit: String?
+        var qualifier: NumberMention.Qualifier
+    }
+
+    let s: SentenceWords
+    let cardinals: [String: Double]
+    let decimalComma: Bool
+
+    init(sentence: SentenceWords) {
+        s = sentence
+        cardinals = NumberLexicon.cardinals[sentence.language] ?? NumberLexicon.cardinals["en"] ?? [:]
+        decimalComma = NumberLexicon.decimalCommaLanguages.contains(sentence.language)
+    }
+
+    /// Whether a number can start at word `i` (a cheap test before reading one).
+    func canStart(at i: Int) -> Bool {
+        let word = s.words[i]
+        if let first = word.text.unicodeScalars.first, ("0"..."9").contains(first) { return true }
+        return cardinals[word.lower] != nil || NumberLexicon.cardinalVariants[word.lower] != nil
+            || NumberLexicon.phraseStarts.contains(word.lower)
+    }
+
+    func quantity(at i: Int) -> Found? {
+        guard canStart(at: i), var core = phraseNumber(at: i) ?? numeral(at: i) ?? numberWord(at: i) else { return nil }
+        var found = Found(start: s.words[i].start, end: s.words[core.last].end, lastWord: core.last, value: core.value,
+                          unit: core.unit, qualifier: .exact)
+        // Scale words: "3.5 billion", "two hundred thousand", "mil millones".
+        while core.last + 1 < s.words.count, s.spaceOnly(after: core.last) {
+            let next = s.words[core.last + 1].lower
+            if core.last + 2 < s.words.count, s.spaceOnly(after: core.last + 1),
+               let scale = NumberLexicon.scales[next + " " + s.words[core.last + 2].lower] {
+                found.value *= scale; core.last += 2
+            } else if next.count > 1, let scale = NumberLexicon.scales[next] {
+                found.value *= scale; core.last += 1
+            } else { break }
+        }
+        found.lastWord = core.last
+        found.end = s.words[core.last].end
+        // A currency before the number: "$3.5", "US$ 5", "USD 5".
+        let before = s.gap(before: i)
+        if let symbol = before.last(where: { NumberLexicon.currencySymbols[$0] != nil }),
+           before.drop(while: { $0 != symbol }).dropFirst().allSatisfy({ $0 == " " }) {
+            found.unit = NumberLexicon.currencySymbols[symbol]
+            found.start = s.words[i].start - before.count + (before.lastIndex(of: symbol) ?? 0)
+            if i > 0, s.words[i - 1].lower == "us", before.first == symbol { found.start = s.words[i - 1].start }
+        } else if i > 0, s.spaceOnly(after: i - 1), s.words[i - 1].isAllCaps,
+                  let currency = NumberLexicon.currencyPrefixes[s.words[i - 1].lower], s.words[i - 1].lower != "us" {
+            found.unit = currency
+            found.start = s.words[i - 1].start
+        }
+        if found.unit == nil { attachUnit(&found) }
+        attachQualifier(&found, firstWord: found.start < s.words[i].start && i > 0 && s.words[i - 1].start == found.start ? i - 1 : i)
+        return found
+    }
+
+    // MARK: the number itself
+
+    private typealias Core = (value: Double, last: Int, unit: String?)
+
+    private func phraseNumber(at i: Int) -> Core? {
+        var best: Core?
+        for (words, value) in NumberLexicon.phraseWords where words[0] == s.words[i].lower {
+            if let last = s.match(words, at: i), best == nil || last > best!.last { best = (value, last, nil) }
+        }
+        return best
+    }
+
+    private func numeral(at i: Int) -> Core? {
+        let word = s.words[i]
+        guard let first = word.text.unicodeScalars.first, ("0"..."9").contains(first) else { return nil }
+        let before = s.gap(before: i)
+        // Ranks and codes: "#1", "COVID-19", "F-16".
+        if before.last == "#" { return nil }
+        if i > 0, before.count == 1, Punctuation.hyphens.contains(before[0]) || before[0] == "/" || before[0] == ":" { return nil }
+        if i > 0, before.count == 1, [",", "."].contains(before[0]), s.words[i - 1].isDigits { return nil }
+        let digits = String(word.text.prefix { $0.isASCII && $0.isNumber })
+        let suffix = word.lower.dropFirst(digits.count)
+        if !suffix.isEmpty {
+            // "20m", "5bn", "10km"; ordinals and decades are not quantities.
+            guard let value = Double(digits) else { return nil }
+            if let scale = NumberLexicon.scales[String(suffix)] { return (value * scale, i, nil) }
+            if let unit = NumberLexicon.units[String(suffix)] { return (value, i, unit) }
+            return nil
+        }
+        // Groups joined by single separators: "1,200,000", "3.5", "1.200,50".
+        var groups = [digits]
+        var separators: [Unicode.Scalar] = []
+        var last = i
+        while last + 1 < s.words.count, s.words[last + 1].isDigits {
+            let gap = s.gap(after: last)
+            guard gap.count == 1 else { break }
+            if [",", "."].contains(gap[0]) {
+                separators.append(gap[0])
+            } else if Punctuation.groupSpaces.contains(gap[0]), groups.last!.count <= 3, s.words[last + 1].text.count == 3,
+                      separators.allSatisfy({ Punctuation.groupSpaces.contains($0) }) {
+                // "35 000", "1 200 000": groups of three after a space (French, SI style).
+                separators.append(gap[0])
+            } else { break }
+            groups.append(s.words[last + 1].text)
+            last += 1
+        }
+        // Times of day ("10:30") and scores ("2-1") are not quantities.
+        if last + 1 < s.words.count, s.words[last + 1].isDigits, s.gap(after: last) == [":"] { return nil }
+        guard let (value, used) = parse(groups, separators) else { return nil }
+        return (value, i + used - 1, nil)
+    }
+
+    /// Value of digit groups and how many groups it used.
+    private func parse(_ groups: [String], _ separators: [Unicode.Scalar]) -> (Double, Int)? {
+        let thousands: Unicode.Scalar = decimalComma ? "." : ","
+        let decimal: Unicode.Scalar = decimalComma ? "," : "."
+        var integer = groups[0]
+        var fraction = ""
+        var used = 1
+        for (k, separator) in separators.enumerated() {
+            let group = groups[k + 1]
+            if separator == thousands || Punctuation.groupSpaces.contains(separator), group.count == 3, fraction.isEmpty {
+                integer += group
+            } else if fraction.isEmpty, separator == decimal || separators.count == 1 {
+                fraction = group
+            } else { break }
+            used += 1
+            if !fraction.isEmpty { break }
+        }
+        guard let value = Double(fraction.isEmpty ? integer : integer + "." + fraction) else { return nil }
+        return (value, used)
+    }
+
+    private func numberWord(at i: Int) -> Core? {
+        let word = s.words[i]
+        var last = i
+        var value: Double
+        // Hyphenated compounds written as one number: "twenty-five", "dix-sept".
+        if s.joins(after: i), s.gap(after: i).allSatisfy({ Punctuation.hyphens.contains($0) }),
+           let compound = cardinals[word.lower + "-" + s.words[i + 1].lower] {
+            value = compound; last = i + 1
+        } else if let v = cardinals[word.lower] ?? NumberLexicon.cardinalVariants[word.lower] {
+            value = v
+            if v >= 20, v.truncatingRemainder(dividingBy: 10) == 0, s.joins(after: i),
+               let units = cardinals[s.words[i + 1].lower], units < 10, units > 0 {
+                value += units; last = i + 1
+            }
+        } else { return nil }
+        if NumberLexicon.ambiguousCardinals.contains(word.lower), last == i, unitAfter(last) == nil,
+           !(last + 1 < s.words.count && NumberLexicon.scales[s.words[last + 1].lower] != nil) { return nil }
+        return (value, last, nil)
+    }
+
+    // MARK: unit and qualifier
+
+    /// A unit word or phrase after word `last`, with the index of its last word.
+    private func unitAfter(_ last: Int) -> (unit: String, last: Int)? {
+        guard s.joins(after: last) else { return nil }
+        let gap = s.gap(after: last)
+        guard gap.allSatisfy({ $0.properties.isWhitespace || Punctuation.hyphens.contains($0) }) else { return nil }
+        let next = s.words[last + 1].lower
+        if last + 2 < s.words.count, s.spaceOnly(after: last + 1),
+           let unit = NumberLexicon.unitPhrases[next + " " + s.words[last + 2].lower] { return (unit, last + 2) }
+        if let unit = NumberLexicon.units[next] { return (unit, last + 1) }
+        return nil
+    }
+
+    private func attachUnit(_ found: inout Found) {
+        let gap = s.gap(after: found.lastWord)
+        let trimmed = gap.drop { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        if let sign = trimmed.first, gap.count - trimmed.count <= 1 {
+            if sign == "%" {
+                found.unit = "percent"; found.end = s.words[found.lastWord].end + gap.count - trimmed.count + 1; return
+            }
+            if let currency = NumberLexicon.currencySymbols[sign] {
+                found.unit = currency; found.end = s.words[found.lastWord].end + gap.count - trimmed.count + 1; return
+            }
+        }
+        if found.unit != nil { return }
+        if let (unit, last) = unitAfter(found.lastWord) {
+            found.unit = unit; found.lastWord = last; found.end = s.words[last].end
+        }
+    }
+
+    private func attachQualifier(_ found: inout Found, firstWord: Int) {
+        for length in stride(from: 3, through: 1, by: -1) where firstWord - length >= 0 {
+            let from = firstWord - length
+            guard (from..<firstWord).allSatisfy({ s.joins(after: $0, allowing: Set(NumberLexicon.currencySymbols.keys)) }) else { continue }
+            let phrase = s.words[from..<firstWord].map(\.lower).joined(separator: " ")
+            if let qualifier = NumberLexicon.qualifiers[phrase] {
+                found.qualifier = qualifier
+                found.start = s.words[from].start
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ParallaxCore
+
+/// Number words, scales, units and qualifiers (the data of `NumberExtractor`).
+enum NumberLexicon {
+    /// Cardinal number words per language. English has the full set it composes from
+    /// ("twenty-five", "two hundred"); the other languages 1–20 and the tens.
+    static let cardinals: [String: [String: Double]] = [
+        "en": words("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+                     tens: "thirty forty fifty sixty seventy eighty ninety"),
+        "nl": words("nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig",
+                    tens: "dertig veertig vijftig zestig zeventig tachtig negentig"),
+        "de": words("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig",
+                    tens: "dreißig vierzig fünfzig sechzig siebzig achtzig neunzig"),
+        "fr": words("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt",
+                    tens: "trente quarante cinquante soixante soixante-dix quatre-vingt quatre-vingt-dix"),
+        "es": words("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte",
+                    tens: "treinta cuarenta cincuenta sesenta setenta ochenta noventa"),
+        "it": words("zero uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove venti",
+                    tens: "trenta quaranta cinquanta sessanta settanta ottanta novanta"),
+        "pt": words("zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis dezessete dezoito dezenove vinte",
+                    tens: "trinta quarenta cinquenta sessenta setenta oitenta noventa"),
+    ]
+
+    /// Words that are also articles or pronouns ("one", "un", "een"): a number only when a
+    /// unit follows.
+    static let ambiguousCardinals: Set<String> = ["one", "een", "eins", "un", "une", "uno", "una", "um", "uma", "ein", "eine"]
+
+    /// Feminine and alternative forms that mean the same cardinal.
+    static let cardinalVariants: [String: Double] = ["une": 1, "una": 1, "uma": 1, "duas": 2, "ein": 1, "eine": 1, "dieci": 10]
+
+    /// Fixed phrases that stand for a number.
+    static let phrases: [String: Double] = ["a dozen": 12, "half a dozen": 6, "a couple of": 2, "a hundred": 100, "a thousand": 1_000, "een dozijn": 12, "ein dutzend": 12, "une douzaine": 12, "una docena": 12, "una dozzina": 12, "uma dúzia": 12]
+
+    /// `phrases` split into the word runs the matcher compares.
+    static let phraseWords: [(words: [String], value: Double)] = phrases.map { (Punctuation.words($0.key), $0.value) }
+
+    static let phraseStarts: Set<String> = Set(phraseWords.map { $0.words[0] })
+
+    /// Multipliers after a number: "3.5 billion", "20m", "zwei Millionen".
+    static let scales: [String: Double] = [
+        "hundred": 100, "thousand": 1_000, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+        "k": 1_000, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+        "honderd": 100, "duizend": 1_000, "miljoen": 1e6, "miljard": 1e9, "mln": 1e6, "mld": 1e9,
+        "hundert": 100, "tausend": 1_000, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mio": 1e6, "mrd": 1e9,
+        "cent": 100, "cents": 100, "mille": 1_000, "milliard": 1e9, "milliards": 1e9,
+        "cien": 100, "mil": 1_000, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
+        "cento": 100, "mila": 1_000, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
+        "milhão": 1e6, "milhões": 1e6, "bilião": 1e9, "bilhão": 1e9, "bilhões": 1e9,
+    ]
+
+    /// Unit words (singular and plural, several languages) → normalised unit.
+    static let units: [String: String] = {
+        var table: [String: String] = [:]
+        let groups: [(String, String)] = [
+            ("hour", "hour hours hr hrs uur uren stunde stunden heure heures hora horas ora ore"),
+            ("minute", "minute minutes min mins minuut minuten minuto minutos minuti"),
+            ("day", "day days dag dagen tag tage tagen jour jours día días giorno giorni dia dias"),
+            ("week", "week weeks weken woche wochen semaine semaines semana semanas settimana settimane"),
+            ("month", "month months maand maanden monat monate monaten mois mes meses mese mesi mês"),
+            ("year", "year years jaar jaren jahr jahre jahren an ans année années año años anno anni ano anos"),
+            ("person", "person persons people mensen personen menschen personnes personne persona personas persone pessoa pessoas"),
+            ("percent", "percent percentage procent prozent"),
+            ("km", "km kilometre kilometres kilometer kilometers kilometern kilomètre kilomètres kilómetro kilómetros chilometri quilômetros quilómetros"),
+            ("mile", "mile miles"),
+            ("m", "metre metres meter meters mètres metros metri"),
+            ("kg", "kg kilogram kilograms kilogramme kilogrammes kilo kilos kilogramm"),
+            ("tonne", "ton tons tonne tonnes tonnen toneladas tonnellate"),
+            ("usd", "dollar dollars dólar dólares dollari usd"),
+            ("eur", "euro euros eur"),
+            ("gbp", "gbp sterling"),
+            ("barrel", "barrel barrels vaten fässer barils barriles barili barris"),
+        ]
+        for (unit, words) in groups {
+            for word in words.split(separator: " ") { table[String(word)] = unit }
+        }
+        return table
+    }()
+
+    /// Multi-word units: "per cent", "por ciento".
+    static let unitPhrases: [String: String] = ["per cent": "percent", "pour cent": "percent", "por ciento": "percent", "per cento": "percent", "por cento": "percent", "pound sterling": "gbp"]
+
+    /// Currency symbols and the unit they give.
+    static let currencySymbols: [Unicode.Scalar: String] = ["$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr", "₽": "rub", "₩": "krw"]
+    /// Currency codes written before the number ("US$", "USD 5").
+    static let currencyPrefixes: [String: String] = ["usd": "usd", "eur": "eur", "gbp": "gbp", "us": "usd", "chf": "chf", "jpy": "jpy", "cny": "cny"]
+
+    /// Suffixes after digits that make an ordinal, not a quantity ("3rd", "1er", "2º").
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "re", "ème", "eme", "de", "ste", "º", "ª", "o", "a"]
+
+    /// Qualifier phrases written before the number.
+    static let qualifiers: [String: NumberMention.Qualifier] = {
+        var table: [String: NumberMention.Qualifier] = [:]
+        let groups: [(NumberMention.Qualifier, [String])] = [
+            (.approximately, ["roughly", "about", "around", "approximately", "nearly", "almost", "some", "an estimated", "close to", "circa", "ca",
+                              "ongeveer", "bijna", "zo'n", "circa", "rond", "etwa", "rund", "ungefähr", "fast", "knapp", "beinahe",
+                              "environ", "près de", "presque", "quelque", "unos", "unas", "alrededor de", "casi", "cerca de", "aproximadamente",
+                              "quasi", "circa", "intorno a", "cerca de", "quase", "aproximadamente"]),
+            (.atLeast, ["more than", "over", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than",
+                        "meer dan", "ruim", "minstens", "ten minste", "mehr als", "über", "mindestens", "plus de", "au moins",
+                        "más de", "al menos", "por lo menos", "più di", "oltre", "almeno", "mais de", "pelo menos"]),
+            (.atMost, ["up to", "under", "less than", "fewer than", "at most", "no more than", "below", "as many as",
+                       "minder dan", "hooguit", "tot", "bis zu", "weniger als", "unter", "höchstens", "jusqu'à", "moins de", "au plus",
+                       "hasta", "menos de", "fino a", "meno di", "até", "menos de"]),
+        ]
+        for (qualifier, phrases) in groups {
+            for phrase in phrases { table[Punctuation.words(phrase).joined(separator: " ")] = qualifier }
+        }
+        return table
+    }()
+
+    /// Languages that write "1.200,5" rather than "1,200.5".
+    static let decimalCommaLanguages: Set<String> = ["nl", "de", "fr", "es", "it", "pt", "pl", "tr", "ru", "sv", "da", "no", "fi", "cs", "ro", "id"]
+
+    private static func words(_ list: String, tens: String) -> [String: Double] {
+        var table: [String: Double] = [:]
+        for (i, word) in list.split(separator: " ").enumerated() { table[String(word)] = Double(i) }
+        for (i, word) in tens.split(separator: " ").enumerated() { table[String(word)] = Double((i + 3) * 10) }
+        return table
+    }
+}

@@ -1,0 +1,60 @@
+/// Quotation marks and attribution words (the data of `QuoteExtractor`).
+enum QuoteLexicon {
+    /// Opening marks and the marks that may close them.
+    static let pairs: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+        "\u{201C}": ["\u{201D}"],                 // “ ”
+        "\u{201E}": ["\u{201C}", "\u{201D}"],     // „ “ (German, Dutch) or „ ”
+        "\u{00AB}": ["\u{00BB}"],                 // « »
+        "\u{2018}": ["\u{2019}"],                 // ‘ ’
+        "\u{201A}": ["\u{2018}", "\u{2019}"],     // ‚ ‘
+        "\"": ["\""],
+        "'": ["'"],
+    ]
+
+    /// The longest quotation looked for, in scalars (several sentences of a speech).
+    static let maximumLength = 4_000
+
+    /// A quotation without an attribution word is given to the sentence's subject only when
+    /// it has at least this many words ("illegal drug trafficker"); shorter ones are terms.
+    static let minimumUncuedWords = 3
+
+    /// Marks that are also apostrophes: they only open after a non-letter and only close
+    /// before a non-letter ("didn’t" inside ‘…’ does not end the quote).
+    static let apostropheLike: Set<Unicode.Scalar> = ["\u{2019}", "'", "\u{2018}"]
+
+    /// Verbs and words that attribute speech or writing, per language.
+    static let speechCues: [String: Set<String>] = [
+        "en": ["said", "says", "say", "saying", "told", "tells", "telling", "replied", "replies", "stated", "states", "stating",
+               "added", "adds", "wrote", "writes", "writing", "asked", "asks", "declared", "insisted", "argued", "explained",
+               "noted", "tweeted", "posted", "announced", "claimed", "called", "calls", "warned", "read", "reads", "responded",
+               "answered", "remarked", "commented", "labeled", "labelled", "described", "urged", "admitted", "confirmed", "recalled",
+               "quipped", "joked", "continued", "shouted", "promised", "vowed", "acknowledged"],
+        "nl": ["zei", "zegt", "zeggen", "vertelde", "schreef", "verklaarde", "aldus", "antwoordde", "noemde", "voegde", "benadrukte", "stelde"],
+        "de": ["sagte", "sagt", "sagen", "sagten", "erklärte", "erklärt", "schrieb", "schreibt", "betonte", "so", "antwortete", "nannte",
+               "fügte", "meinte", "warnte", "twitterte"],
+        "fr": ["dit", "déclaré", "affirmé", "écrit", "répondu", "ajouté", "estimé", "lancé", "déclare", "affirme", "explique", "expliqué", "souligné"],
+        "es": ["dijo", "afirmó", "declaró", "escribió", "respondió", "añadió", "aseguró", "señaló", "dice", "explicó", "manifestó"],
+        "it": ["detto", "dichiarato", "scritto", "risposto", "aggiunto", "affermato", "dice", "spiegato", "sottolineato"],
+        "pt": ["disse", "afirmou", "declarou", "escreveu", "respondeu", "acrescentou", "diz", "explicou", "destacou"],
+    ]
+
+    /// Words after which the speaker follows: "according to X".
+    static let sourcePrepositions: Set<String> = ["according", "volgens", "laut", "selon", "según", "secondo", "segundo"]
+
+    /// Nouns for written or spoken words whose author is the nearest person before them
+    /// ("Trump's handwritten note:", "a note from Trump that read:").
+    static let utteranceNouns: Set<String> = [
+        "note", "letter", "message", "post", "statement", "tweet", "words", "remarks", "caption", "email", "text", "speech", "interview",
+        "bericht", "brief", "verklaring", "briefje", "botschaft", "erklärung", "nachricht", "lettre", "déclaration", "mot",
+        "mensaje", "carta", "declaración", "nota", "messaggio", "lettera", "dichiarazione", "mensagem", "declaração", "recado",
+    ]
+
+    /// Subject pronouns per language that point back to the last person.
+    static let pronouns: [String: Set<String>] = [
+        "en": ["he", "she"], "nl": ["hij", "zij", "ze"], "de": ["er", "sie"], "fr": ["il", "elle"],
+        "es": ["él", "ella"], "it": ["lui", "lei", "egli"], "pt": ["ele", "ela"],
+    ]
+
+    static func cues(_ language: String) -> Set<String> { speechCues[language] ?? speechCues["en"]! }
+    static func pronouns(_ language: String) -> Set<String> { pronouns[language] ?? pronouns["en"]! }
+}

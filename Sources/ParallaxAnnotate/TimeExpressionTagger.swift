@@ -1,0 +1,364 @@
+import ParallaxCore
+
+/// Finds time expressions and resolves them against the publication day, in the manner of
+/// HeidelTime/SUTime: phrase rules per language (`TimeLexicon`) for relative expressions,
+/// date patterns built from each language's month and weekday names, bare years and decades.
+///
+/// Without an anchor, relative expressions ("last year", "in October", "on Tuesday") keep
+/// `resolved == nil`; absolute ones ("3 February 2026", "October 2025", "in 2019") resolve
+/// anyway. A bare month or weekday points to the most recent one (news reports the past)
+/// unless the sentence is in the future tense.
+public struct TimeExpressionTagger: Sendable {
+    public init() {}
+
+    /// Time expressions of a stand-alone text; spans are offsets into `text`.
+    public func tag(_ text: String, language: String, anchor: CalendarDay?) -> [TimeMention] {
+        SentenceWords.sentences(of: text, language: language).flatMap { tag($0, anchor: anchor) }
+    }
+
+    func tag(_ sentence: SentenceWords, anchor: CalendarDay?) -> [TimeMention] {
+        let grammar = TimeGrammar.forLanguage(sentence.language)
+        let future = sentence.words.contains { grammar.lexicon.futureMarkers.contains($0.lower) }
+        var mentions: [TimeMention] = []
+        var i = 0
+        while i < sentence.words.count {
+            guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }
+            let (text, span) = sentence.range(found.first, found.last)
+            let resolved: DayInterval? = if let anchor { found.resolve(anchor) } else { found.absolute }
+            mentions.append(TimeMention(text: text, span: span, sentence: sentence.index, resolved: resolved,
+                                        isRelative: found.absolute == nil))
+            i = found.last + 1
+        }
+        return mentions
+    }
+}
+
+/// One expression found: the words it covers and how it resolves.
+struct TimeMatch {
+    var first: Int
+    var last: Int
+    /// The interval when the expression needs no anchor.
+    var absolute: DayInterval?
+    var resolve: @Sendable (CalendarDay) -> DayInterval?
+
+    static func fixed(_ first: Int, _ last: Int, _ interval: DayInterval) -> TimeMatch {
+        TimeMatch(first: first, last: last, absolute: interval, resolve: { _ in interval })
+    }
+}
+
+/// A language's time lexicon with its phrase rules compiled.
+struct TimeGrammar: Sendable {
+    struct Element: Sendable {
+        var alternatives: Set<String>
+        var optional: Bool
+        var isNumber: Bool
+    }
+
+    struct CompiledRule: Sendable {
+        var elements: [Element]
+        var meaning: TimeLexicon.Meaning
+    }
+
+    let lexicon: TimeLexicon
+    let rules: [CompiledRule]
+    let cardinals: [String: Double]
+    /// Rules by the words they can start with; rules that can start with a number apart.
+    let rulesByFirstWord: [String: [Int]]
+    let rulesStartingWithNumber: [Int]
+
+    init(language: String) {
+        lexicon = TimeLexicon.forLanguage(language)
+        cardinals = NumberLexicon.cardinals[language] ?? NumberLexicon.cardinals["en"] ?? [:]
+        rules = lexicon.rules.map { rule in
+            CompiledRule(elements: rule.pattern.split(separator: " ").flatMap { raw -> [Element] in
+                let optional = raw.hasSuffix("?")
+                let body = optional ? String(raw.dropLast()) : String(raw)
+                if body == "#" { return [Element(alternatives: [], optional: optional, isNumber: true)] }
+                // "aujourd hui" style words split into runs; each alternative is one run here.
+                return [Element(alternatives: Set(body.split(separator: "|").map { Punctuation.words(String($0)).joined() }),
+                                optional: optional, isNumber: false)]
+            }, meaning: rule.meaning)
+        }
+        var byWord: [String: [Int]] = [:]
+        var byNumber: [Int] = []
+        for (index, rule) in rules.enumerated() {
+            // Every element up to the first required one can start the rule.
+            for element in rule.elements {
+                if element.isNumber { byNumber.append(index) }
+                for word in element.alternatives { byWord[word, default: []].append(index) }
+                if !element.optional { break }
+            }
+        }
+        rulesByFirstWord = byWord.mapValues { Array(Set($0)).sorted() }
+        rulesStartingWithNumber = byNumber
+    }
+
+    private static let grammars: [String: TimeGrammar] = {
+        var table: [String: TimeGrammar] = [:]
+        for code in ["en", "nl", "de", "fr", "es", "it", "pt"] { table[code] = TimeGrammar(language: code) }
+        return table
+    }()
+
+    static func forLanguage(_ code: String) -> TimeGrammar { grammars[code] ?? grammars["en"]! }
+
+    // MARK: matching
+
+    func longestMatch(in s: SentenceWords, at i: Int, future: Bool) -> TimeMatch? {
+        var candidates: [TimeMatch] = []
+        let word = s.words[i]
+        var applicable = rulesByFirstWord[word.lower] ?? []
+        if numberValue(word) != nil { applicable += rulesStartingWithNumber }
+        for index in applicable {
+            if let m = matchRule(rules[index], in: s, at: i) { candidates.append(m) }
+        }
+        if let m = matchCalendar(in: s, at: i, future: future) { candidates.append(m) }
+        // A preposition before a date, month, weekday or year belongs to the mention ("in October").
+        if lexicon.prepositions.contains(s.words[i].lower), s.joins(after: i),
+           var m = matchCalendar(in: s, at: i + 1, future: future) {
+            m.first = i
+            candidates.append(m)
+        }
+        return candidates.max { $0.last - $0.first < $1.last - $1.first }
+    }
+
+    private func matchRule(_ rule: CompiledRule, in s: SentenceWords, at i: Int) -> TimeMatch? {
+        // Depth-first over optional elements; keeps the longest way the rule fits.
+        var best: (last: Int, number: Double?)?
+        func step(_ k: Int, _ w: Int, _ number: Double?) {
+            if k == rule.elements.count {
+                let last = w - 1
+                if last >= i, best == nil || last > best!.last { best = (last, number) }
+                return
+            }
+            let element = rule.elements[k]
+            if element.optional { step(k + 1, w, number) }
+            guard w < s.words.count, w == i || s.joins(after: w - 1) else { return }
+            let word = s.words[w]
+            if element.isNumber {
+                if let value = numberValue(word) { step(k + 1, w + 1, value) }
+            } else if element.alternatives.contains(word.lower) {
+                step(k + 1, w + 1, number)
+            }
+        }
+        step(0, i, nil)
+        guard let best else { return nil }
+        let meaning = rule.meaning
+        let count = best.number.map { Int($0) } ?? 1
+        return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { anchor in
+            TimeGrammar.resolve(meaning, count: count, anchor: anchor)
+        })
+    }
+
+    private func numberValue(_ word: SentenceWords.Word) -> Double? {
+        if word.isDigits, word.text.count <= 3 { return Double(word.text) }
+        return cardinals[word.lower]
+    }
+
+    private func month(_ word: SentenceWords.Word, allowAbbreviation: Bool) -> Int? {
+        if lexicon.capitalizedMonths, !word.isCapitalized { return nil }
+        if let m = lexicon.months[word.lower] { return m }
+        return allowAbbreviation ? lexicon.monthAbbreviations[word.lower] : nil
+    }
+
+    private static func dayNumber(_ word: SentenceWords.Word) -> Int? {
+        let digits = word.text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }
+        let suffix = word.lower.dropFirst(digits.count)
+        return suffix.isEmpty || NumberLexicon.ordinalSuffixes.contains(String(suffix)) ? value : nil
+    }
+
+    private static func yearNumber(_ word: SentenceWords.Word) -> Int? {
+        guard word.isDigits, word.text.count == 4, let value = Int(word.text), (1800...2199).contains(value) else { return nil }
+        return value
+    }
+
+    /// Gaps inside a date: spaces, a dot after a day or abbreviation, a comma before the year.
+    private func dateJoin(_ s: SentenceWords, _ i: Int) -> Bool { s.joins(after: i, allowing: [".", ","]) }
+
+    /// Next word index after optional connectors ("de", "of").
+    private func skipConnectors(_ s: SentenceWords, from j: Int) -> Int {
+        var j = j
+        while j < s.words.count, lexicon.dateConnectors.contains(s.words[j].lower) || s.words[j].lower == "of",
+              j + 1 < s.words.count, dateJoin(s, j) { j += 1 }
+        return j
+    }
+
+    /// Dates, months, weekdays, years, decades and quarters starting at word `i`.
+    func matchCalendar(in s: SentenceWords, at i: Int, future: Bool) -> TimeMatch? {
+        guard i < s.words.count else { return nil }
+        let word = s.words[i]
+
+        // Day first: "3 February 2026", "3. Februar", "3 de febrero de 2026".
+        if let day = TimeGrammar.dayNumber(word), dateJoin(s, i) {
+            let j = skipConnectors(s, from: i + 1)
+            if j < s.words.count, let m = month(s.words[j], allowAbbreviation: true), day <= 31 {
+                return dayMonth(s, first: i, monthIndex: j, month: m, day: day, future: future)
+            }
+        }
+        if let m = month(word, allowAbbreviation: true) {
+            let isFullName = lexicon.months[word.lower] != nil
+            // Month first: "February 3, 2026", "Feb. 3".
+            if dateJoin(s, i), i + 1 < s.words.count, let day = TimeGrammar.dayNumber(s.words[i + 1]),
+               !(i + 2 < s.words.count && s.gap(after: i + 1).contains(":")) {
+                var last = i + 1
+                var year: Int?
+                if dateJoin(s, last), last + 1 < s.words.count, let y = TimeGrammar.yearNumber(s.words[last + 1]) { year = y; last += 1 }
+                return dayMatch(first: i, last: last, year: year, month: m, day: day, future: future)
+            }
+            // Month and year: "October 2025", "octubre de 2025".
+            let j = dateJoin(s, i) ? skipConnectors(s, from: i + 1) : s.words.count
+            if j < s.words.count, let y = TimeGrammar.yearNumber(s.words[j]) {
+                return .fixed(i, j, .month(year: y, month: m))
+            }
+            // A bare month: "in October".
+            if isFullName {
+                return TimeMatch(first: i, last: i, absolute: nil, resolve: { anchor in
+                    let year = future ? (m >= anchor.month ? anchor.year : anchor.year + 1)
+                                      : (m <= anchor.month ? anchor.year : anchor.year - 1)
+                    return .month(year: year, month: m)
+                })
+            }
+        }
+        // Weekdays, with a modifier before ("last Tuesday") or after ("mardi dernier").
+        if let shift = lexicon.weekdayBefore[word.lower], s.joins(after: i), let w = weekday(s.words[i + 1]) {
+            return weekdayMatch(first: i, last: i + 1, weekday: w, shift: shift, future: future)
+        }
+        if let w = weekday(word) {
+            if s.joins(after: i), let shift = lexicon.weekdayAfter[s.words[i + 1].lower] {
+                return weekdayMatch(first: i, last: i + 1, weekday: w, shift: shift, future: future)
+            }
+            return weekdayMatch(first: i, last: i, weekday: w, shift: 0, future: future)
+        }
+        // Decades: "1990s", "1990er".
+        if word.text.count == 5 || word.text.count == 6, let decade = Int(word.text.prefix(4)), decade % 10 == 0,
+           (1800...2190).contains(decade), ["s", "er"].contains(String(word.lower.dropFirst(4))) {
+            return .fixed(i, i, DayInterval(start: CalendarDay(year: decade, month: 1, day: 1),
+                                            end: CalendarDay(year: decade + 9, month: 12, day: 31), granularity: .decade))
+        }
+        // Quarters: "Q3 2025".
+        if word.text.count == 2, word.lower.hasPrefix("q"), let q = Int(word.text.dropFirst()), (1...4).contains(q),
+           s.joins(after: i), let y = TimeGrammar.yearNumber(s.words[i + 1]) {
+            return .fixed(i, i + 1, DayInterval(start: CalendarDay(year: y, month: q * 3 - 2, day: 1),
+                                                end: CalendarDay(year: y, month: q * 3, day: CalendarDay.daysIn(year: y, month: q * 3)),
+                                                granularity: .quarter))
+        }
+        // A year on its own, where the context says it is one: "in 2019", "2019." .
+        if let y = TimeGrammar.yearNumber(word), isYearContext(s, i) {
+            return .fixed(i, i, .year(y))
+        }
+        return nil
+    }
+
+    private func weekday(_ word: SentenceWords.Word) -> Int? {
+        if lexicon.capitalizedMonths, !word.isCapitalized { return nil }
+        return lexicon.weekdays[word.lower]
+    }
+
+    private func isYearContext(_ s: SentenceWords, _ i: Int) -> Bool {
+        let before = s.gap(before: i)
+        if before.contains(where: { NumberLexicon.currencySymbols[$0] != nil || $0 == "#" }) { return false }
+        let after = s.gap(after: i)
+        if after.contains("%") { return false }
+        // Part of a longer numeral ("1,2019") or a code ("COVID-2019").
+        if i > 0, before.count == 1, [",", ".", "-"].contains(before[0]) { return false }
+        if i + 1 < s.words.count, after.count == 1, [",", "."].contains(after[0]), s.words[i + 1].isDigits { return false }
+        if i > 0, lexicon.yearCues.contains(s.words[i - 1].lower), s.spaceOnly(after: i - 1) { return true }
+        if i > 0, lexicon.months[s.words[i - 1].lower] != nil { return true }
+        // Otherwise only when nothing that could be counted follows ("2000 soldiers").
+        guard i + 1 < s.words.count, s.spaceOnly(after: i) else { return true }
+        let next = s.words[i + 1]
+        if NumberLexicon.units[next.lower] != nil || NumberLexicon.scales[next.lower] != nil || next.isDigits { return false }
+        return next.isCapitalized || next.isStopword
+    }
+
+    private func dayMonth(_ s: SentenceWords, first: Int, monthIndex j: Int, month m: Int, day: Int, future: Bool) -> TimeMatch? {
+        var last = j
+        var year: Int?
+        if dateJoin(s, j) {
+            let k = skipConnectors(s, from: j + 1)
+            if k < s.words.count, let y = TimeGrammar.yearNumber(s.words[k]) { year = y; last = k }
+        }
+        return dayMatch(first: first, last: last, year: year, month: m, day: day, future: future)
+    }
+
+    private func dayMatch(first: Int, last: Int, year: Int?, month m: Int, day: Int, future: Bool) -> TimeMatch? {
+        if let year {
+            guard day <= CalendarDay.daysIn(year: year, month: m) else { return nil }
+            return .fixed(first, last, .day(CalendarDay(year: year, month: m, day: day)))
+        }
+        return TimeMatch(first: first, last: last, absolute: nil, resolve: { anchor in
+            func date(_ y: Int) -> CalendarDay? {
+                day <= CalendarDay.daysIn(year: y, month: m) ? CalendarDay(year: y, month: m, day: day) : nil
+            }
+            guard let same = date(anchor.year) else { return nil }
+            if future { return .day(same >= anchor ? same : date(anchor.year + 1) ?? same) }
+            return .day(same <= anchor ? same : date(anchor.year - 1) ?? same)
+        })
+    }
+
+    private func weekdayMatch(first: Int, last: Int, weekday w: Int, shift: Int, future: Bool) -> TimeMatch {
+        TimeMatch(first: first, last: last, absolute: nil, resolve: { anchor in
+            let back = (anchor.weekday - w + 7) % 7
+            let ahead = (w - anchor.weekday + 7) % 7
+            switch shift {
+            case ..<0: return .day(anchor.adding(days: -(back == 0 ? 7 : back)))
+            case 1...: return .day(anchor.adding(days: ahead == 0 ? 7 : ahead))
+            default: return .day(anchor.adding(days: future ? ahead : -back))
+            }
+        })
+    }
+
+    // MARK: resolution
+
+    /// The calendar unit that contains `day`.
+    static func interval(_ unit: TimeLexicon.Unit, containing day: CalendarDay) -> DayInterval {
+        switch unit {
+        case .day: return .day(day)
+        case .week:
+            let monday = day.adding(days: 1 - day.weekday)
+            return DayInterval(start: monday, end: monday.adding(days: 6), granularity: .week)
+        case .month: return .month(year: day.year, month: day.month)
+        case .year: return .year(day.year)
+        }
+    }
+
+    static func shifted(_ day: CalendarDay, _ unit: TimeLexicon.Unit, by n: Int) -> CalendarDay {
+        switch unit {
+        case .day: return day.adding(days: n)
+        case .week: return day.adding(days: 7 * n)
+        case .month: return day.adding(months: n)
+        case .year: return day.adding(months: 12 * n)
+        }
+    }
+
+    static func resolve(_ meaning: TimeLexicon.Meaning, count: Int, anchor: CalendarDay) -> DayInterval? {
+        switch meaning {
+        case .unitShift(let unit, let n):
+            return interval(unit, containing: shifted(anchor, unit, by: n))
+        case .dayShift(let n):
+            return .day(anchor.adding(days: n))
+        case .unitsAgo(let unit):
+            return interval(unit, containing: shifted(anchor, unit, by: -count))
+        case .fuzzyBefore(let unit):
+            // "weeks earlier": one to eight weeks; "days ago": one to nine days; "months
+            // ago": one to twelve months; "years ago": one to ten years.
+            let (nearest, farthest): (CalendarDay, CalendarDay) = switch unit {
+            case .day: (anchor.adding(days: -1), anchor.adding(days: -9))
+            case .week: (anchor.adding(days: -7), anchor.adding(days: -56))
+            case .month: (anchor.adding(months: -1), anchor.adding(months: -12))
+            case .year: (anchor.adding(months: -12), anchor.adding(months: -120))
+            }
+            return DayInterval(start: farthest, end: nearest, granularity: .fuzzy)
+        case .earlierThis(let unit):
+            return DayInterval(start: interval(unit, containing: anchor).start, end: anchor, granularity: .fuzzy)
+        case .laterThis(let unit):
+            return DayInterval(start: anchor, end: interval(unit, containing: anchor).end, granularity: .fuzzy)
+        case .weekend(let n):
+            // The Saturday and Sunday of the anchor's week, or of the week before.
+            let saturday = anchor.adding(days: 6 - anchor.weekday + 7 * n)
+            return DayInterval(start: saturday, end: saturday.adding(days: 1), granularity: .fuzzy)
+        case .recently:
+            return DayInterval(start: anchor.adding(days: -30), end: anchor, granularity: .fuzzy)
+        }
+    }
+}

@@ -1,0 +1,343 @@
+/// Words and phrase rules for time expressions, per language (the data of
+/// `TimeExpressionTagger`). Phrases use a small pattern notation:
+/// words separated by spaces, alternatives for one word by `|`, an optional word ends in `?`, and `#`
+/// stands for a number (digits or a cardinal word of the language).
+struct TimeLexicon: Sendable {
+    enum Unit: String, Sendable { case day, week, month, year }
+
+    /// What a matched phrase means relative to the anchor day.
+    enum Meaning: Sendable, Equatable {
+        /// The calendar unit containing the anchor, shifted: "last year", "this week".
+        case unitShift(Unit, Int)
+        /// A day relative to the anchor: "yesterday", "tomorrow".
+        case dayShift(Int)
+        /// "three weeks ago": the unit `#` units before the anchor.
+        case unitsAgo(Unit)
+        /// "weeks earlier", "days ago": an unspecified number of units before the anchor.
+        case fuzzyBefore(Unit)
+        /// "earlier this year": from the unit's start to the anchor.
+        case earlierThis(Unit)
+        /// "later this year": from the anchor to the unit's end.
+        case laterThis(Unit)
+        /// "last weekend" (-1), "this weekend" (0).
+        case weekend(Int)
+        /// "recently", "lately".
+        case recently
+    }
+
+    struct Rule: Sendable {
+        let pattern: String
+        let meaning: Meaning
+    }
+
+    /// Lower-cased month names; abbreviations only count beside a day or a year.
+    var months: [String: Int]
+    var monthAbbreviations: [String: Int]
+    /// Lower-cased weekday names → ISO weekday (1 = Monday).
+    var weekdays: [String: Int]
+    /// Words before a weekday that move it: "last Tuesday" (-1), "next Tuesday" (+1).
+    var weekdayBefore: [String: Int] = [:]
+    /// The same written after the weekday: "mardi dernier".
+    var weekdayAfter: [String: Int] = [:]
+    /// Prepositions kept in the mention before a date, month, weekday or year: "in October".
+    var prepositions: Set<String>
+    /// Words that make a bare year number a year: "in 2019", "since 2019".
+    var yearCues: Set<String>
+    /// Words allowed between day, month and year: "3 de febrero de 2026".
+    var dateConnectors: Set<String> = []
+    /// Words marking future tense, which turn "in March" into the next March.
+    var futureMarkers: Set<String>
+    /// Whether month names are capitalised in running text (then lower-case ones are not months).
+    var capitalizedMonths: Bool
+    var rules: [Rule]
+
+    static func forLanguage(_ code: String) -> TimeLexicon {
+        switch code {
+        case "nl": return dutch
+        case "de": return german
+        case "fr": return french
+        case "es": return spanish
+        case "it": return italian
+        case "pt": return portuguese
+        default: return english
+        }
+    }
+
+    private static func table(_ names: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (i, group) in names.enumerated() {
+            for name in group.split(separator: "|") { result[String(name)] = i + 1 }
+        }
+        return result
+    }
+
+    // MARK: English (the full rule set)
+
+    static let english = TimeLexicon(
+        months: table(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]),
+        monthAbbreviations: table(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep|sept", "oct", "nov", "dec"]),
+        weekdays: table(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+        weekdayBefore: ["last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0],
+        prepositions: ["in", "on", "during", "since", "until", "by", "from"],
+        yearCues: ["in", "since", "until", "by", "from", "during", "of", "before", "after", "early", "late", "mid", "the", "through", "to", "and"],
+        futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming", "planned", "plans", "expected", "going"],
+        capitalizedMonths: true,
+        rules: [
+            Rule(pattern: "earlier this year", meaning: .earlierThis(.year)),
+            Rule(pattern: "earlier this month", meaning: .earlierThis(.month)),
+            Rule(pattern: "earlier this week", meaning: .earlierThis(.week)),
+            Rule(pattern: "later this year", meaning: .laterThis(.year)),
+            Rule(pattern: "later this month", meaning: .laterThis(.month)),
+            Rule(pattern: "later this week", meaning: .laterThis(.week)),
+            Rule(pattern: "last|past|previous year", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "last|past|previous month", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "last|past|previous week", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "this|current year", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "this|current month", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "this|current week", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "next|coming year", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "next|coming month", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "next|coming week", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "last weekend", meaning: .weekend(-1)),
+            Rule(pattern: "this weekend", meaning: .weekend(0)),
+            Rule(pattern: "yesterday", meaning: .dayShift(-1)),
+            Rule(pattern: "last night", meaning: .dayShift(-1)),
+            Rule(pattern: "today|tonight", meaning: .dayShift(0)),
+            Rule(pattern: "this morning|afternoon|evening", meaning: .dayShift(0)),
+            Rule(pattern: "tomorrow", meaning: .dayShift(1)),
+            Rule(pattern: "# days ago|earlier|before", meaning: .unitsAgo(.day)),
+            Rule(pattern: "# weeks ago|earlier|before", meaning: .unitsAgo(.week)),
+            Rule(pattern: "# months ago|earlier|before", meaning: .unitsAgo(.month)),
+            Rule(pattern: "# years ago|earlier|before", meaning: .unitsAgo(.year)),
+            Rule(pattern: "a|one day ago|earlier|before", meaning: .dayShift(-1)),
+            Rule(pattern: "a|one week ago|earlier", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "a|one month ago|earlier", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "a|one year ago|earlier", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "just|only|mere? a? few|several? days ago|earlier|before", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "just|only|mere? a? few|several? weeks ago|earlier|before", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "just|only|mere? a? few|several? months ago|earlier|before", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "just|only|mere? a? few|several? years ago|earlier|before", meaning: .fuzzyBefore(.year)),
+            Rule(pattern: "in|over? the? recent|past|last few|couple? days", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "in|over? the? recent|past|last few|couple? weeks", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "in|over? the? recent|past|last few|couple? months", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "recently|lately", meaning: .recently),
+        ])
+
+    // MARK: Other languages (names, and the common relative words)
+
+    static let dutch = TimeLexicon(
+        months: table(["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]),
+        monthAbbreviations: table(["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep|sept", "okt", "nov", "dec"]),
+        weekdays: table(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]),
+        weekdayBefore: ["vorige": -1, "afgelopen": -1, "volgende": 1, "komende": 1],
+        prepositions: ["in", "op", "sinds", "tot"],
+        yearCues: ["in", "sinds", "tot", "van", "vanaf", "begin", "eind", "medio"],
+        futureMarkers: ["zal", "zullen", "gaat", "gaan"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "eerder dit jaar", meaning: .earlierThis(.year)),
+            Rule(pattern: "vorig|afgelopen jaar", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "vorige|afgelopen maand", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "vorige|afgelopen week", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "dit jaar", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "deze maand", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "deze week", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "volgend|komend jaar", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "volgende|komende maand", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "volgende|komende week", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "gisteren|gisteravond", meaning: .dayShift(-1)),
+            Rule(pattern: "vandaag|vanavond|vanochtend", meaning: .dayShift(0)),
+            Rule(pattern: "morgen", meaning: .dayShift(1)),
+            Rule(pattern: "# dagen geleden", meaning: .unitsAgo(.day)),
+            Rule(pattern: "# weken geleden", meaning: .unitsAgo(.week)),
+            Rule(pattern: "# maanden geleden", meaning: .unitsAgo(.month)),
+            Rule(pattern: "# jaar geleden", meaning: .unitsAgo(.year)),
+            Rule(pattern: "enkele|een paar? weken geleden|eerder", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "weken geleden|eerder", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "enkele|een paar? maanden geleden|eerder", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "maanden geleden|eerder", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "onlangs|recentelijk|kortgeleden", meaning: .recently),
+        ])
+
+    static let german = TimeLexicon(
+        months: table(["januar|jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]),
+        monthAbbreviations: table(["jan", "feb", "mär|mrz", "apr", "mai", "jun", "jul", "aug", "sep|sept", "okt", "nov", "dez"]),
+        weekdays: table(["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend", "sonntag"]),
+        weekdayBefore: ["letzten": -1, "vergangenen": -1, "nächsten": 1, "kommenden": 1],
+        prepositions: ["im", "am", "in", "seit", "bis"],
+        yearCues: ["im", "in", "seit", "bis", "von", "ab", "anfang", "ende", "mitte", "jahr"],
+        futureMarkers: ["wird", "werden", "werde"],
+        capitalizedMonths: true,
+        rules: [
+            Rule(pattern: "anfang|früher dieses jahres", meaning: .earlierThis(.year)),
+            Rule(pattern: "im? letzten|vergangenen|vorigen jahr", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "letztes|vergangenes|voriges jahr", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "im? letzten|vergangenen|vorigen monat", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "letzte|vergangene|vorige woche", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "in der letzten|vergangenen woche", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "dieses jahr", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "in diesem jahr", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "in diesem monat", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "diese woche", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "nächstes|kommendes jahr", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "im? nächsten|kommenden jahr", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "im? nächsten|kommenden monat", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "nächste|kommende woche", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "gestern", meaning: .dayShift(-1)),
+            Rule(pattern: "heute", meaning: .dayShift(0)),
+            Rule(pattern: "morgen", meaning: .dayShift(1)),
+            Rule(pattern: "vor # tagen", meaning: .unitsAgo(.day)),
+            Rule(pattern: "vor # wochen", meaning: .unitsAgo(.week)),
+            Rule(pattern: "vor # monaten", meaning: .unitsAgo(.month)),
+            Rule(pattern: "vor # jahren", meaning: .unitsAgo(.year)),
+            Rule(pattern: "vor wenigen|einigen? tagen", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "vor wenigen|einigen? wochen", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "wochen zuvor|vorher", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "vor wenigen|einigen? monaten", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "kürzlich|neulich|jüngst", meaning: .recently),
+        ])
+
+    static let french = TimeLexicon(
+        months: table(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]),
+        monthAbbreviations: table(["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"]),
+        weekdays: table(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]),
+        weekdayAfter: ["dernier": -1, "prochain": 1],
+        prepositions: ["en", "le", "depuis", "dès"],
+        yearCues: ["en", "depuis", "de", "dès", "jusqu", "début", "fin", "mi"],
+        futureMarkers: ["va", "vont", "sera", "seront", "prochainement"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "plus tôt cette année", meaning: .earlierThis(.year)),
+            Rule(pattern: "début de? cette année", meaning: .earlierThis(.year)),
+            Rule(pattern: "l année|an dernière|dernier|passée", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "le mois dernier", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "la semaine dernière|passée", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "cette année", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "ce mois ci?", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "cette semaine", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "l année|an prochaine|prochain", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "le mois prochain", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "la semaine prochaine", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "hier", meaning: .dayShift(-1)),
+            Rule(pattern: "aujourd hui", meaning: .dayShift(0)),
+            Rule(pattern: "demain", meaning: .dayShift(1)),
+            Rule(pattern: "il y a # jours", meaning: .unitsAgo(.day)),
+            Rule(pattern: "il y a # semaines", meaning: .unitsAgo(.week)),
+            Rule(pattern: "il y a # mois", meaning: .unitsAgo(.month)),
+            Rule(pattern: "il y a # ans", meaning: .unitsAgo(.year)),
+            Rule(pattern: "il y a quelques jours", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "il y a quelques semaines", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "quelques semaines plus tôt", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "quelques semaines auparavant", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "il y a quelques mois", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "récemment|dernièrement", meaning: .recently),
+        ])
+
+    static let spanish = TimeLexicon(
+        months: table(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre|setiembre", "octubre", "noviembre", "diciembre"]),
+        monthAbbreviations: table(["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep|sept", "oct", "nov", "dic"]),
+        weekdays: table(["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]),
+        weekdayAfter: ["pasado": -1, "próximo": 1],
+        prepositions: ["en", "el", "desde", "hasta"],
+        yearCues: ["en", "desde", "hasta", "de", "del", "a"],
+        dateConnectors: ["de", "del"],
+        futureMarkers: ["será", "serán", "va", "van", "próximamente"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "a principios|comienzos de este año", meaning: .earlierThis(.year)),
+            Rule(pattern: "el año pasado", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "el mes pasado", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "la semana pasada", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "este año", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "este mes", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "esta semana", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "el próximo año", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "el próximo mes", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "el año que viene", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "la próxima semana", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "la semana próxima", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "la semana que viene", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "ayer|anoche", meaning: .dayShift(-1)),
+            Rule(pattern: "hoy", meaning: .dayShift(0)),
+            Rule(pattern: "mañana", meaning: .dayShift(1)),
+            Rule(pattern: "hace # días", meaning: .unitsAgo(.day)),
+            Rule(pattern: "hace # semanas", meaning: .unitsAgo(.week)),
+            Rule(pattern: "hace # meses", meaning: .unitsAgo(.month)),
+            Rule(pattern: "hace # años", meaning: .unitsAgo(.year)),
+            Rule(pattern: "hace unos|pocos|algunos días", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "hace unas|pocas|algunas semanas", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "semanas antes", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "hace unos|pocos|algunos meses", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "recientemente|últimamente", meaning: .recently),
+        ])
+
+    static let italian = TimeLexicon(
+        months: table(["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"]),
+        monthAbbreviations: table(["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"]),
+        weekdays: table(["lunedì|lunedi", "martedì|martedi", "mercoledì|mercoledi", "giovedì|giovedi", "venerdì|venerdi", "sabato", "domenica"]),
+        weekdayAfter: ["scorso": -1, "prossimo": 1],
+        prepositions: ["a", "in", "nel", "dal", "il"],
+        yearCues: ["nel", "dal", "fino", "al", "del", "entro"],
+        futureMarkers: ["sarà", "saranno", "prossimamente"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "all? inizio di? quest anno", meaning: .earlierThis(.year)),
+            Rule(pattern: "l anno scorso|passato", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "il mese scorso|passato", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "la settimana scorsa|passata", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "quest anno", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "questo mese", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "questa settimana", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "l anno prossimo", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "il mese prossimo", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "la settimana prossima", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "ieri", meaning: .dayShift(-1)),
+            Rule(pattern: "oggi|stasera", meaning: .dayShift(0)),
+            Rule(pattern: "domani", meaning: .dayShift(1)),
+            Rule(pattern: "# giorni fa", meaning: .unitsAgo(.day)),
+            Rule(pattern: "# settimane fa", meaning: .unitsAgo(.week)),
+            Rule(pattern: "# mesi fa", meaning: .unitsAgo(.month)),
+            Rule(pattern: "# anni fa", meaning: .unitsAgo(.year)),
+            Rule(pattern: "qualche|pochi giorni fa", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "qualche settimana fa|prima", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "poche|alcune settimane fa|prima", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "qualche mese fa", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "recentemente", meaning: .recently),
+            Rule(pattern: "di recente", meaning: .recently),
+        ])
+
+    static let portuguese = TimeLexicon(
+        months: table(["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"]),
+        monthAbbreviations: table(["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"]),
+        weekdays: table(["segunda|segunda-feira", "terça|terça-feira", "quarta|quarta-feira", "quinta|quinta-feira", "sexta|sexta-feira", "sábado", "domingo"]),
+        weekdayAfter: ["passado": -1, "passada": -1, "próximo": 1, "próxima": 1],
+        prepositions: ["em", "no", "na", "desde", "até"],
+        yearCues: ["em", "desde", "até", "de", "no"],
+        dateConnectors: ["de"],
+        futureMarkers: ["vai", "vão", "será", "serão"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "no início|começo deste ano", meaning: .earlierThis(.year)),
+            Rule(pattern: "o|no ano passado", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "o|no mês passado", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "a|na semana passada", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "este|neste ano", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "este|neste mês", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "esta|nesta semana", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "o|no próximo ano", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "o|no próximo mês", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "a|na próxima semana", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "ontem", meaning: .dayShift(-1)),
+            Rule(pattern: "hoje", meaning: .dayShift(0)),
+            Rule(pattern: "amanhã", meaning: .dayShift(1)),
+            Rule(pattern: "há # dias", meaning: .unitsAgo(.day)),
+            Rule(pattern: "há # semanas", meaning: .unitsAgo(.week)),
+            Rule(pattern: "há # meses", meaning: .unitsAgo(.month)),
+            Rule(pattern: "há # anos", meaning: .unitsAgo(.year)),
+            Rule(pattern: "há alguns|poucos dias", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "há algumas|poucas semanas", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "semanas antes", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "há alguns|poucos meses", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "recentemente", meaning: .recently),
+        ])
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Weighted, length-capped, unit-length feature vectors of one article.
+public struct ArticleFeatures: Sendable {
+    public var language: String
+    public var published: Date?
+    public var terms: SparseVector
+    public var wordGrams: SparseVector
+    public var names: SparseVector
+    public var entities: SparseVector
+    public var numbers: SparseVector
+    public var dates: SparseVector
+
+    public init(language: String, published: Date?, terms: SparseVector, wordGrams: SparseVector, names: SparseVector,
+                entities: SparseVector, numbers: SparseVector, dates: SparseVector) {
+        self.language = language
+        self.published = published
+        self.terms = terms
+        self.wordGrams = wordGrams
+        self.names = names
+        self.entities = entities
+        self.numbers = numbers
+        self.dates = dates
+    }
+}
+
+/// Sublinear TF-IDF weighting with document frequencies learned from the stream.
+public struct FeatureWeighting: Sendable {
+    public private(set) var frequencies: DocumentFrequencies
+    public let maximumLength: Int
+
+    public init(frequencies: DocumentFrequencies = DocumentFrequencies(), maximumLength: Int = FeatureParameters.standard.maximumVectorLength) {
+        self.frequencies = frequencies
+        self.maximumLength = maximumLength
+    }
+
+    /// Counts one more document's features in the document frequencies.
+    public mutating func learn(_ counts: FeatureCounts) {
+        frequencies.add(documentKeys: counts.allKeys)
+    }
+
+    /// (1 + ln tf) · idf, capped to the heaviest `maximumLength` features (four times as many
+    /// word n-grams, which are several per word), unit length.
+    public func weigh(_ counts: FeatureCounts) -> ArticleFeatures {
+        func vector(_ raw: [UInt64: Float], limit: Int = maximumLength) -> SparseVector {
+            var weights: [UInt64: Float] = [:]
+            weights.reserveCapacity(raw.count)
+            for (key, tf) in raw where tf > 0 {
+                weights[key] = (1 + Float(log(Double(max(tf, 1))))) * frequencies.idf(key)
+            }
+            return SparseVector(weights).top(limit).normalized()
+        }
+        return ArticleFeatures(language: counts.language, published: counts.published, terms: vector(counts.terms),
+                               wordGrams: vector(counts.wordGrams, limit: 4 * maximumLength), names: vector(counts.nameGrams),
+                               entities: vector(counts.entities), numbers: vector(counts.numbers), dates: vector(counts.dates))
+    }
+}

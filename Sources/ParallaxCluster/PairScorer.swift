@@ -1,0 +1,89 @@
+import Foundation
+import ParallaxCore
+import ParallaxLanguage
+
+/// Two texts to compare.
+public struct TextPair: Sendable, Hashable {
+    public var id: String
+    public var text1: String
+    public var text2: String
+    public var language1: String?
+    public var language2: String?
+    public var published1: Date?
+    public var published2: Date?
+
+    public init(id: String, text1: String, text2: String, language1: String? = nil, language2: String? = nil,
+                published1: Date? = nil, published2: Date? = nil) {
+        self.id = id
+        self.text1 = text1
+        self.text2 = text2
+        self.language1 = language1
+        self.language2 = language2
+        self.published1 = published1
+        self.published2 = published2
+    }
+}
+
+extension TextPair {
+    /// From a JSON Lines record {"pair_id", "text1", "text2", "lang1"?, "lang2"?, "published1"?, "published2"?}.
+    public init(record: JSONRecord) throws(RecordError) {
+        self.init(id: try record.required("pair_id"), text1: try record.text("text1"), text2: try record.text("text2"),
+                  language1: try record.string("lang1"), language2: try record.string("lang2"),
+                  published1: try record.date("published1"), published2: try record.date("published2"))
+    }
+}
+
+/// Scores pairs of texts for "same event" (1) … "unrelated" (0).
+///
+/// Document frequencies come from the texts seen: call `learn` on a whole batch first when
+/// one is at hand (better weights), or let `score` learn as it goes on a stream.
+public struct PairScorer: Sendable {
+    public var extractor: FeatureExtractor
+    public private(set) var weighting = FeatureWeighting()
+    public let model: SimilarityModel
+    /// Publication-date distance (days) at which the time evidence has decayed by 1/e, and
+    /// its weight in logit space (used only when both dates are given).
+    public let timeScaleDays: Double
+    public let timeWeight: Double
+    private let identifier: any LanguageIdentifier
+
+    public init(extractor: FeatureExtractor = FeatureExtractor(), model: SimilarityModel = SimilarityModel(),
+                cluster: ClusterParameters = .standard, identifier: any LanguageIdentifier) {
+        self.extractor = extractor
+        self.model = model
+        self.timeScaleDays = cluster.timeScaleDays
+        self.timeWeight = cluster.timeWeight
+        self.identifier = identifier
+    }
+
+    /// Counts both texts in the document frequencies.
+    public mutating func learn(_ pair: TextPair) {
+        let (a, b) = counts(pair)
+        weighting.learn(a)
+        weighting.learn(b)
+    }
+
+    /// Score in [0, 1] and the feature similarities behind it. With `learning`, the pair's
+    /// texts are counted in the document frequencies first (streaming use).
+    public mutating func score(_ pair: TextPair, learning: Bool) -> (score: Double, components: SimilarityComponents) {
+        let (a, b) = counts(pair)
+        if learning {
+            weighting.learn(a)
+            weighting.learn(b)
+        }
+        let components = SimilarityComponents(weighting.weigh(a), weighting.weigh(b))
+        var z = model.logit(components)
+        if let p1 = pair.published1, let p2 = pair.published2 {
+            let days = abs(p1.timeIntervalSince(p2)) / 86_400
+            z -= timeWeight * (1 - exp(-days / timeScaleDays))
+        }
+        return (1 / (1 + exp(-z)), components)
+    }
+
+    private mutating func counts(_ pair: TextPair) -> (FeatureCounts, FeatureCounts) {
+        let language1 = pair.language1 ?? identifier.identify(pair.text1).code
+        let language2 = pair.language2 ?? identifier.identify(pair.text2).code
+        return (extractor.counts(title: "", text: pair.text1, language: language1, published: pair.published1),
+                extractor.counts(title: "", text: pair.text2, language: language2, published: pair.published2))
+    }
+}

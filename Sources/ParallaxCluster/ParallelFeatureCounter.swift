@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+import ParallaxCore
+
+/// Counts the features of a batch of articles on several threads, each with its own
+/// extractor (and its caches), in the batch's order. Counting an article needs nothing of
+/// the rest of the stream, so it can run ahead of the sequential clustering.
+public struct ParallelFeatureCounter: Sendable {
+    private var extractors: [FeatureExtractor]
+    private let identifier: any LanguageIdentifier
+
+    public init(extractor: FeatureExtractor, identifier: any LanguageIdentifier,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        extractors = Array(repeating: extractor, count: max(1, workers))
+        self.identifier = identifier
+    }
+
+    public mutating func counts(_ articles: [StreamArticle]) -> [FeatureCounts] {
+        let workers = min(extractors.count, max(1, articles.count))
+        let identifier = self.identifier
+        var results = [FeatureCounts?](repeating: nil, count: articles.count)
+        results.withUnsafeMutableBufferPointer { output in
+            extractors.withUnsafeMutableBufferPointer { extractors in
+                // Each worker writes only its own slots and uses only its own extractor.
+                nonisolated(unsafe) let output = output
+                nonisolated(unsafe) let extractors = extractors
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var i = worker
+                    while i < articles.count {
+                        let article = articles[i]
+                        let language = article.language ?? identifier.identify(article.title + "\n" + article.text).code
+                        output[i] = extractors[worker].counts(title: article.title, text: article.text, language: language,
+                                                              published: article.published)
+                        i += workers
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}

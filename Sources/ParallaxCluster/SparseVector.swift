@@ -1,0 +1,185 @@
+import Foundation
+
+/// A sparse vector over hashed features, sorted by feature hash so that dot products are a
+/// single merge.
+public struct SparseVector: Sendable, Hashable {
+    public private(set) var keys: [UInt64]
+    public private(set) var values: [Float]
+
+    public init() {
+        keys = []
+        values = []
+    }
+
+    /// From unsorted (key, weight) pairs; duplicate keys are summed, zero weights dropped.
+    public init(_ weights: [UInt64: Float]) {
+        let sorted = weights.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        keys = sorted.map(\.key)
+        values = sorted.map(\.value)
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public var norm: Float {
+        var sum: Float = 0
+        for v in values { sum += v * v }
+        return sum.squareRoot()
+    }
+
+    public func dot(_ other: SparseVector) -> Float {
+        var i = 0, j = 0, sum: Float = 0
+        while i < keys.count, j < other.keys.count {
+            let a = keys[i], b = other.keys[j]
+            if a == b {
+                sum += values[i] * other.values[j]
+                i += 1
+                j += 1
+            } else if a < b {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+
+    /// Cosine similarity in [0, 1] (weights are non-negative); 0 when either is empty.
+    public func cosine(_ other: SparseVector) -> Float {
+        let n = norm * other.norm
+        return n > 0 ? min(1, dot(other) / n) : 0
+    }
+
+    /// The vector scaled to unit length.
+    public func normalized() -> SparseVector {
+        let n = norm
+        guard n > 0 else { return self }
+        var copy = self
+        for i in copy.values.indices { copy.values[i] /= n }
+        return copy
+    }
+
+    /// Only the `limit` largest weights (all of them when there are fewer). Among equal
+    /// weights at the cut, the smaller keys are kept.
+    public func top(_ limit: Int) -> SparseVector {
+        guard keys.count > limit else { return self }
+        var result = SparseVector()
+        guard limit > 0 else { return result }
+        // Sorting the plain weights (no closure, no index indirection) finds the cut quickly.
+        let cut = values.sorted(by: >)[limit - 1]
+        var tiesAllowed = limit - values.reduce(0) { $0 + ($1 > cut ? 1 : 0) }
+        result.keys.reserveCapacity(limit)
+        result.values.reserveCapacity(limit)
+        for i in keys.indices {
+            let v = values[i]
+            if v > cut || (v == cut && tiesAllowed > 0) {
+                if v == cut { tiesAllowed -= 1 }
+                result.keys.append(keys[i])
+                result.values.append(v)
+            }
+        }
+        return result
+    }
+
+    /// Keys in decreasing order of weight.
+    public func keysByWeight(limit: Int) -> [UInt64] {
+        keys.indices.sorted { values[$0] > values[$1] }.prefix(limit).map { keys[$0] }
+    }
+
+    /// self + scale * other.
+    public func adding(_ other: SparseVector, scale: Float = 1) -> SparseVector {
+        var result = SparseVector()
+        result.keys.reserveCapacity(keys.count + other.keys.count)
+        result.values.reserveCapacity(keys.count + other.keys.count)
+        var i = 0, j = 0
+        while i < keys.count || j < other.keys.count {
+            if j == other.keys.count || (i < keys.count && keys[i] < other.keys[j]) {
+                result.keys.append(keys[i]); result.values.append(values[i]); i += 1
+            } else if i == keys.count || other.keys[j] < keys[i] {
+                result.keys.append(other.keys[j]); result.values.append(scale * other.values[j]); j += 1
+            } else {
+                result.keys.append(keys[i]); result.values.append(values[i] + scale * other.values[j]); i += 1; j += 1
+            }
+        }
+        return result
+    }
+}
+
+/// Hashing of feature strings to 64-bit keys. Each feature family has its own salt so that
+/// the stem "paris" and the entity key "paris" are different features.
+public enum FeatureHash {
+    public enum Family: UInt64, Sendable, CaseIterable {
+        case term = 1, nameGram, entity, number, date, shingle, wordGram
+    }
+
+    /// FNV-1a over the UTF-8 bytes, seeded by the family, then a final avalanche
+    /// (splitmix64) so that the low bits used by hashed tables are well mixed.
+    @inline(__always)
+    public static func key<S: StringProtocol>(_ text: S, _ family: Family) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (family.rawValue &* 0x9E37_79B9_7F4A_7C15)
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return mix(hash)
+    }
+
+    /// The key of the string these scalars spell, without building the string.
+    @inline(__always)
+    public static func key(scalars: ArraySlice<Unicode.Scalar>, _ family: Family) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ (family.rawValue &* 0x9E37_79B9_7F4A_7C15)
+        for scalar in scalars {
+            UTF8.encode(scalar) { byte in
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        return mix(hash)
+    }
+
+    @inline(__always)
+    public static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Document frequencies learned from the stream itself, in a fixed-size hashed table, so
+/// memory stays flat on an endless stream. When the document count reaches `halfLife`, all
+/// counts are halved: old documents fade and the weights follow what the news is about now.
+public struct DocumentFrequencies: Sendable {
+    private var counts: [UInt32]
+    private let mask: Int
+    public private(set) var documents: Double = 0
+    public let halfLife: Double
+
+    /// `bits`: log2 of the table size (20 → 1 M counters, 4 MB).
+    public init(bits: Int = 20, halfLife: Double = 200_000) {
+        counts = [UInt32](repeating: 0, count: 1 << bits)
+        mask = (1 << bits) - 1
+        self.halfLife = halfLife
+    }
+
+    /// Counts each distinct key of one document once.
+    public mutating func add<S: Sequence>(documentKeys keys: S) where S.Element == UInt64 {
+        for key in keys {
+            let slot = Int(truncatingIfNeeded: key) & mask
+            if counts[slot] < UInt32.max { counts[slot] += 1 }
+        }
+        documents += 1
+        if documents >= halfLife {
+            for i in counts.indices { counts[i] /= 2 }
+            documents /= 2
+        }
+    }
+
+    public func frequency(_ key: UInt64) -> Double { Double(counts[Int(truncatingIfNeeded: key) & mask]) }
+
+    /// Smoothed inverse document frequency: log((N + 1) / (df + 1)) + 1, so that a feature
+    /// never seen yet weighs most and one in every document still weighs 1.
+    public func idf(_ key: UInt64) -> Float {
+        Float(log((documents + 1) / (frequency(key) + 1)) + 1)
+    }
+}

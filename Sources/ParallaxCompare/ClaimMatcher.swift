@@ -1,0 +1,166 @@
+import Foundation
+import ParallaxCore
+
+/// How well two claims of different sources match, and what they share.
+struct ClaimMatch: Sendable {
+    /// Weighted Dice over the two claims' features, in [0, 1].
+    var score: Double
+    /// Share of each side's feature weight that found a match on the other side.
+    var coverage: (Double, Double)
+    /// Number of distinct features that found a match, on the side with fewer.
+    var matched: Int
+    /// What they share, most telling first ("Gustavo Petro", "meeting", "2 hour", "2025-10").
+    var shared: [String]
+
+    static let none = ClaimMatch(score: 0, coverage: (0, 0), matched: 0, shared: [])
+}
+
+/// Scores claim pairs by IDF-weighted overlap of content words, entity keys, compatible
+/// numbers and overlapping resolved times.
+///
+/// Words match when their stems or American spellings are equal, when they are listed as
+/// synonyms, or when their character trigrams are close (Dice ≥ `trigramDice`), which
+/// absorbs inflection and spelling variants a stemmer misses ("drug"/"drugs" without a
+/// stemmer, "narco"/"narcos"). IDF comes from the sentences of the compared articles
+/// themselves: a word every sentence uses tells little, a word two sentences share tells much.
+struct ClaimMatcher: Sendable {
+    static let trigramDice = 0.6
+    /// Shortest word (in scalars) that may match by trigrams; shorter ones must be equal
+    /// ("firm" and "firmly" share most trigrams but not a meaning).
+    static let trigramMinimumLength = 5
+    static let synonymMatch = 0.9
+    /// Bonus for a pair of adjacent content words shared in order, relative to their IDF.
+    static let bigramWeight = 0.5
+    /// Entities survive translation and name the actors of a fact: they weigh more than words.
+    static let entityBoost = 1.5
+    /// Weight of a number or a resolved time relative to the rarest word.
+    static let numberWeight = 1.0
+    static let timeWeight = 0.6
+
+    private let documentFrequency: [String: Int]
+    private let documents: Int
+
+    init(units: [ClaimUnit]) {
+        var frequency: [String: Int] = [:]
+        for unit in units {
+            var terms = Set(unit.words.map(\.stem))
+            terms.formUnion(unit.entities.keys.map(ClaimMatcher.entityTerm))
+            for term in terms { frequency[term, default: 0] += 1 }
+        }
+        documentFrequency = frequency
+        documents = max(units.count, 1)
+    }
+
+    static func entityTerm(_ key: String) -> String { "\u{1}" + key }
+
+    /// Inverse document frequency over the compared sentences, ln(1 + N/df); an unseen term
+    /// counts as seen once.
+    func idf(_ term: String) -> Double { log(1 + Double(documents) / Double(max(documentFrequency[term] ?? 1, 1))) }
+
+    var maximumIDF: Double { log(1 + Double(documents)) }
+
+    /// How well word `a` matches word `b`, in [0, 1].
+    func wordMatch(_ a: ContentWord, _ b: ContentWord) -> Double {
+        if a.form == b.form || a.stem == b.stem { return 1 }
+        if a.isNumber || b.isNumber { return 0 }
+        if let group = a.synonymGroup, group == b.synonymGroup { return ClaimMatcher.synonymMatch }
+        guard a.form.unicodeScalars.count >= ClaimMatcher.trigramMinimumLength,
+              b.form.unicodeScalars.count >= ClaimMatcher.trigramMinimumLength else { return 0 }
+        let dice = Orthography.dice(a.trigrams, b.trigrams)
+        return dice >= ClaimMatcher.trigramDice ? dice : 0
+    }
+
+    func match(_ a: ClaimUnit, _ b: ClaimUnit) -> ClaimMatch {
+        var labels: [(String, Double)] = []
+        var matchedA = 0.0, totalA = 0.0, matchedB = 0.0, totalB = 0.0
+        var matchedCount = 0, matchedCountB = 0
+
+        // Every word of `a` against every word of `b`, once.
+        let similarity = a.words.map { word in b.words.map { wordMatch(word, $0) } }
+        for (x, word) in a.words.enumerated() {
+            let weight = idf(word.stem)
+            totalA += weight
+            let best = similarity[x].max() ?? 0
+            if best > 0 {
+                matchedA += weight * best
+                matchedCount += 1
+                labels.append((word.text.lowercased(), weight * best))
+            }
+        }
+        for (y, word) in b.words.enumerated() {
+            let weight = idf(word.stem)
+            totalB += weight
+            let best = similarity.map { $0[y] }.max() ?? 0
+            matchedB += weight * best
+            if best > 0 { matchedCountB += 1 }
+        }
+
+        // Two content words matched in the same order in both claims ("major drug …") are
+        // a phrase the sources share: a bonus on top of the words' own weight.
+        var bigramBonus = 0.0
+        if a.words.count > 1, b.words.count > 1 {
+            for x in 0..<(a.words.count - 1) {
+                let shared = (0..<(b.words.count - 1)).contains { y in similarity[x][y] > 0 && similarity[x + 1][y + 1] > 0 }
+                if shared {
+                    let weight = ClaimMatcher.bigramWeight * min(idf(a.words[x].stem), idf(a.words[x + 1].stem))
+                    bigramBonus += weight
+                    labels.append((a.words[x].text.lowercased() + " " + a.words[x + 1].text.lowercased(), weight))
+                }
+            }
+        }
+        matchedA += bigramBonus
+        matchedB += bigramBonus
+
+        for (key, text) in a.entities {
+            let weight = ClaimMatcher.entityBoost * idf(ClaimMatcher.entityTerm(key))
+            totalA += weight
+            if b.entities[key] != nil {
+                matchedA += weight
+                matchedCount += 1
+                labels.append((text, weight))
+            }
+        }
+        for key in b.entities.keys {
+            let weight = ClaimMatcher.entityBoost * idf(ClaimMatcher.entityTerm(key))
+            totalB += weight
+            if a.entities[key] != nil { matchedB += weight; matchedCountB += 1 }
+        }
+
+        let numberWeight = ClaimMatcher.numberWeight * maximumIDF
+        for number in a.numbers {
+            totalA += numberWeight
+            if b.numbers.contains(where: { $0.isCompatible(with: number) }) {
+                matchedA += numberWeight
+                matchedCount += 1
+                labels.append((number.text, numberWeight))
+            }
+        }
+        for number in b.numbers {
+            totalB += numberWeight
+            if a.numbers.contains(where: { $0.isCompatible(with: number) }) { matchedB += numberWeight; matchedCountB += 1 }
+        }
+
+        // Only resolved times take part: an unresolved one can neither agree nor disagree.
+        let timeWeight = ClaimMatcher.timeWeight * maximumIDF
+        let timesA = a.resolvedTimes, timesB = b.resolvedTimes
+        for interval in timesA {
+            totalA += timeWeight
+            if timesB.contains(where: { $0.overlaps(interval) }) {
+                matchedA += timeWeight
+                matchedCount += 1
+                labels.append((ReportFormatting.interval(interval), timeWeight))
+            }
+        }
+        for interval in timesB {
+            totalB += timeWeight
+            if timesA.contains(where: { $0.overlaps(interval) }) { matchedB += timeWeight; matchedCountB += 1 }
+        }
+
+        guard totalA > 0, totalB > 0 else { return .none }
+        var seen: Set<String> = []
+        let shared = labels.sorted { $0.1 > $1.1 }.map(\.0).filter { seen.insert($0).inserted }
+        return ClaimMatch(score: min(1, (matchedA + matchedB) / (totalA + totalB)),
+                          coverage: (min(1, matchedA / totalA), min(1, matchedB / totalB)),
+                          matched: min(matchedCount, matchedCountB), shared: shared)
+    }
+}

@@ -1,0 +1,98 @@
+/// The word lists of the comparison stage, kept in one place as data.
+///
+/// Everything here is generic news vocabulary and orthography; nothing names the words of
+/// any particular article.
+enum CompareLexicon {
+    /// English function words. Used only for articles whose tokens carry no stopword flags
+    /// (a language without a stopword list), so "the" and "of" never count as shared content.
+    static let englishFunctionWords: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had", "has", "have", "having",
+        "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "if", "in", "into", "is", "it",
+        "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "no", "nor", "not",
+        "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she",
+        "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
+        "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
+        "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
+        "yours", "yourself", "yet", "didn", "doesn", "don", "isn", "wasn", "weren", "won", "wouldn", "couldn", "ll", "ve",
+        "though", "although", "upon", "within", "among", "amid", "across", "along", "around", "toward", "towards",
+        "onto", "per", "via", "whether", "either", "neither", "every", "many", "several", "another", "also", "still",
+        "already", "ever", "never", "often", "quite", "rather", "really", "thus", "therefore", "instead", "else",
+    ]
+
+    /// Negations: function words for alignment, but a quote that drops one says the opposite.
+    static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot"]
+
+    /// Words outlets use interchangeably for the same thing. Each group is one meaning;
+    /// inflected forms are listed because matching happens before (or without) stemming.
+    static let synonymGroups: [[String]] = [
+        ["meeting", "meetings", "session", "sessions", "talks", "discussion", "discussions", "summit", "encounter"],
+        ["phone", "telephone"],
+        ["call", "calls", "conversation", "conversations"],
+        ["help", "helped", "helping", "assistance", "aid", "assist", "assisted"],
+        ["ask", "asks", "asked", "asking", "request", "requests", "requested", "seek", "seeks", "seeking", "sought"],
+        ["say", "says", "said", "tell", "tells", "told", "state", "states", "stated", "declare", "declared"],
+        ["accuse", "accuses", "accused", "accusing", "accusation", "accusations", "charge", "charged", "charges"],
+        ["evidence", "proof"],
+        ["largest", "biggest"],
+        ["large", "big"],
+        ["partner", "partners", "ally", "allies"],
+        ["key", "crucial", "vital"],
+        ["photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images"],
+        ["abroad", "overseas"],
+        ["deny", "denies", "denied", "denying", "reject", "rejects", "rejected"],
+        ["media", "press", "reporters", "journalists"],
+        ["arrest", "arrested", "detain", "detained"],
+        ["kill", "killed", "killing", "dead", "died", "death", "deaths"],
+        ["injure", "injured", "wounded", "hurt"],
+        ["begin", "began", "begun", "start", "started"],
+        ["government", "administration"],
+        ["increase", "increased", "rise", "rose", "grow", "grew"],
+        ["decrease", "decreased", "fall", "fell", "drop", "dropped", "decline", "declined"],
+        ["agreement", "deal", "accord"],
+        ["country", "nation"],
+        ["visit", "visited", "trip"],
+        ["criticise", "criticize", "criticised", "criticized", "criticism", "condemn", "condemned"],
+    ]
+
+    /// Word (American spelling) → index of its synonym group.
+    static let synonymGroupOfWord: [String: Int] = {
+        var groups: [String: Int] = [:]
+        for (index, group) in synonymGroups.enumerated() {
+            for word in group { groups[Orthography.americanSpelling(word)] = index }
+        }
+        return groups
+    }()
+
+    /// British → American spelling endings, applied to both sides before comparing, so
+    /// "honour"/"honor" and "criticised"/"criticized" are one word. Longer endings first.
+    /// Both sides go through the same rules, so only collisions of different words matter.
+    static let spellingEndings: [(british: String, american: String)] = [
+        ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
+        ("ysing", "yzing"), ("ysed", "yzed"), ("yse", "yze"),
+        ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("our", "or"),
+        ("tres", "ters"), ("tre", "ter"),
+        ("elled", "eled"), ("elling", "eling"), ("ogue", "og"),
+    ]
+
+    /// Whole words whose British and American forms differ other than by a regular ending.
+    static let spellingWords: [String: String] = [
+        "defence": "defense", "offence": "offense", "licence": "license", "programme": "program",
+        "programmes": "programs", "grey": "gray", "cheque": "check", "tyre": "tire", "tyres": "tires",
+        "aluminium": "aluminum", "jewellery": "jewelry", "plough": "plow", "sceptical": "skeptical",
+    ]
+
+    /// Words the spelling endings must leave alone: they would collide with another word.
+    static let spellingExceptions: Set<String> = [
+        "hour", "hours", "four", "your", "yours", "tour", "tours", "pour", "sour", "flour", "our", "ours", "devour",
+        "detour", "contour", "prise", "rise", "wise",
+    ]
+
+    /// Punctuation that ends a phrase inside a sentence. A phrase is the smallest unit that
+    /// can be reported as said by one source only (a detail inside an otherwise shared sentence).
+    static let phraseBoundaries: Set<Unicode.Scalar> = [",", ";", ":", "(", ")", "\u{2013}", "\u{2014}", "\u{2015}"]
+
+    /// Opening quotation marks: a phrase that starts with one keeps it.
+    static let quotationOpeners: Set<Unicode.Scalar> = ["\"", "'", "\u{201C}", "\u{2018}", "\u{201E}", "\u{201A}", "\u{00AB}", "\u{2039}"]
+}

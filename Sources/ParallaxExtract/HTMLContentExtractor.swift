@@ -1,0 +1,362 @@
+import Foundation
+
+/// Finds the article body of an HTML page.
+///
+/// 1. Furniture is removed: elements by tag (`BoilerplateRules.removedTags`), hidden
+///    elements, landmark roles, and class/id words (comments, share, tags, breadcrumbs,
+///    related teasers…).
+/// 2. The rest is cut into text blocks at block-level elements, each with its link text.
+/// 3. Blocks vote for their ancestors (Readability's idea): longer text with more commas
+///    scores higher, containers are weighted by their tag and class words and punished by
+///    link density. The best container is widened to ancestors that add prose (not teaser
+///    lists), and siblings with a good share of prose join it.
+/// 4. Blocks inside it are cleaned line by line like plain text (link-dense blocks,
+///    furniture lines, the tail after "Tags:" / "Leave a Reply").
+struct HTMLContentExtractor: Sendable {
+    struct Block: Sendable {
+        enum Kind: Sendable { case heading, paragraph, listItem, quote, preformatted, cell }
+        var text: String
+        var linkCharacters: Int
+        /// The nearest block-level element holding the text.
+        var owner: Int
+        var kind: Kind
+        var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count) }
+    }
+
+    enum Outcome: Sendable {
+        case article([String])
+        case noArticle(String)
+    }
+
+    func extract(_ tree: HTMLTree, title: String?) -> Outcome {
+        guard let body = tree.elements(named: "body").first ?? tree.root else { return .noArticle("no <body>") }
+        let removed = furniture(in: tree)
+        let blocks = textBlocks(tree, from: body, removed: removed)
+        guard !blocks.isEmpty else { return .noArticle("no text outside page furniture") }
+
+        let containers = bestContainers(tree, blocks: blocks, body: body)
+        var chosen = blocks.filter { block in containers.contains { tree.isInside(block.owner, $0) } }
+        if chosen.isEmpty { chosen = blocks }
+
+        let paragraphs = clean(chosen, title: title)
+        let bodyCharacters = paragraphs.reduce(0) { $0 + $1.count }
+        guard bodyCharacters >= BoilerplateRules.minimumArticleCharacters else {
+            return .noArticle("only \(bodyCharacters) characters of text outside page furniture")
+        }
+        return .article(paragraphs)
+    }
+
+    // MARK: 1. Furniture
+
+    /// A flag per node: true when the node lies in page furniture.
+    func furniture(in tree: HTMLTree) -> [Bool] {
+        let (textLength, linkLength) = subtreeTextLengths(tree)
+        let pageText = tree.root.map { textLength[$0] } ?? 0
+        var removed = [Bool](repeating: false, count: tree.nodes.count)
+        // Nodes are in document order, so a parent is always decided before its children.
+        for index in tree.nodes.indices {
+            if let parent = tree[index].parent, removed[parent] { removed[index] = true; continue }
+            let node = tree[index]
+            guard node.kind == .element else { continue }
+            if isFurniture(node, textLength: textLength[index], linkLength: linkLength[index], pageText: pageText) { removed[index] = true }
+        }
+        return removed
+    }
+
+    private func isFurniture(_ node: HTMLTree.Node, textLength: Int, linkLength: Int, pageText: Int) -> Bool {
+        if BoilerplateRules.nonTextTags.contains(node.name) { return true }
+        if ["html", "body", "main", "article"].contains(node.name) { return false }
+        let words = Self.classWords(node)
+        // Comment sections are furniture however long the discussion.
+        if words.contains(where: { BoilerplateRules.commentClassWords.contains($0) }) { return true }
+        // Anything else holding most of the page's text, or much of it with few links, is the
+        // article's wrapper, whatever its tag or class says (ASP.NET wraps whole pages in
+        // <form>, page builders put "widget" or "overlay" on every box, layouts say
+        // "has-sidebar", broken markup leaves the body inside <header>).
+        let share = pageText == 0 ? 0 : Double(textLength) / Double(pageText)
+        let linkDensity = textLength == 0 ? 0 : Double(linkLength) / Double(textLength)
+        if share > BoilerplateRules.wrapperTextShare { return false }
+        if share > BoilerplateRules.proseWrapperTextShare && linkDensity < BoilerplateRules.proseLinkDensity { return false }
+        if BoilerplateRules.removedTags.contains(node.name) { return true }
+        let attributes = node.attributes
+        if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
+        if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let role = attributes["role"]?.lowercased(), BoilerplateRules.boilerplateRoles.contains(role) { return true }
+        guard !words.isEmpty else { return false }
+        return words.contains { BoilerplateRules.boilerplateClassWords.contains($0) }
+            || zip(words, words.dropFirst()).contains { pair in BoilerplateRules.boilerplateClassPairs.contains { $0 == pair } }
+    }
+
+    /// Words of the class and id attributes: "post-tags", "shareBar" → post, tags, share, bar.
+    static func classWords(_ node: HTMLTree.Node) -> [String] {
+        let raw = (node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")
+        var words: [String] = []
+        var current = ""
+        var previousLower = false
+        for character in raw {
+            if character.isLetter || character.isNumber {
+                if character.isUppercase && previousLower { words.append(current.lowercased()); current = "" }
+                current.append(character)
+                previousLower = character.isLowercase
+            } else {
+                if !current.isEmpty { words.append(current.lowercased()) }
+                current = ""
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { words.append(current.lowercased()) }
+        return words
+    }
+
+    /// Characters of readable text under each node, and how many of them are link text.
+    private func subtreeTextLengths(_ tree: HTMLTree) -> (text: [Int], links: [Int]) {
+        var lengths = [Int](repeating: 0, count: tree.nodes.count)
+        var links = [Int](repeating: 0, count: tree.nodes.count)
+        // Children come after their parents in the arena, so one backward pass sums them.
+        for index in tree.nodes.indices.reversed() {
+            let node = tree[index]
+            if node.kind == .text { lengths[index] = node.text.count }
+            if node.name == "a" { links[index] = lengths[index] }
+            if let parent = node.parent, !BoilerplateRules.nonTextTags.contains(node.name) {
+                lengths[parent] += lengths[index]
+                links[parent] += links[index]
+            }
+        }
+        return (lengths, links)
+    }
+
+    // MARK: 2. Blocks
+
+    func textBlocks(_ tree: HTMLTree, from start: Int, removed: [Bool]) -> [Block] {
+        var blocks: [Block] = []
+        var text = "", links = 0
+        var owner = start
+        var ownerStack: [Int] = []
+        var anchorDepth = 0
+
+        func flush() {
+            let collapsed = PlainTextExtractor.collapseSpaces(text)
+            if collapsed.contains(where: { $0.isLetter || $0.isNumber }) {
+                blocks.append(Block(text: collapsed, linkCharacters: min(links, collapsed.count), owner: owner, kind: kind(of: owner, tree)))
+            }
+            text = ""; links = 0
+        }
+
+        enum Step { case enter(Int), exit(Int) }
+        var stack: [Step] = [.enter(start)]
+        while let step = stack.popLast() {
+            switch step {
+            case .enter(let index):
+                guard !removed[index] else { continue }
+                let node = tree[index]
+                if node.kind == .text {
+                    text += node.text
+                    if anchorDepth > 0 { links += PlainTextExtractor.collapseSpaces(node.text).count + 1 }
+                    continue
+                }
+                if node.name == "br" {
+                    // Two line breaks in a row separate paragraphs in older pages.
+                    if text.hasSuffix("\u{2028}") { flush() } else { text += "\u{2028}" }
+                    continue
+                }
+                let isBlock = BoilerplateRules.blockTags.contains(node.name)
+                if isBlock { flush(); ownerStack.append(owner); owner = index }
+                if node.name == "a" { anchorDepth += 1 }
+                stack.append(.exit(index))
+                for child in node.children.reversed() { stack.append(.enter(child)) }
+            case .exit(let index):
+                let node = tree[index]
+                if node.name == "a" { anchorDepth -= 1 }
+                if BoilerplateRules.blockTags.contains(node.name) {
+                    flush()
+                    owner = ownerStack.popLast() ?? start
+                }
+            }
+        }
+        flush()
+        return blocks.map { block in
+            var block = block
+            block.text = block.text.replacingOccurrences(of: "\u{2028}", with: " ")
+            block.text = PlainTextExtractor.collapseSpaces(block.text)
+            return block
+        }
+    }
+
+    private func kind(of owner: Int, _ tree: HTMLTree) -> Block.Kind {
+        var current: Int? = owner
+        var steps = 0
+        while let index = current, steps < 6 {
+            switch tree[index].name {
+            case let name where BoilerplateRules.headingTags.contains(name): return .heading
+            case "li", "dd", "dt": return .listItem
+            case "blockquote": return .quote
+            case "pre": return .preformatted
+            case "td", "th": return .cell
+            default: break
+            }
+            current = tree[index].parent
+            steps += 1
+        }
+        return .paragraph
+    }
+
+    // MARK: 3. Scoring
+
+    /// The element most likely to be the article, with the siblings that belong to it.
+    func bestContainers(_ tree: HTMLTree, blocks: [Block], body: Int) -> [Int] {
+        var scores: [Int: Double] = [:]
+        func initialScore(_ index: Int) -> Double {
+            let node = tree[index]
+            return (BoilerplateRules.containerTagScores[node.name] ?? 0) + classWeight(node)
+        }
+        for block in blocks where block.text.count >= BoilerplateRules.proseBlockCharacters && block.linkDensity < BoilerplateRules.maximumLinkDensity {
+            let commas = block.text.filter { BoilerplateRules.commas.contains($0) }.count
+            let score = 1 + Double(commas) + min(Double(block.text.count) / 100, 3)
+            var ancestor: Int? = block.owner
+            var level = 0
+            while let index = ancestor, level < 5 {
+                if scores[index] == nil { scores[index] = initialScore(index) }
+                let divisor: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
+                scores[index]! += score / divisor
+                ancestor = tree[index].parent
+                level += 1
+            }
+        }
+        guard !scores.isEmpty else { return [body] }
+        let linkDensity = containerLinkDensities(blocks, tree: tree, candidates: Set(scores.keys))
+        var best = body, bestScore = -Double.infinity
+        for (index, score) in scores {
+            let value = score * (1 - (linkDensity[index] ?? 0))
+            // Ties go to the earlier (outer) element, so equal wrappers do not fragment.
+            if value > bestScore || (value == bestScore && index < best) { best = index; bestScore = value }
+        }
+        // A lone paragraph is not a container: climb to its parent.
+        if BoilerplateRules.headingTags.contains(tree[best].name) || tree[best].name == "p", let parent = tree[best].parent { best = parent }
+        let prose = proseByElement(tree, blocks: blocks, body: body)
+        best = widened(best, tree: tree, prose: prose, body: body)
+
+        guard let parent = tree[best].parent else { return [best] }
+        // Siblings that carry a good share of prose belong to the article too (a body split
+        // into several boxes); class names do not count here, text does.
+        let bestProse = prose[best] ?? Prose()
+        var chosen: [Int] = []
+        for sibling in tree[parent].children where tree[sibling].kind == .element {
+            if sibling == best { chosen.append(sibling); continue }
+            if let own = prose[sibling], own.characters > 0, own.linkedHeadings <= BoilerplateRules.maximumTeaserHeadlines,
+               Double(own.characters) >= BoilerplateRules.siblingProseShare * Double(bestProse.characters),
+               Double(own.links) < BoilerplateRules.proseLinkDensity * Double(own.characters) {
+                chosen.append(sibling); continue
+            }
+            if tree[sibling].name == "p" {
+                let siblingBlocks = blocks.filter { $0.owner == sibling }
+                let text = siblingBlocks.map(\.text).joined(separator: " ")
+                let links = siblingBlocks.reduce(0) { $0 + $1.linkCharacters }
+                if Double(text.count) > BoilerplateRules.widenParagraphCharacters && Double(links) < BoilerplateRules.proseLinkDensity * Double(text.count) {
+                    chosen.append(sibling)
+                }
+            }
+        }
+        return chosen
+    }
+
+    /// Text of the prose blocks (long enough, few links) under each element.
+    private struct Prose {
+        var characters = 0
+        var links = 0
+        var blocks = 0
+        /// Headings that are links: the headlines of teasers for other articles.
+        var linkedHeadings = 0
+    }
+
+    /// Climbs from the best container while its ancestors add prose with few links: page
+    /// builders split one article into many boxes, and the best-scoring box is one of them.
+    /// Wrappers that add nothing are passed through; an ancestor that adds link lists or
+    /// only a little text ends the climb.
+    private func proseByElement(_ tree: HTMLTree, blocks: [Block], body: Int) -> [Int: Prose] {
+        var prose: [Int: Prose] = [:]
+        for block in blocks {
+            let isLinks = block.linkDensity > BoilerplateRules.maximumLinkDensity
+            guard (isLinks && block.kind == .heading) || (!isLinks && block.text.count >= BoilerplateRules.proseBlockCharacters) else { continue }
+            var ancestor: Int? = block.owner
+            while let index = ancestor {
+                if isLinks {
+                    prose[index, default: Prose()].linkedHeadings += 1
+                } else {
+                    prose[index, default: Prose()].characters += block.text.count
+                    prose[index, default: Prose()].links += block.linkCharacters
+                    prose[index, default: Prose()].blocks += 1
+                }
+                if index == body { break }
+                ancestor = tree[index].parent
+            }
+        }
+        return prose
+    }
+
+    private func widened(_ start: Int, tree: HTMLTree, prose: [Int: Prose], body: Int) -> Int {
+        var chosen = start, probe = start
+        while probe != body, let parent = tree[probe].parent {
+            let now = prose[chosen] ?? Prose(), above = prose[parent] ?? Prose()
+            let added = above.characters - now.characters, addedLinks = above.links - now.links
+            probe = parent
+            if added <= 0 { continue }
+            let linkDensity = Double(addedLinks) / Double(added)
+            // Calls to action are short; article paragraphs are not.
+            let averageLength = Double(added) / Double(max(1, above.blocks - now.blocks))
+            let addedTeasers = above.linkedHeadings - now.linkedHeadings
+            guard linkDensity < BoilerplateRules.proseLinkDensity, averageLength >= BoilerplateRules.widenParagraphCharacters,
+                  addedTeasers <= BoilerplateRules.maximumTeaserHeadlines,
+                  Double(added) >= BoilerplateRules.widenGain * Double(now.characters) else { break }
+            chosen = parent
+        }
+        return chosen
+    }
+
+    private func classWeight(_ node: HTMLTree.Node) -> Double {
+        let words = Self.classWords(node)
+        var weight = 0.0
+        if words.contains(where: { BoilerplateRules.contentClassWords.contains($0) }) { weight += 25 }
+        if words.contains(where: { BoilerplateRules.weakBoilerplateClassWords.contains($0) || BoilerplateRules.boilerplateClassWords.contains($0) }) { weight -= 25 }
+        if let role = node.attributes["role"]?.lowercased(), BoilerplateRules.articleRoles.contains(role) { weight += 25 }
+        if node.attributes["itemprop"]?.lowercased() == "articlebody" { weight += 50 }
+        return weight
+    }
+
+    private func containerLinkDensities(_ blocks: [Block], tree: HTMLTree, candidates: Set<Int>) -> [Int: Double] {
+        var text: [Int: Int] = [:], links: [Int: Int] = [:]
+        for block in blocks {
+            var ancestor: Int? = block.owner
+            while let index = ancestor {
+                if candidates.contains(index) {
+                    text[index, default: 0] += block.text.count
+                    links[index, default: 0] += block.linkCharacters
+                }
+                ancestor = tree[index].parent
+            }
+        }
+        var densities: [Int: Double] = [:]
+        for (index, total) in text { densities[index] = total == 0 ? 0 : Double(links[index] ?? 0) / Double(total) }
+        return densities
+    }
+
+    // MARK: 4. Cleaning
+
+    private func clean(_ blocks: [Block], title: String?) -> [String] {
+        var kept = blocks.filter { block in
+            if block.linkDensity > BoilerplateRules.maximumLinkDensity { return false }
+            if LineRules.isBoilerplateLine(block.text) || LineRules.isBreadcrumb(block.text) { return false }
+            if let title, LineRules.same(block.text, title) { return false }
+            if LineRules.isDateLine(block.text) { return false }
+            // Very short scraps (credits, labels) unless they are headings or list items.
+            if block.text.count < 10 && block.kind != .heading && block.kind != .listItem { return false }
+            return true
+        }
+        // Tail markers (tag lists, comment forms) cut the rest of the article.
+        let texts = TextBlockCleaner.dropTail(kept.map(\.text))
+        kept = Array(kept.prefix(texts.count))
+        // Headings with nothing after them introduced something that was removed.
+        while let last = kept.last, last.kind == .heading { kept.removeLast() }
+        return kept.map(\.text)
+    }
+}

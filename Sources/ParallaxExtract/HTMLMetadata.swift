@@ -1,0 +1,177 @@
+import Foundation
+
+/// What a page says about its article outside the text: title, dates, author, site,
+/// canonical URL, language and image, from JSON-LD, OpenGraph and `<meta>` tags, `<time>`
+/// elements and the URL.
+struct HTMLMetadata: Sendable {
+    var title: String?
+    var documentTitle: String?
+    var headingTitle: String?
+    var published: Date?
+    var modified: Date?
+    var byline: String?
+    var site: String?
+    var canonicalURL: String?
+    var language: String?
+    var image: String?
+
+    init(tree: HTMLTree, url: String?) {
+        var meta: [String: String] = [:]
+        var linkCanonical: String?
+        var timeDate: Date?
+        var itempropPublished: Date?
+        var itempropModified: Date?
+        var jsonLD: [[String: Any]] = []
+        var relAuthor: String?
+        var dateElement: Date?
+
+        for index in tree.nodes.indices where tree[index].kind == .element {
+            let node = tree[index]
+            switch node.name {
+            case "meta":
+                let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"] ?? node.attributes["http-equiv"])?.lowercased()
+                if let key, let content = node.attributes["content"]?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty,
+                   meta[key] == nil {
+                    meta[key] = content
+                }
+            case "link":
+                let rel = node.attributes["rel"]?.lowercased() ?? ""
+                if rel.split(separator: " ").contains("canonical"), let href = node.attributes["href"], linkCanonical == nil {
+                    linkCanonical = href
+                }
+            case "script" where node.attributes["type"]?.lowercased().contains("ld+json") == true:
+                let text = node.children.map { tree[$0].text }.joined()
+                if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data) {
+                    jsonLD.append(contentsOf: Self.objects(in: value))
+                }
+            case "title" where documentTitle == nil:
+                documentTitle = tree.text(of: index)
+            case "h1" where headingTitle == nil:
+                let text = tree.text(of: index)
+                if !text.isEmpty { headingTitle = text }
+            case "time" where timeDate == nil:
+                timeDate = (node.attributes["datetime"]).flatMap(DateParsing.iso)
+            case "a" where relAuthor == nil && (node.attributes["rel"]?.lowercased().contains("author") ?? false):
+                relAuthor = tree.text(of: index)
+            default:
+                break
+            }
+            if dateElement == nil, node.name != "html", node.name != "body",
+               HTMLContentExtractor.classWords(node).contains(where: { BoilerplateRules.dateClassWords.contains($0) }) {
+                let text = tree.text(of: index)
+                if text.count <= 80 { dateElement = node.attributes["datetime"].flatMap(DateParsing.iso) ?? DateParsing.iso(text) ?? DateParsing.written(text) }
+            }
+            if let itemprop = node.attributes["itemprop"]?.lowercased(), node.name != "meta" {
+                let value = node.attributes["datetime"] ?? node.attributes["content"] ?? tree.text(of: index)
+                if itemprop == "datepublished", itempropPublished == nil { itempropPublished = DateParsing.iso(value) }
+                if itemprop == "datemodified", itempropModified == nil { itempropModified = DateParsing.iso(value) }
+            }
+        }
+
+        let article = jsonLD.first { Self.types(of: $0).contains(where: { BoilerplateRules.articleSchemaTypes.contains($0) && $0 != "webpage" }) }
+            ?? jsonLD.first { Self.types(of: $0).contains("webpage") }
+
+        func metaValue(_ keys: [String]) -> String? { keys.lazy.compactMap { meta[$0] }.first }
+
+        site = metaValue(BoilerplateRules.siteMetaKeys).map(Self.clean)
+            ?? (article?["publisher"] as? [String: Any])?["name"] as? String
+        if let value = site, value.hasPrefix("@") || value.hasPrefix("http") { site = nil }
+
+        let titleCandidates = [metaValue(BoilerplateRules.titleMetaKeys), article?["headline"] as? String, headingTitle, documentTitle].compactMap { $0 }
+        let siteName = site
+        title = titleCandidates.lazy.map { Self.stripSiteName(Self.clean($0), site: siteName) }.first { !$0.isEmpty }
+        if site == nil, let documentTitle { site = Self.siteSuffix(of: Self.clean(documentTitle)) }
+
+        published = (article?["datePublished"] as? String).flatMap(DateParsing.iso)
+            ?? metaValue(BoilerplateRules.publishedMetaKeys).flatMap { DateParsing.iso($0) ?? DateParsing.written($0) }
+            ?? itempropPublished ?? timeDate ?? dateElement
+            ?? (linkCanonical ?? meta["og:url"] ?? url).flatMap(DateParsing.fromURL)
+        modified = (article?["dateModified"] as? String).flatMap(DateParsing.iso)
+            ?? metaValue(BoilerplateRules.modifiedMetaKeys).flatMap(DateParsing.iso) ?? itempropModified
+
+        byline = Self.authorName(article?["author"]) ?? metaValue(BoilerplateRules.authorMetaKeys).flatMap { $0.hasPrefix("http") ? nil : Self.clean($0) }
+            ?? relAuthor.map(Self.clean)
+        if let value = byline, value.isEmpty { byline = nil }
+
+        canonicalURL = Self.absolute(linkCanonical ?? meta["og:url"], base: url)
+        image = Self.absolute(metaValue(BoilerplateRules.imageMetaKeys) ?? Self.imageURL(article?["image"]), base: url ?? canonicalURL)
+        let htmlLang = tree.root.flatMap { tree[$0].attributes["lang"] ?? tree[$0].attributes["xml:lang"] }
+        language = (htmlLang ?? meta["content-language"] ?? meta["og:locale"]).flatMap(Self.languageCode)
+    }
+
+    /// Every JSON object in a JSON-LD value, `@graph` members included.
+    private static func objects(in value: Any) -> [[String: Any]] {
+        if let array = value as? [Any] { return array.flatMap(objects) }
+        guard let object = value as? [String: Any] else { return [] }
+        var result = [object]
+        if let graph = object["@graph"] { result += objects(in: graph) }
+        return result
+    }
+
+    private static func types(of object: [String: Any]) -> [String] {
+        if let type = object["@type"] as? String { return [type.lowercased()] }
+        return (object["@type"] as? [String])?.map { $0.lowercased() } ?? []
+    }
+
+    private static func authorName(_ value: Any?) -> String? {
+        if let name = value as? String { return name.hasPrefix("http") ? nil : clean(name) }
+        if let object = value as? [String: Any] { return (object["name"] as? String).map(clean) }
+        if let array = value as? [Any] {
+            let names = array.compactMap { authorName($0) }.filter { !$0.isEmpty }
+            return names.isEmpty ? nil : names.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    private static func imageURL(_ value: Any?) -> String? {
+        if let url = value as? String { return url }
+        if let object = value as? [String: Any] { return object["url"] as? String }
+        if let array = value as? [Any] { return array.lazy.compactMap { imageURL($0) }.first }
+        return nil
+    }
+
+    static func clean(_ text: String) -> String {
+        PlainTextExtractor.collapseSpaces(text.replacingOccurrences(of: "\u{A0}", with: " "))
+    }
+
+    /// "de-DE" → "de"; "en_US" → "en".
+    static func languageCode(_ tag: String) -> String? {
+        let code = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        return (2...3).contains(code.count) && code.allSatisfy(\.isLetter) ? code : nil
+    }
+
+    /// The trailing "| Site Name" of a page title, when it is short.
+    static func siteSuffix(of title: String) -> String? {
+        for separator in BoilerplateRules.titleSiteSeparators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let suffix = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let head = title[..<range.lowerBound]
+            if !suffix.isEmpty, suffix.split(separator: " ").count <= 5, head.split(separator: " ").count >= 2 { return suffix }
+        }
+        return nil
+    }
+
+    /// Removes "| Site Name" (or "Site Name |" in front) from a title.
+    static func stripSiteName(_ title: String, site: String?) -> String {
+        for separator in BoilerplateRules.titleSiteSeparators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let suffix = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            if let site, LineRules.same(suffix, site) || LineRules.normalized(site).contains(LineRules.normalized(suffix)) && !suffix.isEmpty {
+                return head
+            }
+            if site == nil, suffix.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return head }
+            if let first = title.range(of: separator), let site, LineRules.same(String(title[..<first.lowerBound]), site) {
+                return title[first.upperBound...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return title
+    }
+
+    private static func absolute(_ link: String?, base: String?) -> String? {
+        guard let link, !link.isEmpty else { return nil }
+        if link.hasPrefix("http://") || link.hasPrefix("https://") { return link }
+        guard let base, let baseURL = URL(string: base), let resolved = URL(string: link, relativeTo: baseURL) else { return link }
+        return resolved.absoluteString
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The line-level boilerplate tests shared by plain text and HTML blocks: breadcrumb trails,
+/// furniture lines, and the markers where an article's tail (tags, comments, teasers)
+/// begins. The phrases themselves live in `BoilerplateRules`.
+enum LineRules {
+    /// Lowercased, whitespace collapsed, surrounding punctuation and spaces trimmed: the form
+    /// in which lines are compared with each other and with the phrase lists.
+    static func normalized(_ line: String) -> String {
+        let collapsed = line.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return collapsed.trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(.symbols))
+    }
+
+    /// "Home / World News / Some title": short parts joined by one repeated separator, the
+    /// first a home word or all but the last only a few words long.
+    static func isBreadcrumb(_ line: String) -> Bool {
+        guard line.count <= 400, !line.contains("\n") else { return false }
+        for separator in BoilerplateRules.breadcrumbSeparators {
+            let parts = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 3 || (parts.count == 2 && BoilerplateRules.homeWords.contains(normalized(parts[0]))) else { continue }
+            guard !parts.contains(where: \.isEmpty) else { continue }
+            let leading = parts.dropLast()
+            let startsAtHome = BoilerplateRules.homeWords.contains(normalized(parts[0]))
+            let shortLeading = leading.allSatisfy { $0.split(separator: " ").count <= 4 }
+            if startsAtHome && shortLeading { return true }
+            if parts.count >= 3 && parts.allSatisfy({ $0.split(separator: " ").count <= 4 }) && !line.hasSuffix(".") { return true }
+        }
+        return false
+    }
+
+    /// The last part of a breadcrumb trail (often the title itself).
+    static func breadcrumbLeaf(_ line: String) -> String? {
+        for separator in BoilerplateRules.breadcrumbSeparators where line.contains(separator) {
+            return line.components(separatedBy: separator).last?.trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    /// A line that is page furniture wherever it stands ("Advertisement", "Share on X",
+    /// "Your email address will not be published").
+    static func isBoilerplateLine(_ line: String) -> Bool {
+        guard line.count <= BoilerplateRules.maximumMarkerLineCharacters * 2 else { return false }
+        let key = normalized(line)
+        if key.isEmpty { return true }
+        if BoilerplateRules.boilerplateLinesExact.contains(key) { return true }
+        return BoilerplateRules.boilerplateLinePrefixes.contains { key.hasPrefix($0) }
+    }
+
+    /// A line that starts the furniture at the end of an article: a tag list ("Tags: a, b"),
+    /// a comment form heading, share or related-article headings.
+    static func isTailMarker(_ line: String) -> Bool {
+        guard line.count <= BoilerplateRules.maximumMarkerLineCharacters else { return false }
+        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let key = normalized(line)
+        for marker in BoilerplateRules.tailMarkers {
+            if marker.hasSuffix(":") {
+                // "Tags:" and "Tags: politics, trade" both start a tag list.
+                if lower.hasPrefix(marker) || lower.hasPrefix(marker.dropLast().trimmingCharacters(in: .whitespaces) + ":") { return true }
+            } else if key == marker || (key.hasPrefix(marker) && key.count <= marker.count + 25 && isCountedHeading(key, marker: marker)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "Comments (12)", "3 comments", "Leave a Reply to …": a marker followed only by a count
+    /// or a short name.
+    private static func isCountedHeading(_ key: String, marker: String) -> Bool {
+        if let next = key.dropFirst(marker.count).first, next.isLetter { return false }
+        let rest = key.dropFirst(marker.count).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        return rest.isEmpty || rest.allSatisfy { $0.isNumber } || rest.split(separator: " ").count <= 3 && !rest.contains(".")
+    }
+
+    /// A short line that is only a date (and perhaps a time): "November 20, 2019 - 11:28".
+    static func isDateLine(_ line: String) -> Bool {
+        guard line.count <= 60, DateParsing.written(line) != nil || DateParsing.iso(line) != nil else { return false }
+        let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
+        let other = words.filter { BoilerplateRules.monthNames[String($0)] == nil && $0.count > 2 }
+        return other.count <= 2
+    }
+
+    /// Whether two lines say the same thing (case, spacing and punctuation aside).
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = normalized(a), y = normalized(b)
+        return !x.isEmpty && x == y
+    }
+
+    /// Whether a line can be a title: one line, not too long, not a sentence ending a
+    /// paragraph of several sentences.
+    static func isTitleLike(_ line: String) -> Bool {
+        guard !line.contains("\n"), line.count <= BoilerplateRules.maximumTitleCharacters else { return false }
+        let words = line.split(whereSeparator: { $0.isWhitespace }).count
+        guard words >= 1, words <= BoilerplateRules.maximumTitleWords else { return false }
+        // Several sentences are a paragraph, not a title.
+        let sentenceEnds = line.dropLast().filter { ".!?".contains($0) }.count
+        return sentenceEnds <= 1 && line.contains(where: { $0.isLetter })
+    }
+}

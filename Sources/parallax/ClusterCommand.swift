@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import ParallaxCluster
+import ParallaxCore
+import ParallaxLanguage
+
+struct ClusterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Group a stream of news articles into stories, online, across languages.",
+        discussion: """
+            Reads JSON Lines {"id", "title"?, "text", "lang"?, "published"?} in stream order \
+            (publication order) and writes {"id", "cluster"} per article as soon as it is \
+            placed, plus "copy_of" when the article is a copy or light rewrite of an earlier \
+            one. Stories keep their ids; those not updated within the time window are \
+            forgotten, so memory stays bounded on an endless stream. A bad line gets a one-line \
+            error on stderr naming the line; the others are still clustered, and the exit \
+            status is 1. Progress goes to stderr when it is a terminal.
+            """
+    )
+
+    @Argument(help: "A JSON Lines file, or - for standard input.")
+    var input: String = "-"
+
+    @Option(name: .long, help: "Feature depth: fast (tokens, stems, names, numbers) or full (adds the annotator's entities and dates).")
+    var features: FeatureExtractor.Depth = .fast
+
+    @Option(name: .long, help: "Score an article needs to join a story, in [0, 1].")
+    var threshold: Double = ClusterParameters.standard.threshold
+
+    @Option(name: .long, help: "Days without a new article after which a story is closed.")
+    var windowDays: Double = ClusterParameters.standard.windowDays
+
+    /// Articles read ahead and counted together: large enough to keep the cores busy, small
+    /// enough that output keeps flowing on a slow stream.
+    static let batchSize = 64
+
+    func validate() throws {
+        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in [0, 1]") }
+        guard windowDays > 0 else { throw ValidationError("--window-days must be positive") }
+    }
+
+    func run() throws {
+        var parameters = ClusterParameters.standard
+        parameters.threshold = threshold
+        parameters.windowDays = windowDays
+        let identifier = languageIdentifier()
+        var clusterer = OnlineClusterer(parameters: parameters, extractor: FeatureExtractor(depth: features), identifier: identifier)
+        let reader: JSONLinesReader
+        do throws(ParallaxError) { reader = try JSONLinesReader(path: input) } catch {
+            Output.error(error)
+            throw ExitCode(1)
+        }
+        let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
+        var output = BufferedOutput()
+        var failed = 0
+        var placed = 0
+        // Lines are read in batches whose features are counted on all cores; the batch is
+        // then clustered in order, and bad lines reported where they stand.
+        var counter = ParallelFeatureCounter(extractor: FeatureExtractor(depth: features), identifier: identifier)
+        var batch: [Result<StreamArticle, ParallaxError>] = []
+        func place(_ batch: [Result<StreamArticle, ParallaxError>]) {
+            let articles = batch.compactMap { try? $0.get() }
+            var counts = counter.counts(articles).makeIterator()
+            for result in batch {
+                switch result {
+                case .success(let article):
+                    let assignment = clusterer.add(article, counts: counts.next()!)
+                    var json = "{\"id\":" + JSONText.quoted(article.id) + ",\"cluster\":" + JSONText.quoted(assignment.story)
+                    if let copy = assignment.copyOf { json += ",\"copy_of\":" + JSONText.quoted(copy) }
+                    output.line(json + "}")
+                    placed += 1
+                    progress.update(articles: placed, stories: clusterer.openedStories, live: clusterer.liveStories)
+                case .failure(let error):
+                    output.flush()
+                    Output.error(error)
+                    failed += 1
+                }
+            }
+        }
+        for line in reader {
+            guard let result = reader.decode(line, StreamArticle.init(record:)) else { continue }
+            batch.append(result)
+            if batch.count == Self.batchSize {
+                place(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        place(batch)
+        output.flush()
+        progress.finish(articles: placed, stories: clusterer.openedStories)
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The bundled language model, needed only for inputs without a language field; if it
+/// cannot be loaded, those count as undetermined (a warning says so) and the rest still runs.
+func languageIdentifier() -> any LanguageIdentifier {
+    do { return try NGramLanguageIdentifier.bundled() } catch {
+        Output.warning("language model unavailable (\(error)); texts without a language field count as undetermined")
+        return UndeterminedLanguage()
+    }
+}
+
+/// Collects output lines and writes them in blocks: one write per line is the bottleneck
+/// of a fast stream. Flushed before any message on stderr, so the two stay in order.
+struct BufferedOutput {
+    private var buffer = ""
+
+    mutating func line(_ string: String) {
+        buffer += string
+        buffer += "\n"
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        Output.write(buffer)
+        buffer = ""
+    }
+}
+
+/// A one-line progress counter on stderr, redrawn at most a few times a second, only when
+/// stderr is a terminal.
+final class Progress {
+    private let enabled: Bool
+    private var lastDraw = Date.distantPast
+    private let start = Date()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(articles: Int, stories: Int, live: Int) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.25 else { return }
+        lastDraw = now
+        let rate = Double(articles) / max(now.timeIntervalSince(start), 0.001)
+        FileHandle.standardError.write(Data("\r\(articles) articles, \(stories) stories (\(live) live), \(Int(rate)) articles/s ".utf8))
+    }
+
+    func finish(articles: Int, stories: Int) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\(articles) articles in \(stories) stories\u{1B}[K\n".utf8))
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import ParallaxCluster
+import ParallaxCore
+
+struct SimilarityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similarity",
+        abstract: "Score pairs of news texts for whether they report the same event.",
+        discussion: """
+            Reads JSON Lines {"pair_id", "text1", "text2", "lang1"?, "lang2"?, "published1"?, \
+            "published2"?} and writes {"pair_id", "similarity"} per pair, with similarity in \
+            [0, 1] (1 = same event). Languages may differ. A file is read twice: first to learn \
+            how common each word is over all its texts, then to score; standard input is scored \
+            in one pass, learning as it goes. A bad line gets a one-line error on stderr naming \
+            the line; the other lines are still scored, and the exit status is 1.
+            """
+    )
+
+    @Argument(help: "A JSON Lines file, or - for standard input.")
+    var input: String = "-"
+
+    @Option(name: .long, help: "Feature depth: fast (tokens, stems, names, numbers) or full (adds the annotator's entities and dates).")
+    var features: FeatureExtractor.Depth = .full
+
+    @Flag(name: .long, help: "Add each feature similarity (terms, word n-grams, names, entities, numbers, dates) to the output.")
+    var explain = false
+
+    func run() throws {
+        var scorer = PairScorer(extractor: FeatureExtractor(depth: features), identifier: languageIdentifier())
+        let reader: JSONLinesReader
+        do throws(ParallaxError) { reader = try JSONLinesReader(path: input) } catch {
+            Output.error(error)
+            throw ExitCode(1)
+        }
+        let batch = input != "-"
+        if batch {
+            // First pass: document frequencies over every text of the file.
+            for line in reader {
+                if case .success(let pair) = reader.decode(line, TextPair.init(record:)) { scorer.learn(pair) }
+            }
+        }
+        var failed = 0
+        for line in reader {
+            switch reader.decode(line, TextPair.init(record:)) {
+            case nil: continue
+            case .success(let pair):
+                let (score, components) = scorer.score(pair, learning: !batch)
+                Output.line(Self.json(pair.id, score, explain ? components : nil))
+            case .failure(let error):
+                Output.error(error)
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    static func json(_ id: String, _ score: Double, _ components: SimilarityComponents?) -> String {
+        var fields = ["\"pair_id\":" + JSONText.quoted(id), "\"similarity\":" + JSONText.number(score)]
+        if let c = components {
+            fields.append("\"terms\":" + JSONText.number(c.terms))
+            fields.append("\"word_grams\":" + JSONText.number(c.wordGrams))
+            fields.append("\"names\":" + JSONText.number(c.names))
+            fields.append("\"entities\":" + JSONText.number(c.entities))
+            fields.append("\"numbers\":" + JSONText.number(c.numbers))
+            fields.append("\"dates\":" + JSONText.number(c.dates))
+
+            fields.append("\"cross_lingual\":" + (c.crossLingual ? "true" : "false"))
+        }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}
+
+extension FeatureExtractor.Depth: ExpressibleByArgument {}
+
+/// Small JSON writing for the streaming commands (one short object per line; faster and
+/// with a fixed key order, unlike going through JSONEncoder for every record).
+enum JSONText {
+    static func quoted(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Four decimals: enough for a score, and stable across platforms.
+    static func number(_ value: Double) -> String { String(format: "%.4f", value) }
+}

@@ -1,0 +1,66 @@
+import Testing
+import ParallaxCore
+@testable import ParallaxAnnotate
+
+@Suite struct EntityRecognizerTests {
+    let recognizer = EntityRecognizer()
+
+    func entities(_ text: String, _ language: String = "en") -> [String] {
+        recognizer.recognize(text, language: language).map { "\($0.text)=\($0.key)/\($0.kind.rawValue)" }
+    }
+
+    @Test func titlesAreStrippedAndGazetteerNamesLinked() {
+        #expect(entities("U.S. President Donald Trump met Colombian President Gustavo Petro at the White House.")
+                == ["U.S.=united states/place", "Donald Trump=donald trump/person", "Colombian=colombia/place",
+                    "Gustavo Petro=gustavo petro/person", "White House=white house/place"])
+    }
+
+    @Test func aSingleNameJoinsTheFullNameItEnds() {
+        let found = recognizer.recognize("Donald Trump spoke first. Later, President Trump left. Trump said little.", language: "en")
+        #expect(found.map(\.key) == ["donald trump", "donald trump", "donald trump"])
+        #expect(found.allSatisfy { $0.name == "Donald Trump" && $0.kind == .person })
+    }
+
+    @Test func aliasesShareOneKeyAcrossLanguages() {
+        #expect(entities("Trump ontving Petro in het Witte Huis.", "nl").contains("Witte Huis=white house/place"))
+        #expect(entities("Le président a quitté la Maison Blanche.", "fr") == ["Maison Blanche=white house/place"])
+        #expect(entities("Der Gast kam ins Weißes Haus.", "de") == ["Weißes Haus=white house/place"])
+        #expect(entities("Llegó a la Casa Blanca.", "es") == ["Casa Blanca=white house/place"])
+        #expect(entities("Die Verenigde Staten en America.", "nl").map { $0.split(separator: "=")[1] } == ["united states/place", "united states/place"])
+    }
+
+    @Test func sentenceInitialWordsNeedSupport() {
+        // "Diplomats" and "Despite" start sentences and are not names; "Petro" is named elsewhere.
+        #expect(entities("Diplomats were surprised. Despite this, Petro smiled. Petro left.")
+                == ["Petro=petro/other", "Petro=petro/other"])
+    }
+
+    @Test func particlesAndOrganisations() {
+        #expect(entities("The envoy met Ursula von der Leyen in Brussels.")
+                == ["Ursula von der Leyen=ursula von der leyen/person", "Brussels=brussels/place"])
+        #expect(entities("Shares of Acme Holdings rose while the Bank of England waited.")
+                == ["Acme Holdings=acme holdings/organization", "Bank of England=bank of england/organization"])
+        #expect(entities("Police closed Martin Luther Avenue near Lake Placid.")
+                == ["Martin Luther Avenue=martin luther avenue/place", "Lake Placid=lake placid/place"])
+        #expect(entities("Ecuadorian President Daniel Noboa called Mr. Smith.")
+                == ["Ecuadorian=ecuador/place", "Daniel Noboa=daniel noboa/person", "Smith=smith/person"])
+    }
+
+    @Test func germanNounsAreNotNamesButTitledPeopleAre() {
+        #expect(entities("Bundeskanzler Olaf Scholz traf am Dienstag in Berlin den Gast Emmanuel Macron.", "de")
+                == ["Olaf Scholz=olaf scholz/person", "Berlin=berlin/place", "Emmanuel Macron=emmanuel macron/person"])
+    }
+
+    @Test func lowerCaseTitlesBeforeANameMakeAPerson() {
+        #expect(entities("Ayer el presidente Lucio Ferraz visitó Madrid.", "es")
+                == ["Lucio Ferraz=lucio ferraz/person", "Madrid=madrid/place"])
+    }
+
+    @Test func monthAndWeekdayNamesAreNotEntitiesInArticles() {
+        let article = Article(source: "t", title: "t", paragraphs: ["The minister met Petro in October and again on Tuesday."],
+                              published: Fixtures.day("2026-02-04").date, language: "en")
+        let annotated = ArticleAnnotator().annotate(article)
+        #expect(annotated.entities.map(\.text) == ["Petro"])
+        #expect(annotated.times.map(\.text) == ["in October", "on Tuesday"])
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+import ParallaxCore
+@testable import ParallaxAnnotate
+
+@Suite struct NumberExtractorTests {
+    let extractor = NumberExtractor()
+
+    func numbers(_ text: String, _ language: String = "en") -> [String] {
+        extractor.extract(text, language: language).map { n in
+            "\(n.text)=\(n.value == n.value.rounded() ? String(Int(n.value)) : String(n.value))\(n.unit.map { " " + $0 } ?? "") \(n.qualifier.rawValue)"
+        }
+    }
+
+    @Test func numberWordsWithUnitsAndQualifiers() {
+        #expect(numbers("The roughly two\u{2011}hour session ended.") == ["roughly two\u{2011}hour=2 hour approximately"])
+        #expect(numbers("They held a two-hour meeting.") == ["two-hour=2 hour exact"])
+        #expect(numbers("More than 1,200 people were evacuated.") == ["More than 1,200 people=1200 person atLeast"])
+        #expect(numbers("Up to twenty-five soldiers died.") == ["Up to twenty-five=25 atMost"])
+        #expect(numbers("She bought a dozen eggs.") == ["a dozen=12 exact"])
+        #expect(numbers("At least 40% voted.") == ["At least 40%=40 percent atLeast"])
+        #expect(numbers("Turnout fell 3.5 per cent.") == ["3.5 per cent=3.5 percent exact"])
+    }
+
+    @Test func money() {
+        #expect(numbers("The plan costs $3.5 billion.") == ["$3.5 billion=3500000000 usd exact"])
+        #expect(numbers("A fine of €20m was imposed.") == ["€20m=20000000 eur exact"])
+        #expect(numbers("Nearly 1.5 million dollars went missing.") == ["Nearly 1.5 million dollars=1500000 usd approximately"])
+    }
+
+    @Test func otherLanguagesUseTheirSeparatorsAndWords() {
+        #expect(numbers("Rund 1.200 Menschen demonstrierten drei Stunden lang.", "de")
+                == ["Rund 1.200 Menschen=1200 person approximately", "drei Stunden=3 hour exact"])
+        #expect(numbers("Het tekort is 3,5 procent.", "nl") == ["3,5 procent=3.5 percent exact"])
+        #expect(numbers("Près de 35\u{202F}000 habitants et 12 500 touristes.", "fr") == ["Près de 35\u{202F}000=35000 approximately", "12 500=12500 exact"])
+        #expect(numbers("Plus de deux cents personnes.", "fr") == ["Plus de deux cents personnes=200 person atLeast"])
+        #expect(numbers("Más de 300 personas huyeron en dos días.", "es") == ["Más de 300 personas=300 person atLeast", "dos días=2 day exact"])
+        #expect(numbers("Sono morte cinque persone.", "it") == ["cinque persone=5 person exact"])
+        #expect(numbers("Cerca de 40 por cento dos eleitores.", "pt") == ["Cerca de 40 por cento=40 percent approximately"])
+    }
+
+    @Test func yearsDatesRanksAndArticlesAreNotQuantities() {
+        let tagger = TimeExpressionTagger()
+        let text = "On 3 February 2026, America's #1 ally sent one envoy and 12 ships."
+        let times = tagger.tag(text, language: "en", anchor: nil)
+        let found = extractor.extract(text, language: "en", excluding: times.map(\.span)).map(\.text)
+        #expect(found == ["12"])
+        #expect(numbers("She met un ami.", "fr").isEmpty)
+        #expect(numbers("COVID-19 spread at 10:30.").isEmpty)
+    }
+}

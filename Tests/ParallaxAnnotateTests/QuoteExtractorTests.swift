@@ -1,0 +1,62 @@
+import Testing
+import ParallaxCore
+@testable import ParallaxAnnotate
+
+@Suite struct QuoteExtractorTests {
+    let extractor = QuoteExtractor()
+
+    func quotes(_ text: String, _ language: String = "en") -> [String] {
+        extractor.extract(text, language: language).map { "\($0.text) <- \($0.speaker ?? "nil")" }
+    }
+
+    @Test func apostrophesInsideSingleQuotesDoNotCloseThem() {
+        #expect(quotes("President Anna Berg agreed, stating, \u{2018}I didn\u{2019}t know him, but we didn\u{2019}t argue.\u{2019} Then she left.")
+                == ["I didn\u{2019}t know him, but we didn\u{2019}t argue. <- Anna Berg"])
+    }
+
+    @Test func speakerAfterTheQuote() {
+        #expect(quotes("\u{201C}We will rebuild,\u{201D} said Maria Lopez.") == ["We will rebuild, <- Maria Lopez"])
+        #expect(quotes("Governor Tom Hale visited. \u{201C}It is a disaster,\u{201D} he said.") == ["It is a disaster, <- Tom Hale"])
+        #expect(quotes("Minister Karl Weber arrived. \u{201C}Nothing is decided,\u{201D} the minister told reporters.")
+                == ["Nothing is decided, <- Karl Weber"])
+    }
+
+    @Test func speakerBeforeTheQuote() {
+        #expect(quotes("According to Sarah Klein, \"the vote was rigged.\"") == ["the vote was rigged. <- Sarah Klein"])
+        #expect(quotes("Daniel Ortiz replied simply, \u{201C}Yes.\u{201D}") == ["Yes. <- Daniel Ortiz"])
+        #expect(quotes("The box held a note from John Carter that read: \u{201C}See you soon.\u{201D}") == ["See you soon. <- John Carter"])
+        #expect(quotes("Anna Berg posted John Carter\u{2019}s handwritten note: \u{2018}Thank you \u{2013} truly.\u{2019}")
+                == ["Thank you \u{2013} truly. <- John Carter"])
+    }
+
+    @Test func aPronounStandsForTheLastSubject() {
+        #expect(quotes("Governor Tom Hale met Ana Ruiz. \u{201C}It is a disaster,\u{201D} he said.") == ["It is a disaster, <- Tom Hale"])
+        // Within one sentence the nearest person before the pronoun is its subject.
+        #expect(quotes("Tom Hale blamed Ana Ruiz, and Ana Ruiz denounced the raid, which she called \u{201C}a kidnapping.\u{201D}")
+                == ["a kidnapping. <- Ana Ruiz"])
+    }
+
+    @Test func aNameBesideASpeechVerbIsAPerson() {
+        #expect(quotes("\"Il bilancio è solido\", ha affermato Lucia Ferri.", "it") == ["Il bilancio è solido <- Lucia Ferri"])
+    }
+
+    @Test func toldAndWrote() {
+        #expect(quotes("Ana Ruiz told reporters: \u{201C}We are ready.\u{201D}") == ["We are ready. <- Ana Ruiz"])
+        #expect(quotes("In a letter, Senator Ben Cole wrote: \u{201C}The bill is dead.\u{201D}") == ["The bill is dead. <- Ben Cole"])
+    }
+
+    @Test func otherLanguagesAndMarks() {
+        #expect(quotes("\u{201E}Wir schaffen das\u{201C}, sagte Angela Merkel.", "de") == ["Wir schaffen das <- Angela Merkel"])
+        #expect(quotes("Selon Emmanuel Macron, \u{00AB} la France est prête \u{00BB}.", "fr") == ["la France est prête <- Emmanuel Macron"])
+        #expect(quotes("\u{201C}Es un honor\u{201D}, dijo Gustavo Petro.", "es") == ["Es un honor <- Gustavo Petro"])
+    }
+
+    @Test func unattributedQuotesHaveNoSpeaker() {
+        #expect(quotes("The pamphlet called the country \u{201C}a reliable ally.\u{201D}") == ["a reliable ally. <- nil"])
+        #expect(quotes("It was a \u{2018}success\u{2019}, it\u{2019}s said.") .count == 1)
+        // A quoted term without an attribution word is not speech; a longer quotation is the subject's.
+        #expect(quotes("Mayor Ann Hale rejected the \u{201C}reform\u{201D} plan.") == ["reform <- nil"])
+        #expect(quotes("Mayor Ann Hale rejected the \u{201C}so-called reform of the city\u{201D} outright.")
+                == ["so-called reform of the city <- Ann Hale"])
+    }
+}

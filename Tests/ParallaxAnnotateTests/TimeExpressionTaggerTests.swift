@@ -1,0 +1,93 @@
+import Testing
+import ParallaxCore
+@testable import ParallaxAnnotate
+
+@Suite struct TimeExpressionTaggerTests {
+    let tagger = TimeExpressionTagger()
+
+    /// The resolved interval of the one expression with `text` in `sentence`.
+    func resolve(_ sentence: String, _ text: String, anchor: String?, language: String = "en") -> String? {
+        let mentions = tagger.tag(sentence, language: language, anchor: anchor.map(Fixtures.day))
+        guard let m = mentions.first(where: { $0.text == text }) else {
+            return "not found among \(mentions.map(\.text))"
+        }
+        return m.resolved?.summary ?? "unresolved"
+    }
+
+    @Test func relativeUnitsAgainstAnchor() {
+        let a = "2026-02-05"
+        #expect(resolve("Last year, the deal collapsed.", "Last year", anchor: a) == "2025-01-01…2025-12-31 year")
+        #expect(resolve("Sales rose this year.", "this year", anchor: a) == "2026-01-01…2026-12-31 year")
+        #expect(resolve("Elections are due next year.", "next year", anchor: a) == "2027-01-01…2027-12-31 year")
+        #expect(resolve("They met this week in Geneva.", "this week", anchor: a) == "2026-02-02…2026-02-08 week")
+        #expect(resolve("Prices fell last month.", "last month", anchor: a) == "2026-01-01…2026-01-31 month")
+        #expect(resolve("The talks resume next week.", "next week", anchor: a) == "2026-02-09…2026-02-15 week")
+        #expect(resolve("Last week, the minister resigned.", "Last week", anchor: "2026-02-04") == "2026-01-26…2026-02-01 week")
+        #expect(resolve("Markets fell earlier this year.", "earlier this year", anchor: "2026-02-04") == "2026-01-01…2026-02-04 fuzzy")
+    }
+
+    @Test func daysAndFuzzyRanges() {
+        let a = "2026-02-05"
+        #expect(resolve("He arrived yesterday.", "yesterday", anchor: a) == "2026-02-04…2026-02-04 day")
+        #expect(resolve("She speaks today.", "today", anchor: a) == "2026-02-05…2026-02-05 day")
+        #expect(resolve("Voting ends tomorrow.", "tomorrow", anchor: a) == "2026-02-06…2026-02-06 day")
+        #expect(resolve("Just weeks earlier, they had argued.", "Just weeks earlier", anchor: a) == "2025-12-11…2026-01-29 fuzzy")
+        #expect(resolve("The bridge closed weeks ago.", "weeks ago", anchor: a) == "2025-12-11…2026-01-29 fuzzy")
+        #expect(resolve("A fire broke out three days ago.", "three days ago", anchor: a) == "2026-02-02…2026-02-02 day")
+        #expect(resolve("The ban was lifted months ago.", "months ago", anchor: a)?.hasSuffix("fuzzy") == true)
+        #expect(resolve("The mayor recently resigned.", "recently", anchor: a) == "2026-01-06…2026-02-05 fuzzy")
+    }
+
+    @Test func monthsAreThePastUnlessTheSentenceIsInTheFuture() {
+        let a = "2026-02-04"
+        #expect(resolve("In October, the army withdrew.", "In October", anchor: a) == "2025-10-01…2025-10-31 month")
+        #expect(resolve("They spoke by phone in January.", "in January", anchor: a) == "2026-01-01…2026-01-31 month")
+        #expect(resolve("The summit will take place in March.", "in March", anchor: a) == "2026-03-01…2026-03-31 month")
+        #expect(resolve("The law was passed in March.", "in March", anchor: a) == "2025-03-01…2025-03-31 month")
+    }
+
+    @Test func weekdaysPointToTheMostRecentOne() {
+        let a = "2026-02-04"  // a Wednesday
+        #expect(resolve("They met on Tuesday.", "on Tuesday", anchor: a) == "2026-02-03…2026-02-03 day")
+        #expect(resolve("They met on Wednesday.", "on Wednesday", anchor: a) == "2026-02-04…2026-02-04 day")
+        #expect(resolve("The vote was on Friday.", "on Friday", anchor: a) == "2026-01-30…2026-01-30 day")
+        #expect(resolve("He will travel next Tuesday.", "next Tuesday", anchor: a) == "2026-02-10…2026-02-10 day")
+    }
+
+    @Test func absoluteDatesResolveWithoutAnAnchor() {
+        #expect(resolve("The accord was signed on 3 February 2026.", "on 3 February 2026", anchor: nil) == "2026-02-03…2026-02-03 day")
+        #expect(resolve("Inflation peaked in October 2025.", "in October 2025", anchor: nil) == "2025-10-01…2025-10-31 month")
+        #expect(resolve("It began on February 3, 2026, at dawn.", "on February 3, 2026", anchor: nil) == "2026-02-03…2026-02-03 day")
+        #expect(resolve("The war began in 2019.", "in 2019", anchor: nil) == "2019-01-01…2019-12-31 year")
+        #expect(resolve("Growth was slow in the 1990s.", "1990s", anchor: nil) == "1990-01-01…1999-12-31 decade")
+    }
+
+    @Test func relativeExpressionsStayUnresolvedWithoutAnAnchor() {
+        let mentions = tagger.tag("Last year the deal collapsed; on Tuesday they met, and in October 2025 they signed.", language: "en", anchor: nil)
+        #expect(mentions.map(\.text) == ["Last year", "on Tuesday", "in October 2025"])
+        #expect(mentions.map { $0.resolved == nil } == [true, true, false])
+        #expect(mentions.map(\.isRelative) == [true, true, false])
+    }
+
+    @Test func abbreviatedMonthWithDay() {
+        #expect(resolve("The vote on Feb. 3 was close.", "on Feb. 3", anchor: "2026-02-05") == "2026-02-03…2026-02-03 day")
+        // "May" the modal verb is not a month.
+        #expect(tagger.tag("Prices may fall.", language: "en", anchor: Fixtures.day("2026-02-05")).isEmpty)
+    }
+
+    @Test func otherLanguages() {
+        let a = "2026-02-04"
+        #expect(resolve("Vorig jaar daalde de werkloosheid.", "Vorig jaar", anchor: a, language: "nl") == "2025-01-01…2025-12-31 year")
+        #expect(resolve("De premier sprak op dinsdag met de koning.", "op dinsdag", anchor: a, language: "nl") == "2026-02-03…2026-02-03 day")
+        #expect(resolve("Letzte Woche traf sich der Rat.", "Letzte Woche", anchor: a, language: "de") == "2026-01-26…2026-02-01 week")
+        #expect(resolve("Das Abkommen wurde am 3. Februar 2026 unterzeichnet.", "am 3. Februar 2026", anchor: nil, language: "de")
+                == "2026-02-03…2026-02-03 day")
+        #expect(resolve("L'année dernière, le chômage a baissé.", "L'année dernière", anchor: a, language: "fr") == "2025-01-01…2025-12-31 year")
+        #expect(resolve("Les deux hommes se sont parlé en octobre.", "en octobre", anchor: a, language: "fr") == "2025-10-01…2025-10-31 month")
+        #expect(resolve("El acuerdo se firmó el 3 de febrero de 2026.", "el 3 de febrero de 2026", anchor: nil, language: "es")
+                == "2026-02-03…2026-02-03 day")
+        #expect(resolve("Hace tres semanas hubo elecciones.", "Hace tres semanas", anchor: a, language: "es") == "2026-01-12…2026-01-18 week")
+        #expect(resolve("L'anno scorso il governo è caduto.", "L'anno scorso", anchor: a, language: "it") == "2025-01-01…2025-12-31 year")
+        #expect(resolve("O presidente viajou ontem para Lisboa.", "ontem", anchor: a, language: "pt") == "2026-02-03…2026-02-03 day")
+    }
+}

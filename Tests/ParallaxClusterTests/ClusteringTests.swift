@@ -1,0 +1,117 @@
+import Foundation
+import ParallaxCore
+import ParallaxLanguage
+import Testing
+import TestSupport
+@testable import ParallaxCluster
+
+@Suite struct ClusteringTests {
+    /// A small subset of the Wikinews dev clusters, in date order, is grouped as labelled:
+    /// B-cubed F1 well above what all-singletons or one-big-cluster would give.
+    @Test func wikinewsSubsetIsGroupedByEvent() throws {
+        let records = try sharedRecords("clusters/wikinews-dev.jsonl")
+        let wanted = Set(["wikinews_medium-015", "wikinews_medium-022", "wikinews_medium-023", "wikinews_medium-030",
+                          "handpicked-014", "handpicked-019"])
+        let subset = records.filter { wanted.contains($0["cluster"] as! String) }
+            .sorted { ($0["date"] as! String) < ($1["date"] as! String) }
+        #expect(subset.count >= 20)
+        var clusterer = OnlineClusterer(identifier: try NGramLanguageIdentifier.bundled())
+        var predicted: [String] = []
+        for record in subset {
+            let article = StreamArticle(id: record["id"] as! String, title: record["title"] as? String ?? "",
+                                        text: record["text"] as! String, language: "en",
+                                        published: JSONRecord.parseDate(record["date"] as! String))
+            predicted.append(clusterer.add(article).story)
+        }
+        let gold = subset.map { $0["cluster"] as! String }
+        let f1 = bcubedF1(gold: gold, predicted: predicted)
+        #expect(f1 >= 0.7, "B-cubed F1 \(f1)")
+        #expect(Set(predicted).count >= 4)
+    }
+
+    /// Stories leave the index once the stream moves past their window, so an endless stream
+    /// of unrelated articles keeps a bounded number of live stories.
+    @Test func windowEvictionKeepsLiveStoriesBounded() throws {
+        var parameters = ClusterParameters.standard
+        parameters.windowDays = 2
+        var clusterer = OnlineClusterer(parameters: parameters, identifier: try NGramLanguageIdentifier.bundled())
+        let start = CalendarDay(year: 2026, month: 1, day: 1).date
+        var maximumLive = 0
+        for i in 0..<1200 {
+            // 100 articles a day, each about its own made-up topic.
+            let article = StreamArticle(id: "a\(i)", text: madeUpText(seed: i, words: 40), language: "en",
+                                        published: start.addingTimeInterval(Double(i) * 864))
+            _ = clusterer.add(article)
+            maximumLive = max(maximumLive, clusterer.liveStories)
+        }
+        #expect(clusterer.openedStories > 1000)
+        // Two days of stories (200) plus at most one sweep interval (256) of new ones.
+        #expect(maximumLive <= 200 + 256)
+    }
+
+    @Test func liveStoryCapBoundsStreamsWithoutDates() throws {
+        var parameters = ClusterParameters.standard
+        parameters.maximumLiveStories = 100
+        var clusterer = OnlineClusterer(parameters: parameters, identifier: try NGramLanguageIdentifier.bundled())
+        for i in 0..<600 {
+            _ = clusterer.add(StreamArticle(id: "a\(i)", text: madeUpText(seed: i, words: 30), language: "en"))
+            #expect(clusterer.liveStories <= 100)
+        }
+    }
+
+    /// The same text arriving twice (syndication) joins the first copy's story and is flagged.
+    @Test func syndicatedCopyJoinsItsOriginalsStory() throws {
+        let records = try sharedRecords("clusters/wikinews-dev.jsonl")
+        var clusterer = OnlineClusterer(identifier: try NGramLanguageIdentifier.bundled())
+        let first = records[0], other = records[40]
+        let a = clusterer.add(StreamArticle(id: "a", text: first["text"] as! String, language: "en"))
+        _ = clusterer.add(StreamArticle(id: "b", text: other["text"] as! String, language: "en"))
+        let copy = clusterer.add(StreamArticle(id: "c", title: "Syndicated", text: first["text"] as! String, language: "en"))
+        #expect(copy.copyOf == "a")
+        #expect(copy.story == a.story)
+        #expect(a.opened && !copy.opened)
+    }
+
+    /// Counting features on several threads gives the same stories as counting in line.
+    @Test func parallelCountingClustersAlike() throws {
+        let records = try sharedRecords("clusters/wikinews-dev.jsonl").prefix(60)
+        let articles = records.map {
+            StreamArticle(id: $0["id"] as! String, title: $0["title"] as? String ?? "", text: $0["text"] as! String, language: "en")
+        }
+        let identifier = try NGramLanguageIdentifier.bundled()
+        var inLine = OnlineClusterer(identifier: identifier)
+        var parallel = OnlineClusterer(identifier: identifier)
+        var counter = ParallelFeatureCounter(extractor: FeatureExtractor(), identifier: identifier, workers: 3)
+        let counts = counter.counts(Array(articles))
+        #expect(counts.count == articles.count)
+        for (article, counted) in zip(articles, counts) {
+            #expect(inLine.add(article).story == parallel.add(article, counts: counted).story)
+        }
+    }
+
+    /// Words of random letters: texts that share nothing but chance letter sequences.
+    func madeUpText(seed: Int, words: Int) -> String {
+        var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        return (0..<words).map { _ in
+            String((0..<(4 + Int(next() % 6))).map { _ in Character(Unicode.Scalar(UInt8(97 + next() % 26))) })
+        }.joined(separator: " ")
+    }
+
+    func bcubedF1(gold: [String], predicted: [String]) -> Double {
+        var precision = 0.0, recall = 0.0
+        for i in gold.indices {
+            let samePredicted = predicted.indices.filter { predicted[$0] == predicted[i] }
+            let sameGold = gold.indices.filter { gold[$0] == gold[i] }
+            let both = Double(samePredicted.filter { gold[$0] == gold[i] }.count)
+            precision += both / Double(samePredicted.count)
+            recall += both / Double(sameGold.count)
+        }
+        precision /= Double(gold.count)
+        recall /= Double(gold.count)
+        return 2 * precision * recall / (precision + recall)
+    }
+}

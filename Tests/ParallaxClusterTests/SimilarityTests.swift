@@ -1,0 +1,65 @@
+import Foundation
+import ParallaxCore
+import ParallaxLanguage
+import Testing
+import TestSupport
+@testable import ParallaxCluster
+
+/// Loads JSON Lines from the shared data as dictionaries (read as bytes: tests run in
+/// parallel, and `String(contentsOf:)` has been seen to crash when called concurrently).
+func sharedRecords(_ relative: String) throws -> [[String: Any]] {
+    try Data(contentsOf: SharedData.url(relative)).split(separator: UInt8(ascii: "\n")).compactMap {
+        try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]
+    }
+}
+
+@Suite struct SimilarityTests {
+    /// Real SemEval-2022 pairs: those rated the same event (overall ≤ 1.5) must score higher
+    /// than those rated unrelated (overall ≥ 3.5), in several languages and across languages.
+    @Test func sameEventPairsScoreAboveUnrelatedPairs() throws {
+        let records = try sharedRecords("pairs/semeval2022-dev.jsonl")
+        func pairs(_ languages: String, _ rated: (Double) -> Bool) -> [TextPair] {
+            records.filter { "\($0["lang1"]!)-\($0["lang2"]!)" == languages && rated($0["overall"] as! Double) }.prefix(6).map {
+                TextPair(id: $0["pair_id"] as! String, text1: $0["text1"] as! String, text2: $0["text2"] as! String,
+                         language1: $0["lang1"] as? String, language2: $0["lang2"] as? String)
+            }
+        }
+        for languages in ["en-en", "de-de", "es-es", "de-en"] {
+            let same = pairs(languages) { $0 <= 1.5 }
+            let unrelated = pairs(languages) { $0 >= 3.5 }
+            #expect(same.count >= 4 && unrelated.count >= 4)
+            var scorer = PairScorer(identifier: try NGramLanguageIdentifier.bundled())
+            for pair in same + unrelated { scorer.learn(pair) }
+            let sameScores = same.map { scorer.score($0, learning: false).score }
+            let unrelatedScores = unrelated.map { scorer.score($0, learning: false).score }
+            let mean = { (xs: [Double]) in xs.reduce(0, +) / Double(xs.count) }
+            #expect(mean(sameScores) > mean(unrelatedScores) + 0.15, "\(languages): \(sameScores) vs \(unrelatedScores)")
+            // Most same-event pairs score above every unrelated pair's median.
+            let median = unrelatedScores.sorted()[unrelatedScores.count / 2]
+            #expect(sameScores.filter { $0 > median }.count * 4 >= sameScores.count * 3, "\(languages)")
+            #expect((sameScores + unrelatedScores).allSatisfy { (0...1).contains($0) })
+        }
+    }
+
+    @Test func foldingMatchesNamesAcrossScripts() {
+        #expect(LatinFolding.fold("Горбачёв") == "gorbachev")
+        #expect(LatinFolding.fold("Zürich") == "zurich")
+        #expect(LatinFolding.fold("Αθήνα") == "athina")
+        #expect(LatinFolding.fold("Łódź") == "lodz")
+    }
+
+    @Test func numbersKeepSignificantValuesAndYearsApart() {
+        let numbers = NumberScanner.numbers(in: "In 2022, 1,247 people and ٩١ others paid $3.5 billion; 100 left.")
+        #expect(numbers.map(\.canonical) == ["2022", "1247", "91", "3.5", "100"])
+        #expect(numbers.map(\.significantDigits) == [4, 4, 2, 2, 1])
+    }
+
+    @Test func cosineOfSparseVectors() {
+        let a = SparseVector([1: 1, 2: 1])
+        let b = SparseVector([2: 1, 3: 1])
+        #expect(abs(a.cosine(b) - 0.5) < 1e-6)
+        #expect(a.cosine(SparseVector()) == 0)
+        #expect(a.adding(b).keys == [1, 2, 3])
+        #expect(SparseVector([1: 3, 2: 1, 3: 2]).top(2).keys == [1, 3])
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import ParallaxCore
+import Testing
+@testable import ParallaxCompare
+
+/// Alignment, conflicts and quotes on small hand-built articles.
+@Suite struct AlignmentTests {
+    static let october2025 = DayInterval.month(year: 2025, month: 10)
+    static let march2025 = DayInterval.month(year: 2025, month: 3)
+
+    /// Two reports of a fire; `countA`/`countB` fill the number of dead in each.
+    func fireReports(countA: (String, Double, NumberMention.Qualifier), countB: (String, Double, NumberMention.Qualifier),
+                     timeA: (String, DayInterval?) = ("on Monday", nil), timeB: (String, DayInterval?) = ("on Monday", nil))
+        -> [AnnotatedArticle] {
+        let a = Fixture(
+            source: "a.txt",
+            sentences: [
+                "A fire at the central market in Lyon killed \(countA.0) people \(timeA.0), the regional fire service said.",
+                "Firefighters needed six hours to bring the blaze under control.",
+                "The mayor announced a day of mourning.",
+            ],
+            entities: [("Lyon", "lyon", .place)],
+            numbers: [(countA.0 + " people", countA.1, "person", countA.2)],
+            times: [(timeA.0, timeA.1)])
+        let b = Fixture(
+            source: "b.txt",
+            sentences: [
+                "The regional fire service said \(countB.0) people died \(timeB.0) when fire swept through the central market of Lyon.",
+                "Investigators are examining an electrical fault.",
+                "Shops nearby stayed closed on Tuesday.",
+            ],
+            entities: [("Lyon", "lyon", .place)],
+            numbers: [(countB.0 + " people", countB.1, "person", countB.2)],
+            times: [(timeB.0, timeB.1)])
+        return [a.annotated, b.annotated]
+    }
+
+    @Test func alignsTheSameFactAndReportsANumberConflict() {
+        let report = StoryComparator().compare(fireReports(countA: ("12", 12, .exact), countB: ("40", 40, .exact)))
+        #expect(report.corroborated.count == 1)
+        let claim = try! #require(report.corroborated.first)
+        #expect(claim.sentences.map(\.source) == ["a.txt", "b.txt"])
+        #expect(claim.sentences[0].text.contains("killed 12 people"))
+        #expect(claim.sentences[1].text.contains("40 people died"))
+        let numberConflicts = report.conflicts.filter { $0.kind == .number }
+        #expect(numberConflicts.count == 1)
+        #expect(numberConflicts.first?.sides.map(\.value) == ["12 people", "40 people"])
+        #expect(numberConflicts.first?.sides.map(\.source) == ["a.txt", "b.txt"])
+    }
+
+    @Test func compatibleNumbersAreNoConflict() {
+        let report = StoryComparator().compare(fireReports(countA: ("about 40", 40, .approximately), countB: ("42", 42, .exact)))
+        #expect(report.corroborated.count == 1)
+        #expect(report.conflicts.isEmpty)
+        #expect(report.evidence.sharedNumbers == ["about 40 person"])
+    }
+
+    @Test func datesThatCannotOverlapConflict() {
+        let report = StoryComparator().compare(fireReports(
+            countA: ("12", 12, .exact), countB: ("12", 12, .exact),
+            timeA: ("in March", Self.march2025), timeB: ("in October", Self.october2025)))
+        #expect(report.corroborated.count == 1)
+        let dates = report.conflicts.filter { $0.kind == .date }
+        #expect(dates.count == 1)
+        #expect(dates.first?.sides.map(\.value) == ["in March (2025-03)", "in October (2025-10)"])
+    }
+
+    @Test func overlappingOrUnresolvedDatesAreNoConflict() {
+        let overlapping = StoryComparator().compare(fireReports(
+            countA: ("12", 12, .exact), countB: ("12", 12, .exact),
+            timeA: ("last year", .year(2025)), timeB: ("in October", Self.october2025)))
+        #expect(overlapping.conflicts.isEmpty)
+        #expect(overlapping.evidence.sharedDates == ["2025"])
+
+        let unresolved = StoryComparator().compare(fireReports(
+            countA: ("12", 12, .exact), countB: ("12", 12, .exact),
+            timeA: ("last year", nil), timeB: ("in October", Self.october2025)))
+        #expect(unresolved.conflicts.isEmpty)
+        #expect(unresolved.times.map(\.resolved) == [nil, Self.october2025])
+    }
+
+    @Test func unrelatedSentencesStayUnaligned() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "The city museum reopened its doors after a renovation that lasted three years.",
+            "Visitors queued along the river to see the restored paintings.",
+        ])
+        let b = Fixture(source: "b.txt", sentences: [
+            "The national team won the championship final after extra time.",
+            "Thousands of fans celebrated in the streets until morning.",
+        ])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        #expect(report.corroborated.isEmpty)
+        #expect(!report.sameStory)
+        #expect(report.similarity < 0.5)
+        #expect(report.unique.count == 4)
+    }
+
+    @Test func claimsAreSlicesOfTheArticleText() {
+        let articles = fireReports(countA: ("12", 12, .exact), countB: ("40", 40, .exact))
+        let report = StoryComparator().compare(articles)
+        let texts = Dictionary(uniqueKeysWithValues: articles.map { ($0.article.source, $0.article.text) })
+        let claims = report.corroborated.flatMap(\.sentences) + report.unique
+        #expect(!claims.isEmpty)
+        for claim in claims {
+            #expect(claim.text == texts[claim.source]?.substring(TextSpan(start: claim.start, end: claim.end)))
+        }
+    }
+
+    @Test func aSentenceMayBeCorroboratedByTwoSentences() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "The ministry confirmed that the bridge over the Danube collapsed at dawn and that rescuers pulled three survivors from the water.",
+            "Traffic was diverted through the old town.",
+        ], entities: [("Danube", "danube", .place)])
+        let b = Fixture(source: "b.txt", sentences: [
+            "The bridge over the Danube collapsed at dawn, the ministry confirmed.",
+            "Rescuers pulled three survivors from the water.",
+            "A football match in the evening was cancelled.",
+        ], entities: [("Danube", "danube", .place)])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        let group = try! #require(report.corroborated.first)
+        #expect(report.corroborated.count == 1)
+        #expect(group.sentences.count == 3)
+    }
+}
+
+/// Word matching: spelling, synonyms, character trigrams.
+@Suite struct WordMatchingTests {
+    func word(_ text: String) -> ContentWord {
+        let form = Orthography.americanSpelling(text)
+        return ContentWord(form: form, stem: text, text: text, isNumber: false, trigrams: Orthography.trigrams(form),
+                           synonymGroup: CompareLexicon.synonymGroupOfWord[form])
+    }
+
+    @Test func britishAndAmericanSpellingsAreOneWord() {
+        #expect(Orthography.americanSpelling("honour") == "honor")
+        #expect(Orthography.americanSpelling("criticised") == "criticized")
+        #expect(Orthography.americanSpelling("organisation") == "organization")
+        #expect(Orthography.americanSpelling("centre") == "center")
+        #expect(Orthography.americanSpelling("labelled") == "labeled")
+        #expect(Orthography.americanSpelling("four") == "four")
+        #expect(Orthography.americanSpelling("hour") == "hour")
+    }
+
+    @Test func paraphrasesMatch() {
+        let matcher = ClaimMatcher(units: [])
+        #expect(matcher.wordMatch(word("meeting"), word("session")) > 0)
+        #expect(matcher.wordMatch(word("phone"), word("telephone")) > 0)
+        #expect(matcher.wordMatch(word("call"), word("conversation")) > 0)
+        #expect(matcher.wordMatch(word("producer"), word("producers")) > 0)
+        #expect(matcher.wordMatch(word("criticised"), word("criticized")) == 1)
+        #expect(matcher.wordMatch(word("meeting"), word("market")) == 0)
+        #expect(matcher.wordMatch(word("war"), word("was")) == 0)
+    }
+
+    @Test func quotationWordsIgnoreTypography() {
+        #expect(Orthography.comparableWords("“We will honour — every promise,” she said")
+                == Orthography.comparableWords("\"we will honor - every promise\" She said"))
+        #expect(Orthography.comparableWords("didn’t stop") == ["didn't", "stop"])
+    }
+}
+
+/// The same quotation across sources, and quotes that differ materially.
+@Suite struct QuoteMatchingTests {
+    func article(_ source: String, _ sentence: String, quote: String, speaker: String?) -> AnnotatedArticle {
+        Fixture(source: source, sentences: [sentence, "The council meets again next month."],
+                quotes: [(quote, speaker.map { $0.lowercased() }, speaker)]).annotated
+    }
+
+    @Test func spellingDashesAndCaseDoNotSplitAQuote() {
+        let a = article("a.txt", "The mayor wrote: “Thank you — a real honour — see you in spring.”",
+                        quote: "Thank you — a real honour — see you in spring.", speaker: "Ana Ruiz")
+        let b = article("b.txt", "Ruiz wrote: ‘thank you – a real honor – see you in spring.’",
+                        quote: "thank you – a real honor – see you in spring.", speaker: "Ana Ruiz")
+        let report = StoryComparator().compare([a, b])
+        #expect(report.quotes.count == 1)
+        #expect(report.quotes.first?.speaker == "Ana Ruiz")
+        #expect(report.quotes.first?.variants.map(\.source) == ["a.txt", "b.txt"])
+        #expect(report.conflicts.isEmpty)
+    }
+
+    @Test func materiallyDifferentWordsOfOneSpeakerConflict() {
+        let a = article("a.txt", "The minister said: “We will never raise taxes on families.”",
+                        quote: "We will never raise taxes on families.", speaker: "Jan Berg")
+        let b = article("b.txt", "The minister said: “We will raise taxes on families next year.”",
+                        quote: "We will raise taxes on families next year.", speaker: "Jan Berg")
+        let report = StoryComparator().compare([a, b])
+        #expect(report.quotes.count == 1)
+        #expect(report.conflicts.filter { $0.kind == .quote }.count == 1)
+    }
+
+    @Test func differentSpeakersAreDifferentQuotes() {
+        let a = article("a.txt", "She said: “We will raise taxes on families.”", quote: "We will raise taxes on families.", speaker: "Jan Berg")
+        let b = article("b.txt", "He said: “We will raise taxes on families.”", quote: "We will raise taxes on families.", speaker: "Eva Lind")
+        #expect(StoryComparator().compare([a, b]).quotes.isEmpty)
+    }
+}

