@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian: libxml2-dev, libstemmer-dev; `make deps` installs them).
@@ -41,10 +42,12 @@ let package = Package(
         .target(name: "ParallaxCluster", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
         // Same-story similarity, claim alignment, the StoryReport and its renderers.
         .target(name: "ParallaxCompare", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
+        // Articles, stories and reports at rest: SQLite (GRDB) by default, behind one protocol.
+        .target(name: "ParallaxStore", dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The one place where the stages are composed (CLI, server and pipes share it).
         .target(
             name: "ParallaxPipeline",
-            dependencies: ["ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCluster", "ParallaxCompare"]
+            dependencies: ["ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCluster", "ParallaxCompare", "ParallaxStore"]
         ),
         .executableTarget(
             name: "parallax",
@@ -65,6 +68,7 @@ let package = Package(
         .testTarget(name: "ParallaxLanguageTests", dependencies: ["ParallaxLanguage", "TestSupport"]),
         .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
         .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "TestSupport"]),
+        .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "TestSupport"]),
         .testTarget(name: "ParallaxCompareTests", dependencies: ["ParallaxCompare", "ParallaxPipeline", "TestSupport"]),
         .testTarget(name: "ParallaxCLITests", dependencies: ["TestSupport"]),
     ]

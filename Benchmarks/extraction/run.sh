@@ -24,14 +24,14 @@ if ! "$VENV/bin/python" -c "import trafilatura" 2>/dev/null; then
 fi
 
 echo "Parallax: $PARALLAX"
-start=$(date +%s.%N)
+start=$(date +%s)
 "$PARALLAX" extract "$DATA/html" > "$OUT/parallax.jsonl" 2> "$OUT/parallax.errors" || true
-parallax_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+parallax_seconds=$(( $(date +%s) - start ))
 
 echo "trafilatura $("$VENV/bin/python" -c 'import trafilatura; print(trafilatura.__version__)')"
-start=$(date +%s.%N)
+start=$(date +%s)
 "$VENV/bin/python" "$HERE/trafilatura_extract.py" "$DATA/html" > "$OUT/trafilatura.json"
-trafilatura_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+trafilatura_seconds=$(( $(date +%s) - start ))
 
 python3 "$HERE/compare.py" "$DATA/ground-truth.json" "$SCORE" \
     "parallax=$OUT/parallax.jsonl" "trafilatura=$OUT/trafilatura.json" \

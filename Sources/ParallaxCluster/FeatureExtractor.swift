@@ -54,7 +54,7 @@ public struct FeatureExtractor: Sendable {
     /// hashing them again was a fifth of the time. Emptied when it reaches `cacheLimit`.
     private var wordGramCache: [String: [UInt64]] = [:]
     private var nameCache: [String: (folded: String, keys: [UInt64])] = [:]
-    private let cacheLimit = 200_000
+    private let cacheLimit = 50_000
 
     public init(depth: Depth = .fast, parameters: FeatureParameters = .standard, annotator: any Annotator = ArticleAnnotator()) {
         self.depth = depth

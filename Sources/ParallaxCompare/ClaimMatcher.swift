@@ -36,6 +36,8 @@ struct ClaimMatcher: Sendable {
     /// Weight of a number or a resolved time relative to the rarest word.
     static let numberWeight = 1.0
     static let timeWeight = 0.6
+    /// Weight of a word without a match when the claims are in different languages.
+    static let translatedWordWeight = 0.25
 
     private let documentFrequency: [String: Int]
     private let documents: Int
@@ -70,17 +72,29 @@ struct ClaimMatcher: Sendable {
         return dice >= ClaimMatcher.trigramDice ? dice : 0
     }
 
+    /// Whether two claims are in different (known) languages: their words are then mostly
+    /// translations of each other, which no word match can see.
+    static func crossLanguage(_ a: ClaimUnit, _ b: ClaimUnit) -> Bool {
+        a.language != b.language && a.language != "und" && b.language != "und"
+    }
+
     func match(_ a: ClaimUnit, _ b: ClaimUnit) -> ClaimMatch {
         var labels: [(String, Double)] = []
         var matchedA = 0.0, totalA = 0.0, matchedB = 0.0, totalB = 0.0
         var matchedCount = 0, matchedCountB = 0
+        // Across languages an unmatched word is weak evidence against a match (it is likely a
+        // translation): it weighs `translatedWordWeight` in the score. Coverage (how much of
+        // a claim the other states) stays strict: a translation is not proof of the words.
+        let unmatchedWeight = ClaimMatcher.crossLanguage(a, b) ? ClaimMatcher.translatedWordWeight : 1
+        var discountA = 0.0, discountB = 0.0
 
         // Every word of `a` against every word of `b`, once.
         let similarity = a.words.map { word in b.words.map { wordMatch(word, $0) } }
         for (x, word) in a.words.enumerated() {
             let weight = idf(word.stem)
-            totalA += weight
             let best = similarity[x].max() ?? 0
+            totalA += best > 0 ? weight : weight * unmatchedWeight
+            if best == 0 { discountA += weight * (1 - unmatchedWeight) }
             if best > 0 {
                 matchedA += weight * best
                 matchedCount += 1
@@ -89,8 +103,9 @@ struct ClaimMatcher: Sendable {
         }
         for (y, word) in b.words.enumerated() {
             let weight = idf(word.stem)
-            totalB += weight
             let best = similarity.map { $0[y] }.max() ?? 0
+            totalB += best > 0 ? weight : weight * unmatchedWeight
+            if best == 0 { discountB += weight * (1 - unmatchedWeight) }
             matchedB += weight * best
             if best > 0 { matchedCountB += 1 }
         }
@@ -160,7 +175,7 @@ struct ClaimMatcher: Sendable {
         var seen: Set<String> = []
         let shared = labels.sorted { $0.1 > $1.1 }.map(\.0).filter { seen.insert($0).inserted }
         return ClaimMatch(score: min(1, (matchedA + matchedB) / (totalA + totalB)),
-                          coverage: (min(1, matchedA / totalA), min(1, matchedB / totalB)),
+                          coverage: (min(1, matchedA / (totalA + discountA)), min(1, matchedB / (totalB + discountB))),
                           matched: min(matchedCount, matchedCountB), shared: shared)
     }
 }

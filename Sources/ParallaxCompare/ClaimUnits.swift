@@ -29,6 +29,8 @@ struct ClaimUnit: Sendable {
     let entities: [String: String]
     let numbers: [NumberMention]
     let times: [TimeMention]
+    /// ISO 639-1 code of the sentence, `und` when unknown.
+    let language: String
 
     var resolvedTimes: [DayInterval] { times.compactMap(\.resolved) }
 
@@ -87,7 +89,8 @@ struct ClaimUnits: Sendable {
                 return ClaimUnit(
                     source: source, sentence: sentence.index, span: span, words: content, entities: entities,
                     numbers: annotated.numbers.filter { $0.sentence == sentence.index && span.overlaps($0.span) },
-                    times: annotated.times.filter { $0.sentence == sentence.index && span.overlaps($0.span) })
+                    times: annotated.times.filter { $0.sentence == sentence.index && span.overlaps($0.span) },
+                    language: sentence.language == "und" ? (article.language ?? "und") : sentence.language)
             }
             let whole = unit(sentence.span)
             sentences.append(whole)
@@ -113,7 +116,10 @@ struct ClaimUnits: Sendable {
         for (i, scalar) in scalars.enumerated() {
             let spacedHyphen = scalar == "-" && i > 0 && i + 1 < scalars.count
                 && scalars[i - 1].properties.isWhitespace && scalars[i + 1].properties.isWhitespace
-            if CompareLexicon.phraseBoundaries.contains(scalar) || spacedHyphen {
+            // A comma between digits separates thousands ("1,500"), not phrases.
+            let inNumber = scalar == "," && i > 0 && i + 1 < scalars.count
+                && scalars[i - 1].properties.numericType != nil && scalars[i + 1].properties.numericType != nil
+            if (CompareLexicon.phraseBoundaries.contains(scalar) && !inNumber) || spacedHyphen {
                 emit(i)
                 start = i + 1
             }

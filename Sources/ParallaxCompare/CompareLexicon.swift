@@ -93,6 +93,10 @@ enum CompareLexicon {
     /// can be reported as said by one source only (a detail inside an otherwise shared sentence).
     static let phraseBoundaries: Set<Unicode.Scalar> = [",", ";", ":", "(", ")", "\u{2013}", "\u{2014}", "\u{2015}"]
 
+    /// Units of counted things: a number the annotator gave no unit ("1,200 residents") may
+    /// count the same things, so it is compared with them in conflict search.
+    static let countUnits: Set<String> = ["person"]
+
     /// Opening quotation marks: a phrase that starts with one keeps it.
     static let quotationOpeners: Set<Unicode.Scalar> = ["\"", "'", "\u{201C}", "\u{2018}", "\u{201E}", "\u{201A}", "\u{00AB}", "\u{2039}"]
 }

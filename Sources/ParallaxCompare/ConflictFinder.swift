@@ -4,8 +4,9 @@ import ParallaxCore
 ///
 /// Aligned sentences state the same fact, so a quantity of the same unit that cannot be the
 /// same (12 vs 40 people) or dates that cannot be the same (March vs October) is a conflict.
-/// Precision first: numbers without a unit, unresolved times, and any pair with at least one
-/// compatible value are never conflicts.
+/// Precision first: unresolved times, and any pair with at least one compatible value, are
+/// never conflicts; a number without a unit conflicts only with a count of similar size
+/// (see `slotValues`).
 enum ConflictFinder {
     struct Side: Sendable {
         var source: String
@@ -13,21 +14,20 @@ enum ConflictFinder {
         var unit: ClaimUnit
     }
 
-    static func conflicts(_ a: Side, _ b: Side) -> [StoryReport.Conflict] {
+    /// - Parameter datesComparable: whether the sentences are tied closely enough for their
+    ///   dates to be one slot. A pair aligned only on weak evidence (a neighbour, a mutual
+    ///   best match) often shares its actors but tells another moment ("Today we decided …"
+    ///   against "… cuts since August"); its numbers may still conflict, its dates do not.
+    static func conflicts(_ a: Side, _ b: Side, datesComparable: Bool = true) -> [StoryReport.Conflict] {
         var found: [StoryReport.Conflict] = []
-        let units = Set(a.unit.numbers.compactMap(\.unit)).intersection(b.unit.numbers.compactMap(\.unit))
-        for unit in units.sorted() {
-            let numbersA = a.unit.numbers.filter { $0.unit == unit }, numbersB = b.unit.numbers.filter { $0.unit == unit }
-            let agree = numbersA.contains { x in numbersB.contains { $0.isCompatible(with: x) } }
-            if !agree {
-                found.append(StoryReport.Conflict(kind: .number, sides: [
-                    .init(source: a.source, text: a.text, value: numbersA.map(\.text).joined(separator: "; ")),
-                    .init(source: b.source, text: b.text, value: numbersB.map(\.text).joined(separator: "; ")),
-                ]))
-            }
+        if let (numbersA, numbersB) = slotValues(a.unit.numbers, b.unit.numbers) {
+            found.append(StoryReport.Conflict(kind: .number, sides: [
+                .init(source: a.source, text: a.text, value: numbersA.map(\.text).joined(separator: "; ")),
+                .init(source: b.source, text: b.text, value: numbersB.map(\.text).joined(separator: "; ")),
+            ]))
         }
         let timesA = a.unit.times.filter { $0.resolved != nil }, timesB = b.unit.times.filter { $0.resolved != nil }
-        if !timesA.isEmpty, !timesB.isEmpty,
+        if datesComparable, !timesA.isEmpty, !timesB.isEmpty,
            !timesA.contains(where: { x in timesB.contains { $0.resolved!.overlaps(x.resolved!) } }) {
             func value(_ times: [TimeMention]) -> String {
                 times.map { "\($0.text) (\(ReportFormatting.interval($0.resolved!)))" }.joined(separator: "; ")
@@ -38,5 +38,78 @@ enum ConflictFinder {
             ]))
         }
         return found
+    }
+
+    /// Content words two phrases must share (beyond the numbers) before their quantities of
+    /// one unit are taken to fill the same slot.
+    static let slotWords = 2
+
+    /// Number conflicts between sentences that alignment left apart: a sentence that states
+    /// a fact with a different number shares fewer features with its counterpart, and may
+    /// fall below the alignment thresholds for that very reason ("forced 1,200 residents from
+    /// their homes" against "forced 1,500 people to leave their homes"). Two phrases of
+    /// different sources fill one slot when they give quantities of one unit and share at
+    /// least `slotWords` content words; the quantities conflict when none is compatible.
+    /// Aligned pairs are left to `conflicts(_:_:)`, and copies of one text are not compared.
+    static func slotConflicts(units: [ClaimUnits], matcher: ClaimMatcher, aligned: Set<[Int]>,
+                              sameText: (Int, Int) -> Bool, side: (ClaimUnit) -> Side) -> [StoryReport.Conflict] {
+        var found: [StoryReport.Conflict] = []
+        var reported: Set<[Int]> = []
+        let phrases = units.map { $0.phrases.flatMap { $0 }.filter { $0.numbers.contains { $0.unit != nil } } }
+        for i in units.indices {
+            for j in units.indices where j > i && !sameText(i, j) {
+                for a in phrases[i] {
+                    for b in phrases[j] {
+                        let pair = [i, a.sentence, j, b.sentence]
+                        guard !aligned.contains(pair), !reported.contains(pair) else { continue }
+                        let shared = a.words.filter { word in !word.isNumber && b.words.contains { matcher.wordMatch(word, $0) > 0 } }.count
+                        guard shared >= slotWords else { continue }
+                        guard let (numbersA, numbersB) = slotValues(a.numbers, b.numbers) else { continue }
+                        let sideA = side(a), sideB = side(b)
+                        reported.insert(pair)
+                        found.append(StoryReport.Conflict(kind: .number, sides: [
+                            .init(source: sideA.source, text: sideA.text, value: numbersA.map(\.text).joined(separator: "; ")),
+                            .init(source: sideB.source, text: sideB.text, value: numbersB.map(\.text).joined(separator: "; ")),
+                        ]))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Values of two sizes further apart than this are two different quantities, not two
+    /// accounts of one (used where a unit is missing on one side).
+    static let slotMagnitude = 2.0
+
+    /// The quantities of two phrases that fill one slot with values that cannot agree, if any.
+    /// Same unit: no value of one side compatible with one of the other. A number the
+    /// annotator left without a unit ("1,200 residents") against a count of people ("1,500
+    /// people"; `CompareLexicon.countUnits`): the missing unit cannot tell, so the values must
+    /// be within `slotMagnitude` of each other and not compatible. Other units (hours, euros)
+    /// never meet a unit-less number.
+    static func slotValues(_ a: [NumberMention], _ b: [NumberMention]) -> ([NumberMention], [NumberMention])? {
+        for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() {
+            let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
+            if !numbersA.contains(where: { x in numbersB.contains { $0.isCompatible(with: x) } }) { return (numbersA, numbersB) }
+        }
+        func close(_ x: NumberMention, _ y: NumberMention) -> Bool {
+            guard x.value > 0, y.value > 0, let unit = x.unit ?? y.unit, (x.unit == nil) != (y.unit == nil),
+                  CompareLexicon.countUnits.contains(unit) else { return false }
+            return max(x.value, y.value) / min(x.value, y.value) <= slotMagnitude
+        }
+        func agrees(_ x: NumberMention, _ y: NumberMention) -> Bool {
+            var unitless = y
+            unitless.unit = x.unit
+            return x.isCompatible(with: unitless)
+        }
+        for x in a {
+            for y in b where close(x, y) && !agrees(x, y) {
+                // Another value on the other side that agrees means the slot is filled alike.
+                if a.contains(where: { u in b.contains { agrees(u, $0) && (u.unit == nil) != ($0.unit == nil) } }) { return nil }
+                return ([x], [y])
+            }
+        }
+        return nil
     }
 }

@@ -12,9 +12,16 @@ struct QuoteMatcher: Sendable {
 
     struct Item: Sendable {
         var source: String
+        var article: Int
         var quote: Quote
+        var language: String
+        /// Who said it, as a comparable key (see `speakerKey(of:in:)`), nil when unknown.
+        var speaker: String?
         var words: Set<String>
         var content: Set<String>
+        /// What the quotation names or counts (entity keys, numbers with units): these survive
+        /// translation when the words do not.
+        var anchors: Set<String>
     }
 
     private(set) var quotes: [StoryReport.MatchedQuote] = []
@@ -26,28 +33,57 @@ struct QuoteMatcher: Sendable {
             for quote in article.quotes {
                 let words = Orthography.comparableWords(quote.text)
                 guard !words.isEmpty else { continue }
-                items.append(Item(source: labels[index], quote: quote, words: Set(words),
+                let language = article.sentences.first { $0.index == quote.sentence }?.language ?? article.article.language ?? "und"
+                let anchors = Set(article.entities.filter { quote.span.contains($0.span) }.map { "e:" + $0.key }
+                                  + article.numbers.filter { quote.span.contains($0.span) }.map { "n:" + ReportFormatting.number($0) })
+                let speaker = QuoteMatcher.speakerKey(of: quote, in: article)
+                var named = quote
+                if named.speaker == nil, let key = speaker {
+                    named.speaker = article.entities.first { $0.key == key }?.name
+                }
+                items.append(Item(source: labels[index], article: index, quote: named, language: language,
+                                  speaker: speaker.map(QuoteMatcher.comparableSpeaker), words: Set(words),
                                   content: Set(words.filter {
                                       !CompareLexicon.englishFunctionWords.contains($0) || CompareLexicon.negations.contains($0)
-                                  })))
+                                  }), anchors: anchors))
             }
         }
-        // Single-link grouping in reading order; a group is reported when two sources share it.
-        var groups: [[Item]] = []
-        for item in items {
-            if let g = groups.firstIndex(where: { $0.contains { QuoteMatcher.same(item, $0) } }) {
-                groups[g].append(item)
-            } else {
-                groups.append([item])
-            }
+        QuoteMatcher.nameKnownSpeakers(&items, articles: articles)
+        var parent = Array(items.indices)
+        func root(_ i: Int) -> Int {
+            var node = i
+            while parent[node] != node { node = parent[node] }
+            return node
         }
-        for group in groups where Set(group.map(\.source)).count >= 2 {
+        func union(_ a: Int, _ b: Int) {
+            let ra = root(a), rb = root(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        // Same words (after folding): single-link in reading order.
+        for j in items.indices {
+            for i in 0..<j where QuoteMatcher.same(items[i], items[j]) { union(i, j) }
+        }
+        // Translations: same speaker, different languages.
+        var translatedPairs: [(Int, Int)] = []
+        for (i, j) in QuoteMatcher.translations(items) {
+            translatedPairs.append((i, j))
+            union(i, j)
+        }
+        let translatedRoots = Set(translatedPairs.map { root($0.0) })
+        var members: [Int: [Int]] = [:]
+        for i in items.indices { members[root(i), default: []].append(i) }
+        for r in members.keys.sorted() {
+            let group = members[r]!.map { items[$0] }
+            guard Set(group.map(\.source)).count >= 2 else { continue }
             var seen: Set<[String]> = []
             let variants = group.filter { seen.insert([$0.source, $0.quote.text]).inserted }
                 .map { StoryReport.MatchedQuote.Variant(source: $0.source, text: $0.quote.text) }
-            quotes.append(StoryReport.MatchedQuote(speaker: group.lazy.compactMap(\.quote.speaker).first, variants: variants))
+            quotes.append(StoryReport.MatchedQuote(speaker: group.lazy.compactMap(\.quote.speaker).first, variants: variants,
+                                                   translated: translatedRoots.contains(r)
+                                                       && Set(group.map(\.language)).count >= 2))
             for (x, first) in group.enumerated() {
-                for second in group[(x + 1)...] where second.source != first.source && QuoteMatcher.differ(first, second) {
+                for second in group[(x + 1)...] where second.source != first.source && first.language == second.language
+                    && QuoteMatcher.differ(first, second) {
                     conflicts.append(StoryReport.Conflict(kind: .quote, sides: [
                         .init(source: first.source, text: first.quote.text, value: first.quote.text),
                         .init(source: second.source, text: second.quote.text, value: second.quote.text),
@@ -57,9 +93,38 @@ struct QuoteMatcher: Sendable {
         }
     }
 
+    /// Pairs of quotations that are one quotation in two languages. Words cannot tell (they
+    /// are translated), so: the same known speaker in two articles of different languages, and
+    /// either the same names and numbers inside both quotations, or, when neither names or
+    /// counts anything, the speaker quoted once in each article (nothing else to pair with).
+    static func translations(_ items: [Item]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        var bySpeaker: [String: [Int: [Int]]] = [:]
+        for (i, item) in items.enumerated() {
+            guard let key = item.speaker else { continue }
+            bySpeaker[key, default: [:]][item.article, default: []].append(i)
+        }
+        for (_, articles) in bySpeaker {
+            let order = articles.keys.sorted()
+            for (x, a) in order.enumerated() {
+                for b in order[(x + 1)...] {
+                    let left = articles[a]!, right = articles[b]!
+                    for i in left {
+                        for j in right where items[i].language != items[j].language {
+                            let sameAnchors = !items[i].anchors.isEmpty && items[i].anchors == items[j].anchors
+                            let onlyOnes = left.count == 1 && right.count == 1 && items[i].anchors.isEmpty && items[j].anchors.isEmpty
+                            if sameAnchors || onlyOnes { pairs.append((i, j)) }
+                        }
+                    }
+                }
+            }
+        }
+        return pairs
+    }
+
     /// One quotation: similar words, and no two different known speakers.
     static func same(_ a: Item, _ b: Item) -> Bool {
-        if let ka = a.quote.speakerKey, let kb = b.quote.speakerKey, ka != kb { return false }
+        if let ka = a.speaker, let kb = b.speaker, ka != kb { return false }
         let shared = Double(a.words.intersection(b.words).count)
         let dice = 2 * shared / Double(a.words.count + b.words.count)
         let smaller = min(a.words.count, b.words.count)
@@ -69,7 +134,47 @@ struct QuoteMatcher: Sendable {
     /// Materially different words from one known speaker: content words on each side the
     /// other lacks (a fragment of a longer quote is not a conflict).
     static func differ(_ a: Item, _ b: Item) -> Bool {
-        guard let ka = a.quote.speakerKey, ka == b.quote.speakerKey else { return false }
+        guard let ka = a.speaker, ka == b.speaker else { return false }
         return !a.content.isSubset(of: b.content) && !b.content.isSubset(of: a.content)
+    }
+
+    /// Words of a speaker key compared across articles: the last ones, so a title the
+    /// annotator kept in one article's key ("fire officer jonas brettschneider") and not in
+    /// another's ("jonas brettschneider") does not split one speaker in two.
+    static let speakerKeyWords = 2
+
+    static func comparableSpeaker(_ key: String) -> String {
+        key.split(separator: " ").suffix(speakerKeyWords).joined(separator: " ")
+    }
+
+    /// The speaker's entity key: the annotator's, else the one person the quote's sentence
+    /// names outside the quotation ("Jonas Brettschneider described the first minutes: „…“").
+    static func speakerKey(of quote: Quote, in article: AnnotatedArticle) -> String? {
+        if let key = quote.speakerKey { return key }
+        let persons = Set(article.entities.filter {
+            $0.sentence == quote.sentence && $0.kind == .person && !quote.span.overlaps($0.span)
+        }.map(\.key))
+        return persons.count == 1 ? persons.first : nil
+    }
+
+    /// Gives a quote without a speaker the speaker another source names for its quotes, when
+    /// the quote's sentence carries that speaker's surname outside the quotation and no other
+    /// known speaker's: the annotator may miss a name in one language ("Kreisbrandmeister
+    /// Jonas Brettschneider schilderte …: „…“") that it finds in another.
+    static func nameKnownSpeakers(_ items: inout [Item], articles: [AnnotatedArticle]) {
+        var known: [String: String] = [:]  // comparable key → display name
+        for item in items {
+            if let key = item.speaker { known[key] = known[key] ?? item.quote.speaker }
+        }
+        let surnames = Dictionary(grouping: known.keys, by: { String($0.split(separator: " ").last ?? "") })
+        for index in items.indices where items[index].speaker == nil {
+            let item = items[index]
+            guard let sentence = articles[item.article].sentences.first(where: { $0.index == item.quote.sentence }) else { continue }
+            let words = Set(sentence.tokens.filter { $0.kind == .word && !item.quote.span.overlaps($0.span) }.map(\.normalized))
+            let candidates = Set(surnames.filter { words.contains($0.key) }.flatMap(\.value))
+            guard candidates.count == 1, let key = candidates.first else { continue }
+            items[index].speaker = key
+            if items[index].quote.speaker == nil { items[index].quote.speaker = known[key] ?? nil }
+        }
     }
 }

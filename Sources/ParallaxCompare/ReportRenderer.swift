@@ -33,7 +33,7 @@ enum ReportFormatting {
     }
 }
 
-/// Renders a StoryReport for people (text, Markdown) and programs (JSON).
+/// Renders a StoryReport for people (text, Markdown, HTML in HTMLReportRenderer.swift) and programs (JSON).
 public enum ReportRenderer {
     /// The Codable report, pretty-printed with sorted keys (see docs/report-format.md).
     public static func json(_ report: StoryReport) throws -> String {
@@ -82,6 +82,7 @@ public enum ReportRenderer {
         if report.corroborated.isEmpty { out += style.paragraph("No claim is stated by two sources.") }
         for (index, claim) in report.corroborated.enumerated() {
             var lines = ["Claim \(index + 1), " + String(format: "match %.2f", claim.score)
+                         + ", \(claim.independentSources) independent sources"
                          + (claim.shared.isEmpty ? "" : "; shared: " + claim.shared.map(style.escape).joined(separator: ", "))]
             lines += claim.sentences.map { tag($0.source) + " " + style.escape($0.text) }
             out += style.block(lines)
@@ -102,11 +103,47 @@ public enum ReportRenderer {
             out += style.block(lines)
         }
 
+        out += style.heading("Omissions")
+        if report.omissions.isEmpty { out += style.paragraph("Every source states every corroborated claim.") }
+        for omission in report.omissions {
+            var lines = ["\(tag(omission.source)) \(style.escape(ReportFormatting.shortName(omission.source))) leaves out:"]
+            lines += omission.claims.map { tag($0.source) + " " + style.escape($0.text) }
+            out += style.block(lines)
+        }
+
+        out += style.heading("Copies (\(report.copies.count))")
+        if report.copies.isEmpty { out += style.paragraph("Every source is independent.") }
+        for group in report.copies {
+            out += style.item("One text, counted once: " + group.sources.map { tag($0) + " " + style.escape(ReportFormatting.shortName($0)) }
+                .joined(separator: ", ") + String(format: " (overlap %.2f)", group.similarity)
+                + (group.first.map { "; first: " + tag($0) } ?? "; which came first is unknown"))
+        }
+        if let first = report.firstPublished { out += style.paragraph("Published first: \(tag(first)) \(style.escape(first)).") }
+
         out += style.heading("Quotes (\(report.quotes.count))")
         if report.quotes.isEmpty { out += style.paragraph("No quotation appears in two sources.") }
         for quote in report.quotes {
             var lines = [(quote.speaker.map(style.escape) ?? "Unknown speaker") + ":"]
             lines += quote.variants.map { "\(tag($0.source)) “\(style.escape($0.text))”" }
+            if quote.translated { lines[0] = String(lines[0].dropLast()) + " (translated):" }
+            out += style.block(lines)
+        }
+
+        out += style.heading("Timeline (\(report.timeline.count))")
+        if report.timeline.isEmpty { out += style.paragraph("No dated claim.") }
+        for event in report.timeline {
+            let when = event.start == event.end ? event.start.description : "\(event.start) … \(event.end)"
+            out += style.item(when + " " + event.sources.map(tag).joined() + " " + style.escape(event.text))
+        }
+
+        out += style.heading("Relations (\(report.relations.count))")
+        if report.relations.isEmpty { out += style.paragraph("No relation between named actors found.") }
+        for relation in report.relations {
+            var lines = [style.strong(relation.actors.map(style.escape).joined(separator: " — ")) + String(format: " (tone %+.2f):", relation.tone)]
+            lines += relation.events.map { event in
+                "\(event.date) \(style.escape(event.from)) → \(style.escape(event.to)): \(event.kind) "
+                    + String(format: "%+.1f", event.tone) + " \(tag(event.source)) “\(style.escape(event.word))”" + (event.inferred ? " (parties inferred)" : "")
+            }
             out += style.block(lines)
         }
 

@@ -8,7 +8,10 @@ import ParallaxCore
 /// spelling variants, synonyms, character trigrams), entity keys, compatible numbers and
 /// overlapping resolved times. Aligned pairs become corroborated claims; sentences (or
 /// phrases of shared sentences) that match nothing elsewhere become unique claims; aligned
-/// pairs whose numbers or dates cannot agree become conflicts. See docs/report-format.md.
+/// pairs whose numbers or dates cannot agree become conflicts. On top of the claims: copies
+/// of one text count as one source (`CopyDetector`), dated claims form a timeline
+/// (`StoryTimeline`), acts between named actors form relations (`RelationFinder`), and each
+/// source's omissions are the corroborated claims it lacks. See docs/report-format.md.
 public struct StoryComparator: StoryComparer {
     /// A phrase of a source is its own when at most this share of its weight is found in any
     /// one sentence of another source.
@@ -52,24 +55,57 @@ public struct StoryComparator: StoryComparer {
             units[ref.source].sentences.first { $0.sentence == ref.sentence }
         }
 
+        let copies = CopyDetector(articles, labels: labels)
         var corroborated: [StoryReport.Corroboration] = []
         var conflicts: [StoryReport.Conflict] = []
+        var groups: [[ClaimUnit]] = []
+        // Claims stated only by copies of one text: one source says them, however many print them.
+        var copiedOnly: [StoryReport.ClaimSentence] = []
         for group in alignment.groups() {
             let sentences = group.sentences.compactMap(unit)
+            groups.append(sentences)
+            for edge in group.edges {
+                guard let a = unit(edge.a), let b = unit(edge.b) else { continue }
+                conflicts += ConflictFinder.conflicts(
+                    .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
+                    .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b),
+                    datesComparable: edge.match.score >= SentenceAlignment.threshold)
+            }
+            // A group in which every source gives one sentence states one fact, so sentences
+            // that align only through a third source still fill the same slots.
+            if Dictionary(grouping: sentences, by: \.source).values.allSatisfy({ $0.count == 1 }) {
+                let direct = Set(group.edges.map { [$0.a.source, $0.b.source] })
+                for (x, a) in sentences.enumerated() {
+                    for b in sentences[(x + 1)...] where !direct.contains([a.source, b.source]) && copies.groupOf[a.source] != copies.groupOf[b.source] {
+                        conflicts += ConflictFinder.conflicts(
+                            .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
+                            .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b))
+                    }
+                }
+            }
+            let independent = copies.independentCount(sentences.map(\.source))
+            guard independent >= 2 else {
+                copiedOnly += sentences.map { claim($0.source, $0.span) }
+                continue
+            }
             var seen: Set<String> = []
             let shared = group.edges.sorted { $0.match.score > $1.match.score }.flatMap(\.match.shared)
                 .filter { seen.insert($0.lowercased()).inserted }
             corroborated.append(StoryReport.Corroboration(
                 sentences: sentences.map { claim($0.source, $0.span) },
                 score: Self.rounded(group.edges.map(\.match.score).max() ?? 0),
-                shared: Array(shared.prefix(Self.sharedLabelLimit))))
-            for edge in group.edges {
-                guard let a = unit(edge.a), let b = unit(edge.b) else { continue }
-                conflicts += ConflictFinder.conflicts(
-                    .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
-                    .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b))
-            }
+                shared: Array(shared.prefix(Self.sharedLabelLimit)), independentSources: independent))
         }
+
+        let alignedPairs = Set(alignment.edges.flatMap { edge in
+            [[edge.a.source, edge.a.sentence, edge.b.source, edge.b.sentence], [edge.b.source, edge.b.sentence, edge.a.source, edge.a.sentence]]
+        })
+        conflicts += ConflictFinder.slotConflicts(
+            units: units, matcher: matcher, aligned: alignedPairs, sameText: { copies.groupOf[$0] == copies.groupOf[$1] },
+            side: { phrase in
+                let sentence = unit(.init(source: phrase.source, sentence: phrase.sentence))
+                return .init(source: labels[phrase.source], text: claim(phrase.source, (sentence ?? phrase).span).text, unit: phrase)
+            })
 
         let quoteMatcher = QuoteMatcher(articles, labels: labels)
         conflicts += quoteMatcher.conflicts
@@ -93,7 +129,8 @@ public struct StoryComparator: StoryComparer {
             evidence: Self.evidence(articles, units: units, matcher: matcher, entities: entities),
             entities: entities,
             corroborated: corroborated,
-            unique: uniqueClaims(units: units, matcher: matcher, alignment: alignment, claim: claim),
+            unique: Self.inSourceOrder(uniqueClaims(units: units, matcher: matcher, alignment: alignment, claim: claim) + copiedOnly,
+                                       labels: labels),
             conflicts: conflicts,
             quotes: quoteMatcher.quotes,
             times: articles.enumerated().flatMap { index, annotated in
@@ -103,7 +140,34 @@ public struct StoryComparator: StoryComparer {
                                             sentence: sentence.map { annotated.article.text.substring($0.span) } ?? "",
                                             resolved: time.resolved)
                 }
-            })
+            },
+            timeline: StoryTimeline.events(groups: groups, units: units, label: { labels[$0] },
+                                           text: { articles[$0.source].article.text.substring($0.span) }),
+            relations: RelationFinder.relations(articles, labels: labels),
+            copies: copies.groups,
+            firstPublished: copies.first.map { labels[$0] },
+            omissions: Self.omissions(corroborated, articles: articles, labels: labels))
+    }
+
+    /// Claims in the order of the sources given, then of their text.
+    static func inSourceOrder(_ claims: [StoryReport.ClaimSentence], labels: [String]) -> [StoryReport.ClaimSentence] {
+        let order = Dictionary(labels.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        return claims.enumerated().sorted {
+            (order[$0.element.source] ?? 0, $0.element.start, $0.offset) < (order[$1.element.source] ?? 0, $1.element.start, $1.offset)
+        }.map(\.element)
+    }
+
+    /// For each source, the corroborated claims none of its sentences states. Each claim is
+    /// shown in the omitting source's language when a source of that language states it.
+    static func omissions(_ corroborated: [StoryReport.Corroboration], articles: [AnnotatedArticle],
+                          labels: [String]) -> [StoryReport.Omission] {
+        let language = Dictionary(zip(labels, articles.map { $0.article.language ?? "und" }), uniquingKeysWith: { a, _ in a })
+        return labels.compactMap { label in
+            let missing = corroborated.filter { !$0.sentences.contains { $0.source == label } }.compactMap { claim in
+                claim.sentences.first { language[$0.source] == language[label] } ?? claim.sentences.first
+            }
+            return missing.isEmpty ? nil : StoryReport.Omission(source: label, claims: missing)
+        }
     }
 
     /// Sentences that match nothing in any other source, and phrases of the other sentences

@@ -21,10 +21,23 @@ public struct StoryReport: Sendable, Hashable, Codable {
     public var conflicts: [Conflict]
     public var quotes: [MatchedQuote]
     public var times: [Time]
+    /// Dated events of the story in order, corroborated claims merged across sources.
+    /// Added in version 1; absent (empty) in older reports, like every field below.
+    public var timeline: [TimelineEvent]
+    /// How actors (people, organisations, countries) act toward each other, over time.
+    public var relations: [Relation]
+    /// Syndicated copies and rewrites of one text: each group counts as one source.
+    public var copies: [CopyGroup]
+    /// The source published first (earliest publication day), nil when no source is dated
+    /// or the earliest day is shared and nothing tells the sources apart.
+    public var firstPublished: String?
+    /// Per source, the corroborated facts it leaves out.
+    public var omissions: [Omission]
 
     public init(sources: [Source], sameStory: Bool, similarity: Double, evidence: Evidence, entities: [Entity],
                 corroborated: [Corroboration], unique: [ClaimSentence], conflicts: [Conflict],
-                quotes: [MatchedQuote], times: [Time]) {
+                quotes: [MatchedQuote], times: [Time], timeline: [TimelineEvent] = [], relations: [Relation] = [],
+                copies: [CopyGroup] = [], firstPublished: String? = nil, omissions: [Omission] = []) {
         self.version = StoryReport.currentVersion
         self.sources = sources
         self.sameStory = sameStory
@@ -36,6 +49,58 @@ public struct StoryReport: Sendable, Hashable, Codable {
         self.conflicts = conflicts
         self.quotes = quotes
         self.times = times
+        self.timeline = timeline
+        self.relations = relations
+        self.copies = copies
+        self.firstPublished = firstPublished
+        self.omissions = omissions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, sources, sameStory, similarity, evidence, entities, corroborated, unique, conflicts, quotes, times
+        case timeline, relations, copies, firstPublished, omissions
+    }
+
+    // Fields added after the first draft of version 1 may be missing from older reports.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        sources = try c.decode([Source].self, forKey: .sources)
+        sameStory = try c.decode(Bool.self, forKey: .sameStory)
+        similarity = try c.decode(Double.self, forKey: .similarity)
+        evidence = try c.decode(Evidence.self, forKey: .evidence)
+        entities = try c.decode([Entity].self, forKey: .entities)
+        corroborated = try c.decode([Corroboration].self, forKey: .corroborated)
+        unique = try c.decode([ClaimSentence].self, forKey: .unique)
+        conflicts = try c.decode([Conflict].self, forKey: .conflicts)
+        quotes = try c.decode([MatchedQuote].self, forKey: .quotes)
+        times = try c.decode([Time].self, forKey: .times)
+        timeline = try c.decodeIfPresent([TimelineEvent].self, forKey: .timeline) ?? []
+        relations = try c.decodeIfPresent([Relation].self, forKey: .relations) ?? []
+        copies = try c.decodeIfPresent([CopyGroup].self, forKey: .copies) ?? []
+        firstPublished = try c.decodeIfPresent(String.self, forKey: .firstPublished)
+        omissions = try c.decodeIfPresent([Omission].self, forKey: .omissions) ?? []
+    }
+
+    // `firstPublished: null` is written, not left out: nullable fields are always present.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(sameStory, forKey: .sameStory)
+        try c.encode(similarity, forKey: .similarity)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(entities, forKey: .entities)
+        try c.encode(corroborated, forKey: .corroborated)
+        try c.encode(unique, forKey: .unique)
+        try c.encode(conflicts, forKey: .conflicts)
+        try c.encode(quotes, forKey: .quotes)
+        try c.encode(times, forKey: .times)
+        try c.encode(timeline, forKey: .timeline)
+        try c.encode(relations, forKey: .relations)
+        try c.encode(copies, forKey: .copies)
+        try c.encode(firstPublished, forKey: .firstPublished)
+        try c.encode(omissions, forKey: .omissions)
     }
 
     public struct Source: Sendable, Hashable, Codable {
@@ -136,10 +201,23 @@ public struct StoryReport: Sendable, Hashable, Codable {
         public var score: Double
         /// What they share: entities, content words, numbers, dates.
         public var shared: [String]
-        public init(sentences: [ClaimSentence], score: Double, shared: [String]) {
+        /// Sources stating it, syndicated copies of one text counted once. Added in version 1;
+        /// older reports decode it as the number of distinct sources.
+        public var independentSources: Int
+        public init(sentences: [ClaimSentence], score: Double, shared: [String], independentSources: Int? = nil) {
             self.sentences = sentences
             self.score = score
             self.shared = shared
+            self.independentSources = independentSources ?? Set(sentences.map(\.source)).count
+        }
+
+        enum CodingKeys: String, CodingKey { case sentences, score, shared, independentSources }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(sentences: try c.decode([ClaimSentence].self, forKey: .sentences), score: try c.decode(Double.self, forKey: .score),
+                      shared: try c.decode([String].self, forKey: .shared),
+                      independentSources: try c.decodeIfPresent(Int.self, forKey: .independentSources))
         }
     }
 
@@ -176,9 +254,21 @@ public struct StoryReport: Sendable, Hashable, Codable {
                 self.text = text
             }
         }
-        public init(speaker: String?, variants: [Variant]) {
+        /// True when the variants are in different languages (a translated quotation, matched
+        /// by speaker and what it names or counts, not by its words). Added in version 1.
+        public var translated: Bool
+        public init(speaker: String?, variants: [Variant], translated: Bool = false) {
             self.speaker = speaker
             self.variants = variants
+            self.translated = translated
+        }
+
+        enum CodingKeys: String, CodingKey { case speaker, variants, translated }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(speaker: try c.decodeIfPresent(String.self, forKey: .speaker), variants: try c.decode([Variant].self, forKey: .variants),
+                      translated: try c.decodeIfPresent(Bool.self, forKey: .translated) ?? false)
         }
 
         // `speaker: null` is written, not left out: nullable fields are always present.
@@ -186,6 +276,7 @@ public struct StoryReport: Sendable, Hashable, Codable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(speaker, forKey: .speaker)
             try container.encode(variants, forKey: .variants)
+            try container.encode(translated, forKey: .translated)
         }
     }
 
@@ -210,6 +301,121 @@ public struct StoryReport: Sendable, Hashable, Codable {
             try container.encode(text, forKey: .text)
             try container.encode(sentence, forKey: .sentence)
             try container.encode(resolved, forKey: .resolved)
+        }
+    }
+}
+
+// MARK: - Sections added within version 1 (timeline, relations, copies, omissions)
+
+extension StoryReport {
+    /// One dated event of the story: a claim and the days it happened on.
+    public struct TimelineEvent: Sendable, Hashable, Codable {
+        /// First and last day of the event, as precisely as the sources together date it
+        /// (the intersection of compatible intervals from different sources).
+        public var start: CalendarDay
+        public var end: CalendarDay
+        /// The claim, as the first source stating it words it.
+        public var text: String
+        /// Sources stating it (dated within the interval, or undated in a corroborated claim).
+        public var sources: [String]
+        /// The time expressions that date it, as written ("In October", "last year").
+        public var expressions: [String]
+        public init(start: CalendarDay, end: CalendarDay, text: String, sources: [String], expressions: [String]) {
+            self.start = start
+            self.end = end
+            self.text = text
+            self.sources = sources
+            self.expressions = expressions
+        }
+    }
+
+    /// How two actors act toward each other, event by event in date order.
+    public struct Relation: Sendable, Hashable, Codable {
+        /// The two actors' names (fullest form), in order of first appearance.
+        public var actors: [String]
+        public var events: [Event]
+        /// Mean tone of the events, in [-1, 1].
+        public var tone: Double
+        public init(actors: [String], events: [Event], tone: Double) {
+            self.actors = actors
+            self.events = events
+            self.tone = tone
+        }
+
+        public struct Event: Sendable, Hashable, Codable {
+            /// When it happened: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `START/END`.
+            public var date: String
+            public var start: CalendarDay
+            public var end: CalendarDay
+            /// `claim` when a time expression of the claim dates it, `published` when the
+            /// article's publication day stands in.
+            public var datedBy: String
+            /// What kind of act: `accuse`, `threaten`, `sanction`, `criticize`, `praise`,
+            /// `meet`, `call`, `ask`, `agree`, `help` … (see docs/report-format.md).
+            public var kind: String
+            /// In [-1, 1]: hostile (-1) to cooperative (+1).
+            public var tone: Double
+            /// Who acts and who is acted upon (for mutual acts such as `meet`, as written).
+            public var from: String
+            public var to: String
+            /// The word that says it, as written.
+            public var word: String
+            /// True when the sentence does not name both actors (a mutual act such as "the
+            /// two spoke by phone") and they were taken from the article's main actors.
+            public var inferred: Bool
+            public var source: String
+            public var text: String
+            public init(date: String, start: CalendarDay, end: CalendarDay, datedBy: String, kind: String, tone: Double,
+                        from: String, to: String, word: String, inferred: Bool, source: String, text: String) {
+                self.date = date
+                self.start = start
+                self.end = end
+                self.datedBy = datedBy
+                self.kind = kind
+                self.tone = tone
+                self.from = from
+                self.to = to
+                self.word = word
+                self.inferred = inferred
+                self.source = source
+                self.text = text
+            }
+        }
+    }
+
+    /// Articles that are copies or light rewrites of one text (a wire story run by several
+    /// outlets): they count as one source.
+    public struct CopyGroup: Sendable, Hashable, Codable {
+        /// The sources, the one published first first.
+        public var sources: [String]
+        /// The source published first, nil when their dates do not tell.
+        public var first: String?
+        /// Lowest shingle overlap (Jaccard, in [0, 1]) between two members.
+        public var similarity: Double
+        public init(sources: [String], first: String?, similarity: Double) {
+            self.sources = sources
+            self.first = first
+            self.similarity = similarity
+        }
+
+        // `first: null` is written, not left out: nullable fields are always present.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sources, forKey: .sources)
+            try container.encode(first, forKey: .first)
+            try container.encode(similarity, forKey: .similarity)
+        }
+    }
+
+    /// Corroborated facts one source leaves out.
+    public struct Omission: Sendable, Hashable, Codable {
+        public var source: String
+        /// One sentence per fact, from a source that states it (in the omitting source's
+        /// language when one does).
+        public var claims: [ClaimSentence]
+        public init(source: String, claims: [ClaimSentence]) {
+            self.source = source
+            self.claims = claims
         }
     }
 }

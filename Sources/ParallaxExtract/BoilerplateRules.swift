@@ -51,6 +51,8 @@ enum BoilerplateRules {
     /// …or more than this share with little link text (prose, not a link list).
     static let proseWrapperTextShare = 0.2
     static let proseLinkDensity = 0.25
+    /// An element with a content class word and this much text with few links is kept.
+    static let namedContentCharacters = 500
     /// A block this long (or longer) with few links is prose.
     static let proseBlockCharacters = 25
     /// The article container is widened to an ancestor that adds at least this share of

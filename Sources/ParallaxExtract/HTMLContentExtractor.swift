@@ -77,6 +77,10 @@ struct HTMLContentExtractor: Sendable {
         let linkDensity = textLength == 0 ? 0 : Double(linkLength) / Double(textLength)
         if share > BoilerplateRules.wrapperTextShare { return false }
         if share > BoilerplateRules.proseWrapperTextShare && linkDensity < BoilerplateRules.proseLinkDensity { return false }
+        // A box named for content ("container content sidebar-enabled--false") with a good
+        // amount of prose is content.
+        if textLength >= BoilerplateRules.namedContentCharacters, linkDensity < BoilerplateRules.proseLinkDensity,
+           words.contains(where: { BoilerplateRules.contentClassWords.contains($0) }) { return false }
         if BoilerplateRules.removedTags.contains(node.name) { return true }
         let attributes = node.attributes
         if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }

@@ -162,10 +162,14 @@ public struct LanguageModelTrainer: Sendable {
         }
 
         var model = LanguageModel(languages: languages, step: Float(step), keys: keys, pairStarts: starts, pairs: pairs)
-        let temperatures = calibratedTemperatures(model, calibration)
-        for index in model.languages.indices { model.languages[index].temperature = Float(temperatures[index]) }
-        progress("\(keys.count) features, \(pairs.count) pairs; confidence temperatures " +
+        progress("\(keys.count) features, \(pairs.count) pairs")
+        let cases = calibrationCases(model, calibration)
+        model.setGroups(try confusableGroups(model, cases: cases, files: files, progress: progress))
+        calibrate(&model, cases: cases, progress: progress)
+        progress("confidence temperatures " +
                  model.languages.map { "\($0.label) \(String(format: "%.1f", $0.temperature))" }.joined(separator: ", "))
+        progress("expected coverage " + model.languages.map { "\($0.label) \(String(format: "%.2f", $0.coverage))" }.joined(separator: ", ") +
+                 "; dispersion \(String(format: "%.2f", model.coverageDispersion))")
 
         let identifier = NGramLanguageIdentifier(model: model)
         let evaluation = HeldOutEvaluation.run(identifier, labels: files.map(\.label), heldOut: heldOut)
@@ -173,35 +177,187 @@ public struct LanguageModelTrainer: Sendable {
                       evaluation: evaluation)
     }
 
-    /// Confidence temperatures: per language that scores best, the temperature minimising the
-    /// negative log-likelihood of the true language on the calibration lines (and their
-    /// headline-length segments) where it scored best, but at least the overall fit, which
-    /// also serves languages that scored best too rarely to fit their own.
-    private func calibratedTemperatures(_ model: LanguageModel, _ calibration: [(language: Int, text: String)]) -> [Double] {
+    /// One calibration text (a calibration line or its headline-length segment) as the first
+    /// stage sees it.
+    private struct CalibrationCase {
+        var truth: Int
+        var features: NGramFeatures
+        /// Candidate languages (model indices) for the text's scripts.
+        var allowed: [Int]
+        var scores: LanguageModel.Scores
+        /// The allowed language with the highest likelihood.
+        var winner: Int
+    }
+
+    private func calibrationCases(_ model: LanguageModel, _ calibration: [(language: Int, text: String)]) -> [CalibrationCase] {
         let identifier = NGramLanguageIdentifier(model: model)
-        var byWinner = [[(scores: [Float], truth: Int)]](repeating: [], count: model.languages.count)
+        var cases: [CalibrationCase] = []
         for (number, item) in calibration.enumerated() {
             let texts = [item.text, HeldOutSplit.shortSegment(of: item.text, lineNumber: number * 10)].compactMap { $0 }
             for text in texts {
                 let features = NGramFeatures(text)
                 let allowed = identifier.candidateIndices(for: features)
-                guard allowed.count > 1, let truth = allowed.firstIndex(of: item.language) else { continue }
-                let all = model.logLikelihoods(features)
-                let scores = allowed.map { all[$0] }
-                let winner = allowed[scores.indices.max { scores[$0] < scores[$1] }!]
-                byWinner[winner].append((scores, truth))
+                guard allowed.contains(item.language) else { continue }
+                let scores = model.scores(features)
+                let winner = allowed.max { scores.logLikelihoods[$0] < scores.logLikelihoods[$1] }!
+                cases.append(CalibrationCase(truth: item.language, features: features, allowed: allowed, scores: scores, winner: winner))
+            }
+        }
+        return cases
+    }
+
+    /// A language is confused with another when the first stage gives this share of its
+    /// calibration texts to the other.
+    public var confusionShare = 0.02
+
+    /// A group's second stage is kept when it gets at least this share more of the group's
+    /// calibration texts right than naive Bayes alone (less is within noise, and costs size).
+    public var minimumGroupGain = 0.01
+
+    /// Groups of languages (of different codes) that the first stage confuses, joined
+    /// transitively, each with a second-stage model trained on its members' training lines
+    /// and their headline-length segments.
+    private func confusableGroups(_ model: LanguageModel, cases: [CalibrationCase], files: [(label: String, url: URL)],
+                                  progress: (String) -> Void) throws -> [ConfusableGroup] {
+        let count = model.languages.count
+        var totals = [Int](repeating: 0, count: count)
+        var confusion = [[Int]](repeating: [Int](repeating: 0, count: count), count: count)
+        for item in cases {
+            totals[item.truth] += 1
+            confusion[item.truth][item.winner] += 1
+        }
+        var root = Array(0..<count)
+        func find(_ i: Int) -> Int { root[i] == i ? i : find(root[i]) }
+        for a in 0..<count {
+            for b in 0..<count where a != b && model.languages[a].code != model.languages[b].code {
+                if Double(confusion[a][b]) >= confusionShare * Double(max(1, totals[a])) {
+                    let (ra, rb) = (find(a), find(b))
+                    root[max(ra, rb)] = min(ra, rb)
+                }
+            }
+        }
+        let memberLists = Dictionary(grouping: 0..<count, by: find).values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        var groups: [ConfusableGroup] = []
+        for members in memberLists {
+            var examples: [(member: Int, features: [UInt32])] = []
+            for (position, member) in members.enumerated() {
+                for (number, line) in try HeldOutSplit.numberedLines(of: files[member].url) where HeldOutSplit.role(ofLine: number) == .training {
+                    examples.append((position, ConfusableGroup.features(NGramFeatures(line))))
+                    if let segment = HeldOutSplit.shortSegment(of: line, lineNumber: number) {
+                        examples.append((position, ConfusableGroup.features(NGramFeatures(segment))))
+                    }
+                }
+            }
+            let group = ConfusableGroupTrainer().train(members: members, examples: examples)
+            progress("confusable group \(members.map { model.languages[$0].label }.joined(separator: "/")): " +
+                     "\(examples.count) training texts, \(group.keys.count) features")
+            groups.append(group)
+        }
+        return groups
+    }
+
+    /// Fits the confidence scales on the calibration texts: the first stage's temperatures
+    /// (per language that scores best, counting the whole group of the true language as
+    /// right, since the second stage decides within it), each group's temperature, and the
+    /// expected coverage of each language with its dispersion.
+    private func calibrate(_ model: inout LanguageModel, cases: [CalibrationCase], progress: (String) -> Void) {
+        func groupOrSelf(_ index: Int) -> Int { model.groupOfLanguage[index].map { -1 - $0 } ?? index }
+        var byWinner = [[(scores: [Float], truths: [Int])]](repeating: [], count: model.languages.count)
+        var byGroup = [[(naiveBayes: [Float], logits: [Float], truth: Int)]](repeating: [], count: model.groups.count)
+        for item in cases where item.allowed.count > 1 {
+            let truthGroup = groupOrSelf(item.truth)
+            let truths = item.allowed.indices.filter { groupOrSelf(item.allowed[$0]) == truthGroup }
+            byWinner[item.winner].append((item.allowed.map { item.scores.logLikelihoods[$0] }, truths))
+            if let groupIndex = model.groupOfLanguage[item.winner], model.groupOfLanguage[item.truth] == groupIndex {
+                let group = model.groups[groupIndex]
+                let logits = group.logits(ConfusableGroup.features(item.features))
+                byGroup[groupIndex].append((group.members.map { item.scores.logLikelihoods[$0] }, logits, group.members.firstIndex(of: item.truth)!))
             }
         }
         let overall = fittedTemperature(byWinner.flatMap { $0 }) ?? 1
-        // Never below the overall fit: a language with no mistakes in calibration would fit
-        // the smallest temperature and be overconfident on its first near-tie.
-        return byWinner.map { cases in cases.count >= Self.minimumCalibrationCases ? max(overall, fittedTemperature(cases) ?? overall) : overall }
+        for index in model.languages.indices {
+            let cases = byWinner[index]
+            // Never below the overall fit: a language with no mistakes in calibration would fit
+            // the smallest temperature and be overconfident on its first near-tie.
+            model.languages[index].temperature = Float(cases.count >= Self.minimumCalibrationCases ? max(overall, fittedTemperature(cases) ?? overall) : overall)
+        }
+        var groups = model.groups
+        var kept: [ConfusableGroup] = []
+        for index in groups.indices {
+            let cases = byGroup[index]
+            let (naiveBayesWeight, logitWeight) = fittedGroupWeights(cases)
+            groups[index].naiveBayesWeight = naiveBayesWeight
+            groups[index].logitWeight = logitWeight
+            func right(_ a: Float, _ b: Float) -> Int {
+                cases.filter { item in
+                    let combined = item.logits.indices.map { ConfusableGroup.combined(naiveBayes: item.naiveBayes[$0], logit: item.logits[$0], a, b) }
+                    return combined.indices.max { combined[$0] < combined[$1] } == item.truth
+                }.count
+            }
+            progress("group \(groups[index].members.map { model.languages[$0].label }.joined(separator: "/")), right of \(cases.count) " +
+                     "calibration texts: naive Bayes \(right(1, 0)), group model \(right(0, 1)), both \(right(naiveBayesWeight, logitWeight)) " +
+                     "(weights \(naiveBayesWeight), \(logitWeight))")
+            // A group whose model adds too little to naive Bayes is left out of the file.
+            if Double(right(naiveBayesWeight, logitWeight) - right(1, 0)) >= minimumGroupGain * Double(cases.count) {
+                kept.append(groups[index])
+            }
+        }
+        model.setGroups(kept)
+
+        // Expected coverage per language over its own texts, then the dispersion that gives
+        // the standard scores of the calibration texts unit spread. The median of the squared
+        // scores, not their mean: texts of names and numbers sit far out and would widen the
+        // spread so much that an unknown language passes for a known one.
+        var covered = [Double](repeating: 0, count: model.languages.count)
+        var coverable = [Double](repeating: 0, count: model.languages.count)
+        for item in cases {
+            covered[item.truth] += Double(item.scores.covered[item.truth])
+            coverable[item.truth] += Double(item.scores.coverable)
+        }
+        for index in model.languages.indices where coverable[index] > 0 {
+            model.languages[index].coverage = Float(covered[index] / coverable[index])
+        }
+        var squares: [Double] = []
+        for item in cases where item.scores.coverable > 0 {
+            let expected = Double(model.languages[item.truth].coverage)
+            guard expected > 0, expected < 1 else { continue }
+            let observed = Double(item.scores.covered[item.truth]) / Double(item.scores.coverable)
+            let n = Double(min(item.scores.coverable, LanguageModel.coverageFeatureCap))
+            squares.append((observed - expected) * (observed - expected) * n / (expected * (1 - expected)))
+        }
+        squares.sort()
+        // 0.455: the median of a squared standard normal variable.
+        model.coverageDispersion = squares.isEmpty ? 1 : Float(max(1, squares[squares.count / 2] / 0.455))
+    }
+
+    /// The weights of the naive Bayes log-likelihoods and the group model's logits that
+    /// minimise the negative log-likelihood of the true member, on a geometric grid (0
+    /// allowed for either, when it adds nothing).
+    private func fittedGroupWeights(_ cases: [(naiveBayes: [Float], logits: [Float], truth: Int)]) -> (Float, Float) {
+        guard !cases.isEmpty else { return (0, 1) }
+        let grid: [Float] = [0] + (0..<30).map { Float(pow(1.5, Double($0 - 20))) }
+        var best = (naiveBayes: Float(0), logit: Float(1), loss: Double.infinity)
+        for a in grid {
+            for b in grid where a > 0 || b > 0 {
+                var loss = 0.0
+                for item in cases {
+                    let combined = item.logits.indices.map { ConfusableGroup.combined(naiveBayes: item.naiveBayes[$0], logit: item.logits[$0], a, b) }
+                    let top = combined.max()!
+                    let total = combined.reduce(0.0) { $0 + exp($1 - top) }
+                    loss -= combined[item.truth] - top - log(total)
+                }
+                if loss < best.loss { best = (a, b, loss) }
+            }
+        }
+        return (best.naiveBayes, best.logit)
     }
 
     /// Calibration cases a language needs before it gets a temperature of its own.
     static let minimumCalibrationCases = 40
 
-    private func fittedTemperature(_ cases: [(scores: [Float], truth: Int)]) -> Double? {
+    /// The temperature minimising the negative log-likelihood of the right answers (the
+    /// probability summed over `truths`), searched on a geometric grid.
+    private func fittedTemperature(_ cases: [(scores: [Float], truths: [Int])]) -> Double? {
         guard !cases.isEmpty else { return nil }
         var best = (temperature: 1.0, loss: Double.infinity)
         var temperature = 1.0
@@ -210,7 +366,8 @@ public struct LanguageModelTrainer: Sendable {
             for item in cases {
                 let top = Double(item.scores.max()!)
                 let total = item.scores.reduce(0.0) { $0 + exp((Double($1) - top) / temperature) }
-                loss -= (Double(item.scores[item.truth]) - top) / temperature - log(total)
+                let right = item.truths.reduce(0.0) { $0 + exp((Double(item.scores[$1]) - top) / temperature) }
+                loss -= log(max(right / total, 1e-300))
             }
             if loss < best.loss { best = (temperature, loss) }
             temperature *= 1.2
@@ -255,6 +412,9 @@ public struct HeldOutEvaluation: Sendable {
         public var sentencesCorrect = 0
         public var segments = 0
         public var segmentsCorrect = 0
+        /// Sums of the confidences answered, to set beside the accuracy: honest means close.
+        public var sentenceConfidence = 0.0
+        public var segmentConfidence = 0.0
         public var sentenceAccuracy: Double { sentences == 0 ? 0 : Double(sentencesCorrect) / Double(sentences) }
         public var segmentAccuracy: Double { segments == 0 ? 0 : Double(segmentsCorrect) / Double(segments) }
     }
@@ -283,11 +443,13 @@ public struct HeldOutEvaluation: Sendable {
             rows[item.language].sentences += 1
             if guess.code == expected { rows[item.language].sentencesCorrect += 1 }
             sentenceConfidence += guess.confidence
+            rows[item.language].sentenceConfidence += guess.confidence
             if let segment = HeldOutSplit.shortSegment(of: item.text, lineNumber: item.lineNumber) {
                 let guess = identifier.identify(segment)
                 rows[item.language].segments += 1
                 if guess.code == expected { rows[item.language].segmentsCorrect += 1 }
                 segmentConfidence += guess.confidence
+                rows[item.language].segmentConfidence += guess.confidence
             }
         }
         let sentences = max(1, rows.reduce(0) { $0 + $1.sentences })
@@ -298,14 +460,18 @@ public struct HeldOutEvaluation: Sendable {
 
     /// A Markdown table, one row per language, then the totals.
     public var markdown: String {
-        var lines = ["| language | sentences | accuracy | segments (4–12 words) | accuracy |", "|---|---:|---:|---:|---:|"]
+        var lines = ["| language | sentences | accuracy | mean confidence | segments (4–12 words) | accuracy | mean confidence |",
+                     "|---|---:|---:|---:|---:|---:|---:|"]
         func pct(_ v: Double) -> String { String(format: "%.1f %%", 100 * v) }
+        func mean(_ sum: Double, _ count: Int) -> String { String(format: "%.2f", count == 0 ? 0 : sum / Double(count)) }
         for row in rows {
-            lines.append("| \(row.label) | \(row.sentences) | \(pct(row.sentenceAccuracy)) | \(row.segments) | \(pct(row.segmentAccuracy)) |")
+            lines.append("| \(row.label) | \(row.sentences) | \(pct(row.sentenceAccuracy)) | \(mean(row.sentenceConfidence, row.sentences)) " +
+                         "| \(row.segments) | \(pct(row.segmentAccuracy)) | \(mean(row.segmentConfidence, row.segments)) |")
         }
         let sentences = rows.reduce(0) { $0 + $1.sentences }
         let segments = rows.reduce(0) { $0 + $1.segments }
-        lines.append("| **all** | \(sentences) | \(pct(sentenceAccuracy)) | \(segments) | \(pct(segmentAccuracy)) |")
+        lines.append("| **all** | \(sentences) | \(pct(sentenceAccuracy)) | \(String(format: "%.2f", meanSentenceConfidence)) " +
+                     "| \(segments) | \(pct(segmentAccuracy)) | \(String(format: "%.2f", meanSegmentConfidence)) |")
         lines.append("")
         lines.append("Mean confidence: sentences \(String(format: "%.3f", meanSentenceConfidence)), segments \(String(format: "%.3f", meanSegmentConfidence)).")
         return lines.joined(separator: "\n")

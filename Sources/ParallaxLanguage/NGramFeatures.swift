@@ -22,6 +22,9 @@ struct NGramFeatures {
     /// Letters per script (index = Script raw value).
     var scriptLetters = [Int](repeating: 0, count: Script.allCases.count)
     var letterCount = 0
+    /// One hash per word (any length), in order: the confusable-group models pair them into
+    /// word bigrams (`ConfusableGroup.features`).
+    var wordHashes: [UInt32] = []
 
     init() {}
 
@@ -64,10 +67,11 @@ struct NGramFeatures {
             }
         }
         let letters = length - 2
-        if letters > 3 && letters <= NGramFeatures.maxWholeWordLength {
+        if letters <= NGramFeatures.maxWholeWordLength {
             var hash: UInt64 = 0x8422_2325_cbf2_9ce4
             for value in word { hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01b3 }
-            emit(hash, order: NGramFeatures.wordOrder)
+            if letters > 3 { emit(hash, order: NGramFeatures.wordOrder) }
+            wordHashes.append(UInt32(truncatingIfNeeded: hash ^ hash >> 32))
         }
         word.removeAll(keepingCapacity: true)
         word.append(0x20)

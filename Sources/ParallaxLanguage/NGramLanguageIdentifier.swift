@@ -99,23 +99,18 @@ public struct NGramLanguageIdentifier: LanguageIdentifier {
         guard !allowed.isEmpty else { return [] }
 
         var probabilities = [Double](repeating: 0, count: codes.count)
+        var familiarity = 1.0
         if allowed.count == 1 {
             probabilities[codeIndex[allowed[0]]] = 1
         } else {
-            let scores = model.logLikelihoods(features)
-            var top = allowed[0]
-            for index in allowed where scores[index] > scores[top] { top = index }
-            let best = scores[top], temperature = model.languages[top].temperature
-            var total = 0.0
-            for index in allowed {
-                let weight = exp(Double((scores[index] - best) / temperature))
-                probabilities[codeIndex[index]] += weight
-                total += weight
-            }
-            for index in probabilities.indices { probabilities[index] /= total }
+            let scores = model.scores(features)
+            let posterior = languagePosterior(features, scores: scores.logLikelihoods, allowed: allowed)
+            for (index, probability) in zip(allowed, posterior) { probabilities[codeIndex[index]] += probability }
+            let best = allowed[posterior.indices.max { posterior[$0] < posterior[$1] }!]
+            familiarity = self.familiarity(scores, language: best)
         }
         // Even a decisive script or n-gram profile says little about two or three letters.
-        let evidence = 1 - exp(-Double(features.letterCount) / NGramLanguageIdentifier.evidenceLetters)
+        let evidence = familiarity * (1 - exp(-Double(features.letterCount) / NGramLanguageIdentifier.evidenceLetters))
         var order = probabilities.indices.filter { probabilities[$0] > 0 }
         if limit == 1 {
             order = order.max { probabilities[$0] < probabilities[$1] || (probabilities[$0] == probabilities[$1] && codes[$0] > codes[$1]) }.map { [$0] } ?? []
@@ -126,6 +121,53 @@ public struct NGramLanguageIdentifier: LanguageIdentifier {
             LanguageGuess(code: codes[$0], confidence: min(1, max(0, probabilities[$0] * evidence)))
         }
     }
+
+    /// Probabilities of the `allowed` languages (model indices), in their order: the naive
+    /// Bayes posterior, softened by the best language's temperature; when that language
+    /// belongs to a confusable group, the group's share is split among its allowed members by
+    /// the group's own model together with the members' likelihoods.
+    func languagePosterior(_ features: NGramFeatures, scores: [Float], allowed: [Int]) -> [Double] {
+        var top = allowed[0]
+        for index in allowed where scores[index] > scores[top] { top = index }
+        let best = scores[top], temperature = model.languages[top].temperature
+        var posterior = allowed.map { exp(Double((scores[$0] - best) / temperature)) }
+        let total = posterior.reduce(0, +)
+        for i in posterior.indices { posterior[i] /= total }
+        guard let groupIndex = model.groupOfLanguage[top] else { return posterior }
+        let group = model.groups[groupIndex]
+        // Positions in `allowed` and in the group's members of the allowed members.
+        var places: [(allowed: Int, member: Int)] = []
+        for (position, member) in group.members.enumerated() {
+            if let place = allowed.firstIndex(of: member) { places.append((place, position)) }
+        }
+        guard places.count > 1 else { return posterior }
+        let share = places.reduce(0.0) { $0 + posterior[$1.allowed] }
+        let split = group.probabilities(features, logLikelihoods: scores, positions: places.map(\.member))
+        for (place, probability) in zip(places, split) { posterior[place.allowed] = share * probability }
+        return posterior
+    }
+
+    /// How well the language's statistics explain the text, from 1 (as well as its own
+    /// text on average, or nearly) down to 0 (far less than any text of it did in
+    /// calibration): the share of the text's longer n-grams the language has seen, as a
+    /// standard score against the language's expected share.
+    func familiarity(_ scores: LanguageModel.Scores, language: Int) -> Double {
+        guard scores.coverable > 0 else { return 1 }
+        let expected = Double(model.languages[language].coverage)
+        let observed = Double(scores.covered[language]) / Double(scores.coverable)
+        let n = Double(min(scores.coverable, LanguageModel.coverageFeatureCap))
+        let spread = (expected * (1 - expected) * Double(model.coverageDispersion) / n).squareRoot()
+        guard spread > 0 else { return 1 }
+        let z = (observed - expected) / spread
+        let (full, none) = NGramLanguageIdentifier.familiarityScores
+        return min(1, max(0, (z - none) / (full - none)))
+    }
+
+    /// Standard scores of coverage at which familiarity is full and at which it is zero.
+    /// Calibration gives the scores of known-language texts unit spread around 0; Esperanto
+    /// or Latin read as Spanish or Catalan score about −3 to −4 (their letter sequences are
+    /// Romance, their words are not), so familiarity must already fall below −1.5.
+    static let familiarityScores = (full: -1.5, none: -3.5)
 
     /// Sentences whose guess is less sure than this join the run before them rather than
     /// start a run of their own ("Tagged:", "OK." between two English sentences).

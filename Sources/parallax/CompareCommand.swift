@@ -16,7 +16,7 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, md }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, md, html }
 
     @Argument(help: "Two or more article files (plain text or HTML).")
     var inputs: [String]
@@ -26,7 +26,7 @@ struct CompareCommand: ParsableCommand {
         valueName: "source=date"))
     var published: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json or md.")
+    @Option(name: .long, help: "Output format: text, json, md or html.")
     var format: Format = .text
 
     func validate() throws {
@@ -71,6 +71,7 @@ struct CompareCommand: ParsableCommand {
         switch format {
         case .json: Output.write(try ReportRenderer.json(report))
         case .md: Output.write(ReportRenderer.markdown(report))
+        case .html: Output.write(ReportRenderer.html(report))
         case .text: Output.write(ReportRenderer.text(report))
         }
         if failed > 0 { throw ExitCode(1) }

@@ -11,6 +11,7 @@ struct ParallaxCommand: AsyncParsableCommand {
             agree on, what only one says, and where they contradict each other.
             """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, CompareCommand.self, LanguageCommand.self, SimilarityCommand.self, ClusterCommand.self]
+        subcommands: [ExtractCommand.self, CompareCommand.self, LanguageCommand.self, SimilarityCommand.self, ClusterCommand.self,
+                      IngestCommand.self, StoriesCommand.self, StoryCommand.self, SearchCommand.self]
     )
 }

@@ -9,13 +9,7 @@ struct CLI {
         var stderr: String
     }
 
-    static var executable: URL {
-        // The test bundle sits beside the built products (.build/<triple>/debug/).
-        let products = Bundle.main.bundleURL.deletingLastPathComponent()
-        let beside = products.appendingPathComponent("parallax")
-        if FileManager.default.fileExists(atPath: beside.path) { return beside }
-        return SharedData.packageRoot.appendingPathComponent(".build/debug/parallax")
-    }
+    static var executable: URL { BuiltProducts.parallax }
 
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
         let process = Process()

@@ -1,6 +1,5 @@
 import Foundation
 import ParallaxCore
-import ParallaxLanguage
 import Testing
 import TestSupport
 @testable import ParallaxCluster
@@ -15,7 +14,7 @@ import TestSupport
         let subset = records.filter { wanted.contains($0["cluster"] as! String) }
             .sorted { ($0["date"] as! String) < ($1["date"] as! String) }
         #expect(subset.count >= 20)
-        var clusterer = OnlineClusterer(identifier: try NGramLanguageIdentifier.bundled())
+        var clusterer = OnlineClusterer(identifier: UndeterminedLanguage())
         var predicted: [String] = []
         for record in subset {
             let article = StreamArticle(id: record["id"] as! String, title: record["title"] as? String ?? "",
@@ -34,7 +33,7 @@ import TestSupport
     @Test func windowEvictionKeepsLiveStoriesBounded() throws {
         var parameters = ClusterParameters.standard
         parameters.windowDays = 2
-        var clusterer = OnlineClusterer(parameters: parameters, identifier: try NGramLanguageIdentifier.bundled())
+        var clusterer = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
         let start = CalendarDay(year: 2026, month: 1, day: 1).date
         var maximumLive = 0
         for i in 0..<1200 {
@@ -52,7 +51,7 @@ import TestSupport
     @Test func liveStoryCapBoundsStreamsWithoutDates() throws {
         var parameters = ClusterParameters.standard
         parameters.maximumLiveStories = 100
-        var clusterer = OnlineClusterer(parameters: parameters, identifier: try NGramLanguageIdentifier.bundled())
+        var clusterer = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
         for i in 0..<600 {
             _ = clusterer.add(StreamArticle(id: "a\(i)", text: madeUpText(seed: i, words: 30), language: "en"))
             #expect(clusterer.liveStories <= 100)
@@ -62,7 +61,7 @@ import TestSupport
     /// The same text arriving twice (syndication) joins the first copy's story and is flagged.
     @Test func syndicatedCopyJoinsItsOriginalsStory() throws {
         let records = try sharedRecords("clusters/wikinews-dev.jsonl")
-        var clusterer = OnlineClusterer(identifier: try NGramLanguageIdentifier.bundled())
+        var clusterer = OnlineClusterer(identifier: UndeterminedLanguage())
         let first = records[0], other = records[40]
         let a = clusterer.add(StreamArticle(id: "a", text: first["text"] as! String, language: "en"))
         _ = clusterer.add(StreamArticle(id: "b", text: other["text"] as! String, language: "en"))
@@ -78,7 +77,7 @@ import TestSupport
         let articles = records.map {
             StreamArticle(id: $0["id"] as! String, title: $0["title"] as? String ?? "", text: $0["text"] as! String, language: "en")
         }
-        let identifier = try NGramLanguageIdentifier.bundled()
+        let identifier = UndeterminedLanguage()
         var inLine = OnlineClusterer(identifier: identifier)
         var parallel = OnlineClusterer(identifier: identifier)
         var counter = ParallelFeatureCounter(extractor: FeatureExtractor(), identifier: identifier, workers: 3)

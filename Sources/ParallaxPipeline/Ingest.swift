@@ -1,0 +1,282 @@
+import Foundation
+import ParallaxCluster
+import ParallaxCore
+import ParallaxExtract
+import ParallaxStore
+
+/// What happened to one input article during an ingest.
+public enum IngestEvent: Sendable {
+    /// Stored in story `storyID` (opened for it when `openedStory`).
+    case stored(Article, storyID: Int64, openedStory: Bool)
+    /// Already in the store (same canonical URL or same content) as `existingID`; not stored again.
+    case duplicate(Article, existingID: String)
+    /// Could not be read, extracted or decoded; the rest of the batch goes on.
+    case failed(ParallaxError)
+}
+
+/// Counts of one ingest run.
+public struct IngestSummary: Sendable, Hashable {
+    public var stored = 0
+    public var duplicates = 0
+    public var failed = 0
+    public var storiesOpened = 0
+    /// Distinct stories that received an article in this run (opened or joined).
+    public var storiesTouched: Set<Int64> = []
+    /// Stored articles replayed through the clusterer before the run (see `StoryIngester.resume`).
+    public var resumed = 0
+
+    public init() {}
+}
+
+public struct IngestOptions: Sendable {
+    public var clustering: ClusterParameters
+    /// `.full` counts the annotator's entities (aliases across languages) and resolved dates
+    /// as features: slower than `.fast`, but it links reports across languages, which is
+    /// what a store of stories is for.
+    public var features: FeatureExtractor.Depth
+    /// Articles extracted, then feature-counted together on all cores, before they are
+    /// clustered and stored one by one.
+    public var batchSize: Int
+    /// At most this many stored articles are replayed on start-up (the most recent ones of
+    /// the time window), bounding start-up time on a large store.
+    public var resumeLimit: Int
+    /// Publication dates for inputs whose text gives none, by source (the input as given) or
+    /// by file name; the article's own date wins.
+    public var publicationDates: [String: Date]
+
+    public init(clustering: ClusterParameters = .standard, features: FeatureExtractor.Depth = .full, batchSize: Int = 32,
+                resumeLimit: Int = 20_000, publicationDates: [String: Date] = [:]) {
+        self.clustering = clustering
+        self.features = features
+        self.batchSize = batchSize
+        self.resumeLimit = resumeLimit
+        self.publicationDates = publicationDates
+    }
+}
+
+/// Read → extract → identify → annotate → cluster → store, one article at a time into the
+/// store, so an interrupted run keeps everything it committed and a second run continues
+/// the same stories.
+///
+/// The clusterer lives in memory. `resume()` rebuilds it from the store: the articles of
+/// the time window are counted again from their stored text and replayed in ingestion
+/// order, and each of the clusterer's stories is mapped to the stored story of the first
+/// replayed article it holds. New articles that join a replayed story join that stored
+/// story; ids of stored stories never change. Run one ingest per store at a time: two
+/// would each cluster without seeing the other's new articles.
+public struct StoryIngester {
+    public let pipeline: Pipeline
+    public let store: any StoryStore
+    public let options: IngestOptions
+    private var clusterer: OnlineClusterer
+    private var counter: ParallelFeatureCounter
+    /// The clusterer's story labels ("story-3") → ids of stored stories.
+    private var storedStory: [String: Int64] = [:]
+    public private(set) var summary = IngestSummary()
+
+    public init(pipeline: Pipeline, store: any StoryStore, options: IngestOptions = IngestOptions()) {
+        self.pipeline = pipeline
+        self.store = store
+        self.options = options
+        let extractor = FeatureExtractor(depth: options.features, annotator: pipeline.annotator)
+        clusterer = OnlineClusterer(parameters: options.clustering, extractor: extractor, identifier: pipeline.identifier)
+        counter = ParallelFeatureCounter(extractor: extractor, identifier: pipeline.identifier)
+    }
+
+    /// Replays the stored articles of the clusterer's time window; returns how many.
+    public mutating func resume() async throws -> Int {
+        let recent = try await store.recentArticles(windowDays: options.clustering.windowDays, limit: options.resumeLimit)
+        var start = 0
+        while start < recent.count {
+            let batch = Array(recent[start..<min(start + options.batchSize, recent.count)])
+            let counts = counter.counts(batch.map { StoryIngester.streamArticle($0.article) })
+            for (stored, counts) in zip(batch, counts) {
+                let assignment = clusterer.add(StoryIngester.streamArticle(stored.article), counts: counts)
+                if storedStory[assignment.story] == nil { storedStory[assignment.story] = stored.storyID }
+            }
+            start += batch.count
+        }
+        summary.resumed += recent.count
+        return recent.count
+    }
+
+    /// Ingests files, directories (recursively), `-` (standard input) and JSON Lines files
+    /// (`.jsonl`, `.ndjson`; one article a line). Bad inputs become `.failed` events and the
+    /// rest goes on; only a store failure (disk full, file not writable) throws.
+    public mutating func ingest(_ inputs: [String], onEvent: (IngestEvent) -> Void = { _ in }) async throws -> IngestSummary {
+        var batch: [Result<Article, ParallaxError>] = []
+        for input in IngestInputs(inputs, reader: pipeline.reader) {
+            batch.append(article(from: input).map(dated))
+            if batch.count >= options.batchSize {
+                try await place(batch, onEvent)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try await place(batch, onEvent)
+        return summary
+    }
+
+    private func article(from input: IngestInputs.Item) -> Result<Article, ParallaxError> {
+        switch input {
+        case .document(let result):
+            return result.flatMap { document in
+                do throws(ParallaxError) { return .success(try pipeline.extractor.extract(document)) } catch { return .failure(error) }
+            }
+        case .record(let result):
+            return result
+        }
+    }
+
+    private func dated(_ article: Article) -> Article {
+        guard article.published == nil, !options.publicationDates.isEmpty else { return article }
+        var article = article
+        article.published = options.publicationDates[article.source]
+            ?? options.publicationDates[URL(fileURLWithPath: article.source).lastPathComponent]
+        return article
+    }
+
+    /// A JSON Lines record has no extractor to identify its languages (an extracted article
+    /// has at least one segment): the title and each paragraph get theirs here, and the
+    /// article the record's `lang` or the text's. Done after de-duplication, which needs none of it.
+    private func identified(_ article: Article) -> Article {
+        var article = article
+        var segments: [Segment] = []
+        if !article.title.isEmpty {
+            let guess = pipeline.identifier.identify(article.title)
+            segments.append(Segment(kind: .title, text: article.title, language: guess.code, confidence: guess.confidence))
+        }
+        for paragraph in article.paragraphs {
+            let guess = pipeline.identifier.identify(paragraph)
+            segments.append(Segment(kind: .paragraph, text: paragraph, language: guess.code, confidence: guess.confidence))
+        }
+        article.segments = segments
+        if article.language == nil { article.language = pipeline.identifier.identify(article.text).code }
+        return article
+    }
+
+    /// De-duplicates a batch against the store and itself, counts the new articles' features
+    /// on all cores, then clusters and stores them one by one, each in its own transaction.
+    private mutating func place(_ batch: [Result<Article, ParallaxError>], _ onEvent: (IngestEvent) -> Void) async throws {
+        var fresh: [Article] = []
+        // Articles of this batch not yet stored, by content hash and by canonical URL.
+        var batchByHash: [String: String] = [:], batchByURL: [String: String] = [:]
+        for result in batch {
+            switch result {
+            case .failure(let error):
+                summary.failed += 1
+                onEvent(.failed(error))
+            case .success(let article):
+                let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
+                var existing = batchByHash[hash] ?? url.flatMap { batchByURL[$0] }
+                if existing == nil { existing = try await store.storedDuplicate(of: article) }
+                if let existing {
+                    summary.duplicates += 1
+                    onEvent(.duplicate(article, existingID: existing))
+                    continue
+                }
+                batchByHash[hash] = article.id
+                if let url { batchByURL[url] = article.id }
+                fresh.append(article)
+            }
+        }
+        guard !fresh.isEmpty else { return }
+        fresh = fresh.map { $0.segments.isEmpty ? identified($0) : $0 }
+        let counts = counter.counts(fresh.map(StoryIngester.streamArticle))
+        for (article, counts) in zip(fresh, counts) {
+            let assignment = clusterer.add(StoryIngester.streamArticle(article), counts: counts)
+            let placement: StoryPlacement = storedStory[assignment.story].map {
+                .story(id: $0, similarity: assignment.similarity, copyOf: assignment.copyOf)
+            } ?? .newStory
+            switch try await store.add(article, placement: placement) {
+            case .added(let story, let opened):
+                storedStory[assignment.story] = story
+                summary.stored += 1
+                summary.storiesTouched.insert(story)
+                if opened { summary.storiesOpened += 1 }
+                onEvent(.stored(article, storyID: story, openedStory: opened))
+            case .duplicate(let existing):
+                // Stored by another writer since the check above.
+                summary.duplicates += 1
+                onEvent(.duplicate(article, existingID: existing))
+            }
+        }
+    }
+
+    static func streamArticle(_ article: Article) -> StreamArticle {
+        StreamArticle(id: article.id, title: article.title, text: article.text,
+                      language: article.language == "und" ? nil : article.language, published: article.published)
+    }
+}
+
+extension Pipeline {
+    /// An ingester into `store` through this pipeline's stages.
+    public func ingester(into store: any StoryStore, options: IngestOptions = IngestOptions()) -> StoryIngester {
+        StoryIngester(pipeline: self, store: store, options: options)
+    }
+
+    /// A stored story, its articles, and the comparison report of those articles.
+    public func storyDetail(_ id: Int64, in store: any StoryStore) async throws -> StoryDetail? {
+        guard let story = try await store.story(id: id) else { return nil }
+        let articles = try await store.articles(inStory: id)
+        return StoryDetail(story: story, articles: articles.map(StoryDetail.Member.init), report: compare(articles.map(\.article)))
+    }
+}
+
+/// `parallax story ID --format json`: `{"story", "articles", "report"}`.
+public struct StoryDetail: Sendable, Codable {
+    public var story: StoredStory
+    public var articles: [Member]
+    public var report: StoryReport
+
+    /// One article of the story: where it came from and how it joined.
+    public struct Member: Sendable, Codable {
+        public var id: String
+        public var source: String
+        public var url: String?
+        public var canonicalURL: String?
+        public var title: String
+        public var published: Date?
+        public var language: String?
+        public var site: String?
+        public var byline: String?
+        public var words: Int
+        public var ingestedAt: Date
+        public var similarity: Double?
+        public var copyOf: String?
+
+        public init(_ stored: StoredArticle) {
+            let article = stored.article
+            id = article.id
+            source = article.source
+            url = article.url
+            canonicalURL = article.canonicalURL
+            title = article.title
+            published = article.published
+            language = article.language
+            site = article.site
+            byline = article.byline
+            words = article.wordCount
+            ingestedAt = stored.ingestedAt
+            similarity = stored.similarity
+            copyOf = stored.copyOf
+        }
+
+        // Nullable fields are written as null, never left out.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(source, forKey: .source)
+            try c.encode(url, forKey: .url)
+            try c.encode(canonicalURL, forKey: .canonicalURL)
+            try c.encode(title, forKey: .title)
+            try c.encode(published, forKey: .published)
+            try c.encode(language, forKey: .language)
+            try c.encode(site, forKey: .site)
+            try c.encode(byline, forKey: .byline)
+            try c.encode(words, forKey: .words)
+            try c.encode(ingestedAt, forKey: .ingestedAt)
+            try c.encode(similarity, forKey: .similarity)
+            try c.encode(copyOf, forKey: .copyOf)
+        }
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// The SQLite schema, as named migrations applied in order (each exactly once per file).
+///
+/// - `articles`: one row per distinct article. `seq` (the rowid) is the ingestion order and
+///   the key of the full-text index; `id` is the article's stable id; `content_hash` and
+///   `canonical_url` are the de-duplication keys (`ArticleFingerprint`), both unique.
+///   `paragraphs` and `segments` are JSON arrays. Dates are UTC text
+///   (`YYYY-MM-DD HH:MM:SS.SSS`), so they sort and compare as text.
+/// - `stories`: one row per story; `id` is assigned once and never reused (AUTOINCREMENT).
+///   `languages` is a JSON array.
+/// - `story_articles`: membership, one row per article (an article is in exactly one story).
+/// - `articles_fts`: an external-content FTS5 index over `articles.title` and
+///   `articles.text`, kept in sync by triggers; `unicode61` with diacritics removed, so
+///   "Bogota" finds "Bogotá".
+///
+/// The online clusterer's state is not stored: it is re-derived on start-up from the
+/// stored text of the articles inside its time window (`StoryStore.recentArticles`), which
+/// keeps the schema free of one clusterer's internals and costs one feature count per
+/// article in the window.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-articles-stories") { db in
+            try db.execute(sql: """
+                CREATE TABLE articles (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    source TEXT NOT NULL,
+                    url TEXT,
+                    canonical_url TEXT UNIQUE,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    paragraphs TEXT NOT NULL,
+                    published TEXT,
+                    modified TEXT,
+                    language TEXT,
+                    site TEXT,
+                    byline TEXT,
+                    image TEXT,
+                    segments TEXT NOT NULL,
+                    ingested_at TEXT NOT NULL
+                );
+                CREATE INDEX articles_published ON articles(published);
+
+                CREATE TABLE stories (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    title TEXT NOT NULL,
+                    first_published TEXT,
+                    last_published TEXT,
+                    article_count INTEGER NOT NULL,
+                    languages TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX stories_recent ON stories(COALESCE(last_published, created_at) DESC, id DESC);
+
+                CREATE TABLE story_articles (
+                    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                    similarity REAL,
+                    copy_of TEXT
+                );
+                CREATE INDEX story_articles_story ON story_articles(story_id);
+                """)
+        }
+        migrator.registerMigration("v2-articles-fts") { db in
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE articles_fts USING fts5(
+                    title, text,
+                    content='articles', content_rowid='seq',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+                END;
+                CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                END;
+                CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+                    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+                END;
+                INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+                """)
+        }
+        return migrator
+    }
+
+    /// BM25 weights of the indexed columns (title, text): a word in the title says more
+    /// about what the article is about than the same word in the body.
+    static let searchColumnWeights = (title: 4.0, text: 1.0)
+    /// Tokens of context in a search snippet.
+    static let snippetTokens = 16
+}
+
+/// A row of `articles`.
+struct ArticleRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "articles"
+
+    var seq: Int64?
+    var id: String
+    var source: String
+    var url: String?
+    var canonicalURL: String?
+    var contentHash: String
+    var title: String
+    var text: String
+    var paragraphs: [String]
+    var published: Date?
+    var modified: Date?
+    var language: String?
+    var site: String?
+    var byline: String?
+    var image: String?
+    var segments: [Segment]
+    var ingestedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case seq, id, source, url, canonicalURL = "canonical_url", contentHash = "content_hash", title, text, paragraphs,
+             published, modified, language, site, byline, image, segments, ingestedAt = "ingested_at"
+    }
+
+    init(_ article: Article, ingestedAt: Date) {
+        id = article.id
+        source = article.source
+        url = article.url
+        canonicalURL = ArticleFingerprint.canonicalURL(article)
+        contentHash = ArticleFingerprint.contentHash(article)
+        title = article.title
+        text = article.text
+        paragraphs = article.paragraphs
+        published = article.published
+        modified = article.modified
+        language = article.language
+        site = article.site
+        byline = article.byline
+        image = article.image
+        segments = article.segments
+        self.ingestedAt = ingestedAt
+    }
+
+    var article: Article {
+        Article(id: id, source: source, url: url, canonicalURL: canonicalURL, title: title, paragraphs: paragraphs,
+                published: published, modified: modified, byline: byline, site: site, language: language, image: image,
+                segments: segments)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { seq = inserted.rowID }
+}
+
+/// A row of `stories`.
+struct StoryRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "stories"
+
+    var id: Int64?
+    var title: String
+    var firstPublished: Date?
+    var lastPublished: Date?
+    var articleCount: Int
+    var languages: [String]
+    var createdAt: Date
+    var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, firstPublished = "first_published", lastPublished = "last_published",
+             articleCount = "article_count", languages, createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    /// A story opened by `article`.
+    init(openedBy article: Article, at now: Date) {
+        title = article.title
+        firstPublished = article.published
+        lastPublished = article.published
+        articleCount = 1
+        languages = StoryRow.knownLanguage(article).map { [$0] } ?? []
+        createdAt = now
+        updatedAt = now
+    }
+
+    mutating func absorb(_ article: Article, at now: Date) {
+        articleCount += 1
+        if let published = article.published {
+            firstPublished = min(firstPublished ?? published, published)
+            lastPublished = max(lastPublished ?? published, published)
+        }
+        if let language = StoryRow.knownLanguage(article), !languages.contains(language) {
+            languages = (languages + [language]).sorted()
+        }
+        updatedAt = now
+    }
+
+    private static func knownLanguage(_ article: Article) -> String? {
+        guard let language = article.language, !language.isEmpty, language != "und" else { return nil }
+        return language
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var story: StoredStory {
+        StoredStory(id: id ?? 0, title: title, firstPublished: firstPublished, lastPublished: lastPublished,
+                    articleCount: articleCount, languages: languages, createdAt: createdAt, updatedAt: updatedAt)
+    }
+}
+
+/// A row of `story_articles`.
+struct MembershipRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "story_articles"
+
+    var articleID: String
+    var storyID: Int64
+    var similarity: Double?
+    var copyOf: String?
+
+    enum CodingKeys: String, CodingKey {
+        case articleID = "article_id", storyID = "story_id", similarity, copyOf = "copy_of"
+    }
+}
+
+/// An article row joined with its membership.
+struct ArticleWithMembership: FetchableRecord {
+    var article: ArticleRow
+    var membership: MembershipRow
+
+    init(row: Row) throws {
+        article = try ArticleRow(row: row)
+        membership = try MembershipRow(row: row)
+    }
+
+    var stored: StoredArticle {
+        StoredArticle(article: article.article, contentHash: article.contentHash, ingestedAt: article.ingestedAt,
+                      storyID: membership.storyID, similarity: membership.similarity, copyOf: membership.copyOf)
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import ParallaxCore
+
+/// The default store: one SQLite file, opened through a GRDB `DatabasePool` in WAL mode, so
+/// readers (`parallax stories`, the server) never wait for an ingest and an ingest never
+/// waits for them. Schema and migrations: `SQLiteSchema`.
+///
+/// Durability: every `add` is one transaction. With WAL and `synchronous=NORMAL` a process
+/// crash (even SIGKILL) loses nothing committed and never leaves half an article; a power
+/// cut may lose the last few commits but never corrupts the file.
+public struct SQLiteStore: StoryStore {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating the file and its directory when needed) and migrates the store.
+    public init(path: String) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(store: path, message: "cannot create directory \(directory.path)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch {
+            throw SQLiteStore.storeError(error, path: path)
+        }
+    }
+
+    /// `~/.parallax/parallax.db`.
+    public static var defaultPath: String {
+        FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".parallax/parallax.db").path
+    }
+
+    /// Seconds a writer waits for another process's write transaction before giving up.
+    static let busyTimeout: TimeInterval = 10
+
+    /// Names of the migrations applied to this file, in the order they were registered.
+    public func appliedMigrations() async throws -> [String] {
+        try await read { db in try SQLiteSchema.migrator.appliedMigrations(db) }
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound file, else one line per problem.
+    public func integrityCheck() async throws -> [String] {
+        try await read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// `counts()` without suspending, for callers that must not wait for a task executor
+    /// (a monitoring thread; a test watching another process write).
+    public func countsNow() throws -> StoreCounts {
+        do { return try pool.read(SQLiteStore.counts) } catch { throw SQLiteStore.storeError(error, path: path) }
+    }
+
+    // MARK: StoryStore
+
+    public func storedDuplicate(of article: Article) async throws -> String? {
+        let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
+        return try await read { db in try SQLiteStore.duplicate(db, contentHash: hash, canonicalURL: url) }
+    }
+
+    public func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult {
+        try await write { db in
+            var row = ArticleRow(article, ingestedAt: Date())
+            if let existing = try SQLiteStore.duplicate(db, contentHash: row.contentHash, canonicalURL: row.canonicalURL) {
+                return .duplicate(existingID: existing)
+            }
+            try row.insert(db)
+            var membership = MembershipRow(articleID: row.id, storyID: 0, similarity: nil, copyOf: nil)
+            let opened: Bool
+            switch placement {
+            case .newStory:
+                var story = StoryRow(openedBy: article, at: row.ingestedAt)
+                try story.insert(db)
+                membership.storyID = story.id!
+                opened = true
+            case .story(let id, let similarity, let copyOf):
+                guard var story = try StoryRow.fetchOne(db, key: id) else {
+                    throw StoreError(store: path, message: "no story \(id) to add article \(article.id) to")
+                }
+                story.absorb(article, at: row.ingestedAt)
+                try story.update(db)
+                membership = MembershipRow(articleID: row.id, storyID: id, similarity: similarity, copyOf: copyOf)
+                opened = false
+            }
+            try membership.insert(db)
+            return .added(storyID: membership.storyID, openedStory: opened)
+        }
+    }
+
+    public func stories(limit: Int, offset: Int) async throws -> [StoredStory] {
+        try await read { db in
+            try StoryRow.fetchAll(db, sql: """
+                SELECT * FROM stories ORDER BY COALESCE(last_published, created_at) DESC, id DESC LIMIT ? OFFSET ?
+                """, arguments: [limit, offset]).map(\.story)
+        }
+    }
+
+    public func story(id: Int64) async throws -> StoredStory? {
+        try await read { db in try StoryRow.fetchOne(db, key: id)?.story }
+    }
+
+    public func articles(inStory id: Int64) async throws -> [StoredArticle] {
+        try await read { db in
+            try ArticleWithMembership.fetchAll(db, sql: """
+                SELECT articles.*, story_articles.* FROM story_articles
+                JOIN articles ON articles.id = story_articles.article_id
+                WHERE story_articles.story_id = ?
+                ORDER BY articles.published IS NULL, articles.published, articles.seq
+                """, arguments: [id]).map(\.stored)
+        }
+    }
+
+    public func recentArticles(windowDays: Double, limit: Int) async throws -> [StoredArticle] {
+        try await read { db in
+            let newest = try Date.fetchOne(db, sql: "SELECT MAX(published) FROM articles")
+            let horizon = newest.map { $0.addingTimeInterval(-windowDays * 86_400) } ?? .distantPast
+            return try ArticleWithMembership.fetchAll(db, sql: """
+                SELECT articles.*, story_articles.* FROM articles
+                JOIN story_articles ON story_articles.article_id = articles.id
+                WHERE articles.published IS NULL OR articles.published >= ?
+                ORDER BY articles.seq DESC LIMIT ?
+                """, arguments: [horizon, limit]).reversed().map(\.stored)
+        }
+    }
+
+    public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
+        try await read { db in
+            guard let pattern = SQLiteStore.pattern(query, db) else { return [] }
+            let weights = SQLiteSchema.searchColumnWeights
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT articles.id, articles.title, articles.source, articles.url, articles.published, articles.language,
+                       story_articles.story_id,
+                       bm25(articles_fts, ?, ?) AS rank,
+                       snippet(articles_fts, -1, ?, ?, '…', ?) AS snippet
+                FROM articles_fts
+                JOIN articles ON articles.seq = articles_fts.rowid
+                LEFT JOIN story_articles ON story_articles.article_id = articles.id
+                WHERE articles_fts MATCH ?
+                ORDER BY rank, articles.seq
+                LIMIT ?
+                """, arguments: [weights.title, weights.text, SearchHit.matchStart, SearchHit.matchEnd,
+                                 SQLiteSchema.snippetTokens, pattern, limit])
+            return rows.map { row in
+                SearchHit(articleID: row["id"], storyID: row["story_id"], title: row["title"], source: row["source"],
+                          url: row["url"], published: row["published"], language: row["language"],
+                          score: -(row["rank"] as Double), snippet: row["snippet"])
+            }
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await read(SQLiteStore.counts)
+    }
+
+    private static func counts(_ db: Database) throws -> StoreCounts {
+        StoreCounts(articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
+                    stories: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0)
+    }
+
+    // MARK: helpers
+
+    /// The FTS5 query for what the user typed: FTS5 syntax when it is valid (phrases in
+    /// quotes, OR, NOT, prefix*), else every word of it, all required. Nil when it has no words.
+    private static func pattern(_ query: String, _ db: Database) -> FTS5Pattern? {
+        if let raw = try? db.makeFTS5Pattern(rawPattern: query, forTable: "articles_fts") { return raw }
+        return FTS5Pattern(matchingAllTokensIn: query)
+    }
+
+    private static func duplicate(_ db: Database, contentHash: String, canonicalURL: String?) throws -> String? {
+        if let id = try String.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ?", arguments: [contentHash]) {
+            return id
+        }
+        guard let canonicalURL else { return nil }
+        return try String.fetchOne(db, sql: "SELECT id FROM articles WHERE canonical_url = ?", arguments: [canonicalURL])
+    }
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.read(body) } catch { throw SQLiteStore.storeError(error, path: path) }
+    }
+
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do { return try await pool.write(body) } catch { throw SQLiteStore.storeError(error, path: path) }
+    }
+
+    /// SQLite's message, on one line, naming the file.
+    private static func storeError(_ error: Error, path: String) -> Error {
+        if error is StoreError { return error }
+        if let error = error as? DatabaseError {
+            return StoreError(store: path, message: error.message ?? "SQLite error \(error.resultCode)")
+        }
+        return StoreError(store: path, message: "\(error)".split(separator: "\n").first.map(String.init) ?? "error")
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import ParallaxCore
+
+/// Articles, the stories they were clustered into, and full-text search over them, at rest.
+///
+/// One protocol for every backend (SQLite through GRDB today; PostgreSQL later), so the
+/// pipeline, the CLI and the server do not know which one they talk to, and one test suite
+/// can run against each. Methods are `async` because a networked backend is.
+///
+/// Writing is idempotent and atomic per article: `add` stores an article together with its
+/// story assignment in one transaction, and an article already stored (same canonical URL,
+/// or same content hash) is not stored again.
+public protocol StoryStore: Sendable {
+    /// The id of the stored article that `article` duplicates (same canonical URL or same
+    /// content, see `ArticleFingerprint`), or nil when it is new.
+    func storedDuplicate(of article: Article) async throws -> String?
+
+    /// Stores the article and places it in a story, in one transaction: either both are
+    /// stored or neither. A duplicate is not stored (`.duplicate`).
+    func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult
+
+    /// Stories, the most recently published first.
+    func stories(limit: Int, offset: Int) async throws -> [StoredStory]
+
+    func story(id: Int64) async throws -> StoredStory?
+
+    /// The articles of one story, in publication order (undated ones last, by ingestion).
+    func articles(inStory id: Int64) async throws -> [StoredArticle]
+
+    /// What an online clusterer needs to resume: the most recently ingested articles (at
+    /// most `limit`) that were published within `windowDays` of the newest stored
+    /// publication date, or carry no date, each with its story, in ingestion order.
+    func recentArticles(windowDays: Double, limit: Int) async throws -> [StoredArticle]
+
+    /// Full-text search over titles and texts, best match first.
+    func search(_ query: String, limit: Int) async throws -> [SearchHit]
+
+    func counts() async throws -> StoreCounts
+}
+
+/// Where an article goes: a story of its own, or an existing one.
+public enum StoryPlacement: Sendable, Hashable {
+    /// Open a new story (its id is chosen by the store).
+    case newStory
+    /// Join a stored story; `similarity` is the clusterer's score, `copyOf` the id of an
+    /// earlier article this one copies (syndication), if any.
+    case story(id: Int64, similarity: Double?, copyOf: String?)
+}
+
+public enum AddResult: Sendable, Hashable {
+    /// Stored, in story `storyID`; `openedStory` when the story was created for it.
+    case added(storyID: Int64, openedStory: Bool)
+    /// Not stored: the store already holds it as article `existingID`.
+    case duplicate(existingID: String)
+}
+
+/// A story as stored: a group of articles about one event. Its id never changes.
+public struct StoredStory: Sendable, Hashable, Codable {
+    public var id: Int64
+    /// The title of the article that opened the story.
+    public var title: String
+    public var firstPublished: Date?
+    public var lastPublished: Date?
+    public var articleCount: Int
+    /// Body languages of its articles (ISO 639-1), sorted; `und` is left out.
+    public var languages: [String]
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: Int64, title: String, firstPublished: Date?, lastPublished: Date?, articleCount: Int,
+                languages: [String], createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.title = title
+        self.firstPublished = firstPublished
+        self.lastPublished = lastPublished
+        self.articleCount = articleCount
+        self.languages = languages
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    // Nullable fields are written as null, never left out (as in every Parallax output).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(firstPublished, forKey: .firstPublished)
+        try c.encode(lastPublished, forKey: .lastPublished)
+        try c.encode(articleCount, forKey: .articleCount)
+        try c.encode(languages, forKey: .languages)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+    }
+}
+
+/// An article as stored, with its place in a story.
+public struct StoredArticle: Sendable, Hashable {
+    public var article: Article
+    public var contentHash: String
+    public var ingestedAt: Date
+    public var storyID: Int64
+    /// The clusterer's score when the article joined its story (nil when it opened it).
+    public var similarity: Double?
+    /// The earlier article this one copies, if any.
+    public var copyOf: String?
+
+    public init(article: Article, contentHash: String, ingestedAt: Date, storyID: Int64, similarity: Double?, copyOf: String?) {
+        self.article = article
+        self.contentHash = contentHash
+        self.ingestedAt = ingestedAt
+        self.storyID = storyID
+        self.similarity = similarity
+        self.copyOf = copyOf
+    }
+}
+
+/// One search result.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public var articleID: String
+    public var storyID: Int64?
+    public var title: String
+    public var source: String
+    public var url: String?
+    public var published: Date?
+    public var language: String?
+    /// Relevance (the negated BM25 score): higher is better, comparable within one query.
+    public var score: Double
+    /// A few words around the matches, each match between `SearchHit.matchStart` and
+    /// `SearchHit.matchEnd`: control characters that cannot occur in article text, so a
+    /// renderer can escape the text first and mark the matches after.
+    public var snippet: String
+
+    public static let matchStart = "\u{2}"
+    public static let matchEnd = "\u{3}"
+
+    public init(articleID: String, storyID: Int64?, title: String, source: String, url: String?, published: Date?,
+                language: String?, score: Double, snippet: String) {
+        self.articleID = articleID
+        self.storyID = storyID
+        self.title = title
+        self.source = source
+        self.url = url
+        self.published = published
+        self.language = language
+        self.score = score
+        self.snippet = snippet
+    }
+
+    /// The snippet with its matches marked by `open` and `close`.
+    public func snippet(open: String, close: String) -> String {
+        snippet.replacingOccurrences(of: SearchHit.matchStart, with: open).replacingOccurrences(of: SearchHit.matchEnd, with: close)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(articleID, forKey: .articleID)
+        try c.encode(storyID, forKey: .storyID)
+        try c.encode(title, forKey: .title)
+        try c.encode(source, forKey: .source)
+        try c.encode(url, forKey: .url)
+        try c.encode(published, forKey: .published)
+        try c.encode(language, forKey: .language)
+        try c.encode(score, forKey: .score)
+        try c.encode(snippet, forKey: .snippet)
+    }
+}
+
+public struct StoreCounts: Sendable, Hashable, Codable {
+    public var articles: Int
+    public var stories: Int
+
+    public init(articles: Int, stories: Int) {
+        self.articles = articles
+        self.stories = stories
+    }
+}
+
+/// A store failure (cannot open, full disk, corrupt file…), as one line naming the store.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var store: String
+    public var message: String
+
+    public init(store: String, message: String) {
+        self.store = store
+        self.message = message
+    }
+
+    public var description: String { "\(store): \(message)" }
+}
+
+/// The two keys by which an article is recognised as already stored. Every backend uses
+/// these, so a store filled by one backend deduplicates the same way in another.
+public enum ArticleFingerprint {
+    /// 32 hex digits identifying the article's content: the title and text, case-folded,
+    /// with whitespace runs collapsed (so a re-extraction that only differs in spacing is
+    /// the same article). Two 64-bit FNV-1a hashes with different seeds: 128 bits, so
+    /// collisions are out of reach for any realistic store.
+    public static func contentHash(_ article: Article) -> String {
+        var normalized = ""
+        normalized.reserveCapacity(article.title.utf8.count + article.text.utf8.count + 1)
+        var pendingSpace = false
+        for character in (article.title + "\n" + article.text).lowercased() {
+            if character.isWhitespace {
+                pendingSpace = !normalized.isEmpty
+                continue
+            }
+            if pendingSpace { normalized.append(" ") }
+            pendingSpace = false
+            normalized.append(character)
+        }
+        return StableHash.hex(normalized) + StableHash.hex(seedForSecondHash + normalized)
+    }
+
+    private static let seedForSecondHash = "\u{1}"
+
+    /// The URL that names the article: its canonical URL, else the URL it was read from,
+    /// without surrounding whitespace or `#fragment` (which names a place in the page, not
+    /// another page). Nil for articles read from files.
+    public static func canonicalURL(_ article: Article) -> String? {
+        guard var url = (article.canonicalURL ?? article.url)?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty else {
+            return nil
+        }
+        if let hash = url.firstIndex(of: "#") { url = String(url[..<hash]) }
+        return url.isEmpty ? nil : url
+    }
+}

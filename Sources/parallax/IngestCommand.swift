@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import ParallaxCore
+import ParallaxPipeline
+import ParallaxStore
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Store articles and group them into stories.",
+        discussion: """
+            Reads HTML pages and text files (directories recursively, - for standard input) \
+            and JSON Lines files (.jsonl, .ndjson: one article a line, {"id", "title"?, "text", \
+            "lang"?, "published"?, "url"?}; standard input too when it starts with "{"), \
+            extracts and annotates each article, places it in a story (an existing one when it \
+            reports the same event, else a new one) and stores both in one transaction. An \
+            article already stored (same canonical URL or same content) is not stored again, \
+            so re-running an interrupted ingest is safe. A second run continues the stories of \
+            the first. A bad input gets a one-line error on stderr; the others are still \
+            stored, and the exit status is 1. Progress goes to stderr when it is a terminal; \
+            a one-line summary to stdout at the end.
+            """
+    )
+
+    @Argument(help: "Files, directories, JSON Lines files, or - for standard input.")
+    var inputs: [String]
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Publication date of an input whose text gives none, as SOURCE=YYYY-MM-DD, SOURCE being the input as given or its file name (repeatable).",
+        valueName: "source=date"))
+    var published: [String] = []
+
+    func validate() throws {
+        for entry in published {
+            guard let eq = entry.lastIndex(of: "="), CalendarDay(iso: String(entry[entry.index(after: eq)...])) != nil else {
+                throw ValidationError("--published expects SOURCE=YYYY-MM-DD, got '\(entry)'")
+            }
+        }
+    }
+
+    func run() async throws {
+        let pipeline = try Pipeline.standard()
+        let store = try self.store.open()
+        var dates: [String: Date] = [:]
+        for entry in published {
+            let eq = entry.lastIndex(of: "=")!
+            dates[String(entry[..<eq])] = CalendarDay(iso: String(entry[entry.index(after: eq)...]))!.date
+        }
+        var ingester = pipeline.ingester(into: store, options: IngestOptions(publicationDates: dates))
+        let progress = IngestProgress(enabled: isatty(STDERR_FILENO) == 1)
+        progress.resuming()
+        _ = try await ingester.resume()
+        let summary = try await ingester.ingest(inputs) { event in
+            if case .failed(let error) = event {
+                progress.clear()
+                Output.error(error)
+            }
+            progress.record(event)
+        }
+        progress.clear()
+        let counts = try await store.counts()
+        Output.line("\(summary.stored) stored, \(summary.duplicates) already stored, \(summary.failed) failed; "
+            + "\(summary.storiesTouched.count) stories updated (\(summary.storiesOpened) new); "
+            + "\(store.path) holds \(counts.articles) articles in \(counts.stories) stories")
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `--db PATH`, shared by the commands that use the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store (an SQLite file, created when missing).", valueName: "path"))
+    var db: String = SQLiteStore.defaultPath
+
+    func open() throws -> SQLiteStore {
+        do { return try SQLiteStore(path: db) } catch let error as StoreError {
+            Output.warning(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The ingest's progress line on stderr, redrawn a few times a second, only on a terminal.
+final class IngestProgress {
+    private let enabled: Bool
+    private var lastDraw = Date.distantPast
+    private var stored = 0, duplicates = 0, failed = 0
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func resuming() { draw("resuming the stories of the last run…", force: true) }
+
+    func record(_ event: IngestEvent) {
+        switch event {
+        case .stored: stored += 1
+        case .duplicate: duplicates += 1
+        case .failed: failed += 1
+        }
+        draw("\(stored) stored, \(duplicates) already stored, \(failed) failed", force: false)
+    }
+
+    /// Erases the line, so that a message or the summary starts on a clean line.
+    func clear() {
+        guard enabled, drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawn = false
+    }
+
+    private func draw(_ line: String, force: Bool) {
+        guard enabled else { return }
+        let now = Date()
+        guard force || now.timeIntervalSince(lastDraw) >= 0.25 else { return }
+        lastDraw = now
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        drawn = true
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import ParallaxCompare
+import ParallaxCore
+import ParallaxPipeline
+import Testing
+import TestSupport
+
+/// The timeline, relations, copies and omissions of the two canonical reports.
+@Suite struct SeedStoryTests {
+    func report() throws -> StoryReport {
+        let (pipeline, articles) = try SeedComparisonTests().seeds(dated: true)
+        return pipeline.compare(articles)
+    }
+
+    static func mentions(_ text: String, _ words: [String]) -> Bool { SeedComparisonTests.contains(text, words) }
+
+    /// The accusation (October 2025), the phone call (January 2026), the meeting (Tuesday 3 February 2026), in order.
+    @Test func theTimelineOrdersTheStory() throws {
+        let report = try report()
+        let timeline = report.timeline
+        #expect(zip(timeline, timeline.dropFirst()).allSatisfy { $0.start <= $1.start })
+        let accusation = try #require(timeline.firstIndex { Self.mentions($0.text, ["accused Petro", "illegal drug trafficker"]) })
+        let call = try #require(timeline.firstIndex { Self.mentions($0.text, ["spoken by phone", "telephone conversation"]) })
+        let meeting = try #require(timeline.firstIndex { $0.start == CalendarDay(year: 2026, month: 2, day: 3) })
+        #expect(accusation < call && call < meeting)
+        // Merged across the sources: "last year" and "in October" make October 2025.
+        #expect(timeline[accusation].start == CalendarDay(year: 2025, month: 10, day: 1))
+        #expect(timeline[accusation].end == CalendarDay(year: 2025, month: 10, day: 31))
+        #expect(timeline[accusation].sources == report.sources.map(\.source))
+        // "weeks earlier" and "in January": within January 2026.
+        #expect(timeline[call].start >= CalendarDay(year: 2026, month: 1, day: 1))
+        #expect(timeline[call].end <= CalendarDay(year: 2026, month: 1, day: 31))
+        #expect(timeline[call].sources.count == 2)
+        #expect(timeline[meeting].end == CalendarDay(year: 2026, month: 2, day: 3))
+        #expect(timeline[meeting].sources.count == 2)
+    }
+
+    /// Trump and Petro: accusations first, then a phone call and a meeting.
+    @Test func theRelationTurnsFromHostileToCooperative() throws {
+        let report = try report()
+        let relation = try #require(report.relations.first { Set($0.actors) == ["Donald Trump", "Gustavo Petro"] })
+        let events = relation.events
+        #expect(zip(events, events.dropFirst()).allSatisfy { $0.start <= $1.start })
+        let first = try #require(events.first)
+        #expect(first.kind == "accuse" && first.tone < 0 && first.from == "Donald Trump" && first.to == "Gustavo Petro")
+        let newYear = CalendarDay(year: 2026, month: 1, day: 1)
+        let before = events.filter { $0.end < newYear }, after = events.filter { $0.start >= newYear }
+        #expect(!before.isEmpty && before.allSatisfy { $0.tone < 0 })
+        #expect(after.map(\.tone).reduce(0, +) / Double(max(after.count, 1)) > 0.2)
+        #expect(after.contains { $0.kind == "call" && $0.start >= newYear && $0.end <= CalendarDay(year: 2026, month: 1, day: 31) })
+        #expect(after.contains { $0.kind == "meet" && $0.date == "2026-02-03" && $0.datedBy == "claim" })
+        // Every event points at a sentence of its source.
+        for event in events {
+            #expect(report.sources.contains { $0.source == event.source })
+            #expect(!event.text.isEmpty && event.text.contains(event.word))
+        }
+    }
+
+    @Test func twoIndependentSourcesAndTheirOmissions() throws {
+        let report = try report()
+        #expect(report.copies.isEmpty)
+        #expect(report.firstPublished == report.sources[1].source)  // 002 was published a day earlier
+        #expect(report.corroborated.allSatisfy { $0.independentSources == 2 })
+        // With two sources, an omission would need a claim corroborated without the omitting source.
+        #expect(report.omissions.isEmpty)
+        let json = try ReportRenderer.json(report)
+        #expect(try ParallaxJSON.decoder().decode(StoryReport.self, from: Data(json.utf8)) == report)
+        let html = ReportRenderer.html(report)
+        #expect(html.contains("America’s #1 Ally") && html.contains("Timeline") && html.contains("Relations"))
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import ParallaxCore
+import Testing
+@testable import ParallaxCompare
+
+/// Timeline, relations, copies and omissions on small hand-built articles.
+@Suite struct StorySectionsTests {
+    static let wire = [
+        "Dock workers at the port of Antwerp walked out at six in the morning after talks with the terminal operators broke down over night shifts and overtime pay.",
+        "The union said the stoppage would last until the operators returned to the table with a written offer on staffing levels for the container terminals.",
+        "Shipping lines diverted several vessels to Rotterdam and warned customers that deliveries of perishable goods could be delayed by several days.",
+    ]
+
+    @Test func aRewriteOfOneTextIsOneSource() {
+        let original = Fixture(source: "wire.txt", published: CalendarDay(year: 2026, month: 3, day: 2), sentences: Self.wire)
+        let copy = Fixture(source: "copy.txt", published: CalendarDay(year: 2026, month: 3, day: 3),
+                           sentences: Self.wire + ["Readers can follow the strike on our live page throughout the day."])
+        let own = Fixture(source: "own.txt", published: CalendarDay(year: 2026, month: 3, day: 2), sentences: [
+            "Antwerp's dockers stopped work at dawn when negotiations about night shifts and overtime pay with terminal operators failed.",
+            "Several ships headed for Rotterdam instead, and shipping lines told customers perishable deliveries could be late.",
+        ])
+        let report = StoryComparator().compare([copy.annotated, original.annotated, own.annotated])
+        #expect(report.copies.count == 1)
+        #expect(report.copies.first?.sources == ["wire.txt", "copy.txt"])
+        #expect(report.copies.first?.first == "wire.txt")
+        // Same day for wire.txt and own.txt, neither with a time of day: nothing tells which came first.
+        #expect(report.firstPublished == nil)
+        #expect(report.corroborated.allSatisfy { $0.independentSources >= 2 })
+        // The union sentence is printed twice but said by one source: not corroborated.
+        #expect(!report.corroborated.contains { claim in claim.sentences.contains { $0.text.hasPrefix("The union said") } })
+        #expect(report.unique.filter { $0.text.hasPrefix("The union said") }.map(\.source).sorted() == ["copy.txt", "wire.txt"])
+        let shipping = report.corroborated.first { claim in claim.sentences.contains { $0.text.hasPrefix("Shipping lines") } }
+        #expect(shipping?.independentSources == 2)
+        #expect(Set(shipping?.sentences.map(\.source) ?? []) == ["wire.txt", "copy.txt", "own.txt"])
+    }
+
+    @Test func differentTextsAreNoCopies() {
+        let a = Fixture(source: "a.txt", sentences: Self.wire)
+        let b = Fixture(source: "b.txt", sentences: [
+            "Antwerp's dockers stopped work at dawn when negotiations about night shifts and overtime pay with terminal operators failed.",
+            "Several ships headed for Rotterdam instead, and shipping lines told customers perishable deliveries could be late.",
+        ])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        #expect(report.copies.isEmpty)
+        #expect(report.firstPublished == nil)
+    }
+
+    @Test func theEarlierDayWasFirst() {
+        let a = Fixture(source: "a.txt", published: CalendarDay(year: 2026, month: 3, day: 3), sentences: ["The council met."])
+        let b = Fixture(source: "b.txt", published: CalendarDay(year: 2026, month: 3, day: 2), sentences: ["The council met again."])
+        #expect(StoryComparator().compare([a.annotated, b.annotated]).firstPublished == "b.txt")
+    }
+
+    @Test func corroboratedDatesIntersectAndEventsAreOrdered() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "Last year, the minister accused the mayor of fraud over the harbour contracts.",
+            "The harbour board resigned on 2 March.",
+        ], times: [("Last year", .year(2025)), ("on 2 March", .day(CalendarDay(year: 2026, month: 3, day: 2)))])
+        let b = Fixture(source: "b.txt", sentences: [
+            "In October, the minister publicly accused the mayor of fraud over harbour contracts.",
+            "A court hearing was set for May.",
+        ], times: [("In October", .month(year: 2025, month: 10)), ("for May", .month(year: 2026, month: 5))])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        #expect(report.timeline.map(\.start) == [CalendarDay(year: 2025, month: 10, day: 1), CalendarDay(year: 2026, month: 3, day: 2),
+                                                   CalendarDay(year: 2026, month: 5, day: 1)])
+        let accusation = try! #require(report.timeline.first)
+        #expect(accusation.end == CalendarDay(year: 2025, month: 10, day: 31))
+        #expect(accusation.sources == ["a.txt", "b.txt"])
+        #expect(accusation.expressions == ["Last year", "In October"])
+        #expect(accusation.text.hasPrefix("Last year, the minister accused"))
+        #expect(report.timeline.dropFirst().allSatisfy { $0.sources.count == 1 })
+    }
+
+    @Test func datesThatCannotMeetStaySeparateEvents() {
+        let a = Fixture(source: "a.txt", sentences: ["The minister accused the mayor of fraud over the harbour contracts in March."],
+                        times: [("in March", .month(year: 2025, month: 3))])
+        let b = Fixture(source: "b.txt", sentences: ["The minister accused the mayor of fraud over harbour contracts in October."],
+                        times: [("in October", .month(year: 2025, month: 10))])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        #expect(report.conflicts.filter { $0.kind == .date }.count == 1)
+        #expect(report.timeline.map(\.sources) == [["a.txt"], ["b.txt"]])
+    }
+
+    @Test func relationsTurnFromHostileToCooperative() {
+        let monday = CalendarDay(year: 2026, month: 1, day: 12)
+        let a = Fixture(source: "a.txt", published: CalendarDay(year: 2026, month: 3, day: 4), sentences: [
+            "Last year, Ana Ruiz accused Jan Berg of lying to parliament.",
+            "On Monday Berg threatened Ruiz with a lawsuit.",
+            "Ruiz did not criticise Berg again.",
+            "The two met for lunch and agreed to work together.",
+            "Ruiz praised Berg in a speech.",
+        ], times: [("Last year", .year(2025)), ("On Monday", .day(monday))])
+        var annotated = a.annotated
+        annotated.entities = Self.mentions([("Ana Ruiz", "ana ruiz"), ("Jan Berg", "jan berg"), ("Ruiz", "ana ruiz"), ("Berg", "jan berg")],
+                                           in: annotated)
+        let report = StoryComparator().compare([annotated])
+        let relation = try! #require(report.relations.first)
+        #expect(report.relations.count == 1)
+        #expect(relation.actors == ["Ana Ruiz", "Jan Berg"])
+        #expect(relation.events.map(\.kind) == ["accuse", "threaten", "meet", "agree", "praise"])
+        #expect(relation.events.map(\.date) == ["2025", "2026-01-12", "2026-03-04", "2026-03-04", "2026-03-04"])
+        #expect(relation.events.map(\.datedBy) == ["claim", "claim", "published", "published", "published"])
+        #expect(relation.events[0].from == "Ana Ruiz" && relation.events[0].to == "Jan Berg")
+        #expect(relation.events[1].from == "Jan Berg" && relation.events[1].to == "Ana Ruiz")
+        #expect(relation.events.map(\.inferred) == [false, false, true, true, false])
+        #expect(relation.events.prefix(2).allSatisfy { $0.tone < 0 })
+        #expect(relation.events.suffix(3).allSatisfy { $0.tone > 0 })
+    }
+
+    /// Every occurrence of the names (longest first, not overlapping) as person mentions.
+    static func mentions(_ names: [(text: String, key: String)], in annotated: AnnotatedArticle) -> [EntityMention] {
+        var found: [EntityMention] = []
+        for sentence in annotated.sentences {
+            for name in names {
+                var searchStart = sentence.text.startIndex
+                while let range = sentence.text.range(of: name.text, range: searchStart..<sentence.text.endIndex) {
+                    let start = sentence.span.start + sentence.text.scalarOffset(of: range.lowerBound)
+                    let span = TextSpan(start: start, end: start + name.text.unicodeScalars.count)
+                    if !found.contains(where: { $0.span.overlaps(span) }) {
+                        found.append(EntityMention(text: name.text, span: span, sentence: sentence.index, key: name.key,
+                                                   name: names.first { $0.key == name.key }!.text, kind: .person))
+                    }
+                    searchStart = range.upperBound
+                }
+            }
+        }
+        return found.sorted { $0.span.start < $1.span.start }
+    }
+
+    @Test func relationWordsAreMatchedPerLanguage() {
+        #expect(RelationLexicon.kind(of: "accused", language: "en").map { RelationLexicon.kinds[$0].name } == "accuse")
+        #expect(RelationLexicon.kind(of: "beschuldigte", language: "de").map { RelationLexicon.kinds[$0].name } == "accuse")
+        #expect(RelationLexicon.kind(of: "menace", language: "fr").map { RelationLexicon.kinds[$0].name } == "threaten")
+        #expect(RelationLexicon.kind(of: "reunió", language: "es").map { RelationLexicon.kinds[$0].name } == "meet")
+        #expect(RelationLexicon.kind(of: "ontmoette", language: "nl").map { RelationLexicon.kinds[$0].name } == "meet")
+        #expect(RelationLexicon.kind(of: "called", language: "en") == nil)
+        #expect(RelationLexicon.kind(of: "reunió", language: "en") == nil)
+        for kind in RelationLexicon.kinds {
+            #expect((-1...1).contains(kind.tone))
+            #expect(Set(kind.patterns.keys) == ["en", "de", "fr", "es", "nl"], "\(kind.name)")
+        }
+    }
+
+    @Test func omissionsListWhatOthersCorroborate() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "The bridge over the Danube collapsed at dawn, the ministry confirmed.",
+            "Rescuers pulled three survivors from the water near the bridge.",
+        ], entities: [("Danube", "danube", .place)])
+        let b = Fixture(source: "b.txt", sentences: [
+            "The ministry confirmed that the bridge over the Danube collapsed at dawn.",
+            "Three survivors were pulled from the water near the bridge by rescuers.",
+        ], entities: [("Danube", "danube", .place)])
+        let c = Fixture(source: "c.txt", sentences: [
+            "At dawn the bridge over the Danube collapsed, according to the ministry.",
+            "Traffic was diverted through the old town.",
+        ], entities: [("Danube", "danube", .place)])
+        let report = StoryComparator().compare([a.annotated, b.annotated, c.annotated])
+        #expect(report.omissions.map(\.source) == ["c.txt"])
+        #expect(report.omissions.first?.claims.map(\.text) == ["Rescuers pulled three survivors from the water near the bridge."])
+    }
+}
