@@ -1,38 +1,41 @@
 #!/usr/bin/env bash
-# Runs Parallax on the project's own demo corpus: fictional events, each reported by
-# several fictional outlets in several languages (see Demo/corpus/README.md).
+# Runs Parallax on the project's own demo corpus: four fictional events, each reported by
+# three fictional outlets in two languages (see Demo/corpus/README.md).
+#
+#   Demo/run-demo.sh [PARALLAX_BINARY]
+#
+# The store it builds is kept in Demo/out/demo.db for exploring afterwards
+# (parallax stories --db Demo/out/demo.db, parallax search QUERY --db …).
 set -euo pipefail
-PARALLAX=${1:-.build-release/release/parallax}
 cd "$(dirname "$0")/.."
+PARALLAX=${1:-.build-release/release/parallax}
 CORPUS=Demo/corpus
-mapfile -t FILES < <(ls "$CORPUS"/*.html "$CORPUS"/*.txt | sort)
+DB=Demo/out/demo.db
+mkdir -p Demo/out
+rm -f "$DB" "$DB-wal" "$DB-shm"
 
-echo "== 1. Extract: ${#FILES[@]} articles (title · language · published)"
-"$PARALLAX" extract "${FILES[@]}" | python3 -c '
+echo "== 1. Extract: every page and text file of $CORPUS (file · language · published · title)"
+"$PARALLAX" extract "$CORPUS" | python3 -c '
 import json, sys
 for line in sys.stdin:
     a = json.loads(line)
-    print(f"  {a[\"source\"].split(\"/\")[-1]:<48} {a[\"language\"] or \"und\":<4} {(a[\"published\"] or \"-\")[:10]:<10}  {a[\"title\"][:60]}")
+    name = a["source"].split("/")[-1]
+    print(f"  {name:<46} {a[\"language\"] or \"und\":<3} {(a[\"published\"] or \"-\")[:10]:<10}  {a[\"title\"][:58]}")
 '
 
 echo
-echo "== 2. Stories: which articles report the same event"
-"$PARALLAX" extract "${FILES[@]}" | python3 -c '
-import json, sys
-for line in sys.stdin:
-    a = json.loads(line)
-    print(json.dumps({"id": a["source"].split("/")[-1], "title": a["title"], "text": a["text"], "lang": a["language"], "published": a["published"]}))
-' | "$PARALLAX" cluster - | python3 -c '
-import json, sys, collections
-stories = collections.defaultdict(list)
-for line in sys.stdin:
-    r = json.loads(line); stories[r["cluster"]].append(r["id"])
-for n, (story, ids) in enumerate(stories.items(), 1):
-    print(f"  story {n}: " + ", ".join(ids))
-'
+echo "== 2. Ingest: extract, identify languages, annotate, cluster into stories, store"
+"$PARALLAX" ingest "$CORPUS" --db "$DB"
 
-for event in $(printf '%s\n' "${FILES[@]}" | xargs -n1 basename | cut -d- -f1-2 | sort -u); do
+echo
+echo "== 3. Stories"
+"$PARALLAX" stories --db "$DB"
+
+for id in $("$PARALLAX" stories --db "$DB" --format json | python3 -c 'import json, sys; [print(json.loads(l)["id"]) for l in sys.stdin]'); do
     echo
-    echo "== 3. Compare: $event"
-    "$PARALLAX" compare --format text "$CORPUS/$event"-*
+    echo "== 4. Story $id: sources compared claim by claim"
+    "$PARALLAX" story "$id" --db "$DB" --format text
 done
+
+echo
+echo "The store is $DB: try 'parallax search \"fire brigade\" --db $DB' or 'parallax story 1 --db $DB --format md'."

@@ -29,8 +29,9 @@ public struct ArticleExtractor: Extractor {
         guard !result.paragraphs.isEmpty else {
             throw ParallaxError(source: document.source, reason: .noArticle(result.title.isEmpty ? "no text" : "only a title, no body text"))
         }
-        var article = Article(source: document.source, url: document.url, title: result.title, paragraphs: result.paragraphs)
-        article.published = result.paragraphs.prefix(3).lazy.compactMap(DateParsing.published(inLine:)).first
+        var article = Article(source: document.source, url: document.url, title: result.title, paragraphs: result.paragraphs,
+                              byline: result.byline)
+        article.published = result.published ?? result.paragraphs.prefix(3).lazy.compactMap(DateParsing.published(inLine:)).first
         identifyLanguages(&article, prior: nil)
         return article
     }

@@ -7,6 +7,19 @@ enum BoilerplateRules {
 
     static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp"]
     static let textExtensions: Set<String> = ["txt", "text", "md"]
+    /// What a directory expands to: pages and plain-text articles (also gzipped), or files
+    /// without an extension. A named file is always read; inside a folder, READMEs (.md),
+    /// data (.json) and images are not articles.
+    static let directoryExtensions: Set<String> = htmlExtensions.union(["txt", "text", ""])
+
+    // MARK: Plain-text headers
+
+    /// Words that open a byline line ("By Daniel Voss | Baltic Ledger"), per language.
+    static let bylinePrefixes = ["by ", "von ", "par ", "por ", "door ", "di ", "av ", "af ", "przez "]
+    /// Words that open a credit line naming the outlet or agency ("Source: Reuters").
+    static let creditPrefixes = ["source:", "quelle:", "source :", "fuente:", "bron:", "fonte:"]
+    /// "4 min read" and its kin: reading-time furniture.
+    static let readingTimeWords = ["min read", "minute read", "minutes read", "min. lesezeit", "min de lecture", "min de lectura"]
 
     // MARK: Charsets
 

@@ -17,7 +17,7 @@ public struct DocumentReader: Sendable {
     }
 
     /// One result per document found, in the order given; directories expand to their
-    /// files, sorted by path, hidden files and folders skipped.
+    /// article files, sorted by path, hidden files and folders skipped.
     public func read(_ paths: [String]) -> [Result<RawDocument, ParallaxError>] {
         var results: [Result<RawDocument, ParallaxError>] = []
         for path in paths {
@@ -119,7 +119,8 @@ public struct DocumentReader: Sendable {
         return bytes
     }
 
-    /// Regular files under `directory`, sorted by path; hidden entries are skipped.
+    /// Article files under `directory` (see `BoilerplateRules.directoryExtensions`), sorted by
+    /// path; hidden entries are skipped.
     private func filesInDirectory(_ directory: String) -> [String] {
         let root = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(
@@ -127,6 +128,8 @@ public struct DocumentReader: Sendable {
         var files: [String] = []
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let unzipped = url.pathExtension.lowercased() == "gz" ? url.deletingPathExtension() : url
+            guard BoilerplateRules.directoryExtensions.contains(unzipped.pathExtension.lowercased()) else { continue }
             files.append(directory.hasSuffix("/") ? directory + url.path.dropFirst(root.path.count + 1) : directory + url.path.dropFirst(root.path.count))
         }
         return files.sorted()

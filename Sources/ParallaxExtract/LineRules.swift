@@ -95,4 +95,26 @@ enum LineRules {
         let sentenceEnds = line.dropLast().filter { ".!?".contains($0) }.count
         return sentenceEnds <= 1 && line.contains(where: { $0.isLetter })
     }
+
+    /// The author's name from a byline line ("By Daniel Voss | Baltic Ledger | 4 min read"
+    /// → "Daniel Voss"), or nil when the line is not a byline.
+    static func byline(_ line: String) -> String? {
+        guard line.count <= 120 else { return nil }
+        let lower = line.lowercased()
+        guard let prefix = BoilerplateRules.bylinePrefixes.first(where: { lower.hasPrefix($0) }) else { return nil }
+        let rest = line.dropFirst(prefix.count)
+        let name = rest.split(whereSeparator: { "|·•–—,".contains($0) }).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let words = name.split(separator: " ")
+        // A name is a few capitalised words; "By the time the fire was out…" is a sentence.
+        guard (1...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+        return name
+    }
+
+    /// "Source: Nordic Wire Service", "4 min read": head furniture that is not the title.
+    static func isCreditOrReadingTime(_ line: String) -> Bool {
+        guard line.count <= 120 else { return false }
+        let lower = line.lowercased()
+        return BoilerplateRules.creditPrefixes.contains(where: { lower.hasPrefix($0) })
+            || BoilerplateRules.readingTimeWords.contains(where: { lower.contains($0) }) && line.split(separator: " ").count <= 8
+    }
 }

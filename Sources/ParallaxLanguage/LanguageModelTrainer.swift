@@ -261,18 +261,41 @@ public struct LanguageModelTrainer: Sendable {
     /// right, since the second stage decides within it), each group's temperature, and the
     /// expected coverage of each language with its dispersion.
     private func calibrate(_ model: inout LanguageModel, cases: [CalibrationCase], progress: (String) -> Void) {
-        func groupOrSelf(_ index: Int) -> Int { model.groupOfLanguage[index].map { -1 - $0 } ?? index }
-        var byWinner = [[(scores: [Float], truths: [Int])]](repeating: [], count: model.languages.count)
+        // Second stages first: which groups are worth keeping decides what the first stage's
+        // confidence has to cover (a dropped group's ambiguity stays in the first stage).
         var byGroup = [[(naiveBayes: [Float], logits: [Float], truth: Int)]](repeating: [], count: model.groups.count)
         for item in cases where item.allowed.count > 1 {
-            let truthGroup = groupOrSelf(item.truth)
-            let truths = item.allowed.indices.filter { groupOrSelf(item.allowed[$0]) == truthGroup }
-            byWinner[item.winner].append((item.allowed.map { item.scores.logLikelihoods[$0] }, truths))
             if let groupIndex = model.groupOfLanguage[item.winner], model.groupOfLanguage[item.truth] == groupIndex {
                 let group = model.groups[groupIndex]
                 let logits = group.logits(ConfusableGroup.features(item.features))
                 byGroup[groupIndex].append((group.members.map { item.scores.logLikelihoods[$0] }, logits, group.members.firstIndex(of: item.truth)!))
             }
+        }
+        var kept: [ConfusableGroup] = []
+        for (index, var group) in model.groups.enumerated() {
+            let cases = byGroup[index]
+            (group.naiveBayesWeight, group.logitWeight) = fittedGroupWeights(cases)
+            func right(_ a: Float, _ b: Float) -> Int {
+                cases.filter { item in
+                    let combined = item.logits.indices.map { ConfusableGroup.combined(naiveBayes: item.naiveBayes[$0], logit: item.logits[$0], a, b) }
+                    return combined.indices.max { combined[$0] < combined[$1] } == item.truth
+                }.count
+            }
+            let both = right(group.naiveBayesWeight, group.logitWeight), naiveBayes = right(1, 0)
+            progress("group \(group.members.map { model.languages[$0].label }.joined(separator: "/")), right of \(cases.count) " +
+                     "calibration texts: naive Bayes \(naiveBayes), group model \(right(0, 1)), both \(both) " +
+                     "(weights \(group.naiveBayesWeight), \(group.logitWeight))")
+            // A group whose model adds too little to naive Bayes is left out of the file.
+            if Double(both - naiveBayes) >= minimumGroupGain * Double(cases.count) { kept.append(group) }
+        }
+        model.setGroups(kept)
+
+        func groupOrSelf(_ index: Int) -> Int { model.groupOfLanguage[index].map { -1 - $0 } ?? index }
+        var byWinner = [[(scores: [Float], truths: [Int])]](repeating: [], count: model.languages.count)
+        for item in cases where item.allowed.count > 1 {
+            let truthGroup = groupOrSelf(item.truth)
+            let truths = item.allowed.indices.filter { groupOrSelf(item.allowed[$0]) == truthGroup }
+            byWinner[item.winner].append((item.allowed.map { item.scores.logLikelihoods[$0] }, truths))
         }
         let overall = fittedTemperature(byWinner.flatMap { $0 }) ?? 1
         for index in model.languages.indices {
@@ -281,28 +304,6 @@ public struct LanguageModelTrainer: Sendable {
             // the smallest temperature and be overconfident on its first near-tie.
             model.languages[index].temperature = Float(cases.count >= Self.minimumCalibrationCases ? max(overall, fittedTemperature(cases) ?? overall) : overall)
         }
-        var groups = model.groups
-        var kept: [ConfusableGroup] = []
-        for index in groups.indices {
-            let cases = byGroup[index]
-            let (naiveBayesWeight, logitWeight) = fittedGroupWeights(cases)
-            groups[index].naiveBayesWeight = naiveBayesWeight
-            groups[index].logitWeight = logitWeight
-            func right(_ a: Float, _ b: Float) -> Int {
-                cases.filter { item in
-                    let combined = item.logits.indices.map { ConfusableGroup.combined(naiveBayes: item.naiveBayes[$0], logit: item.logits[$0], a, b) }
-                    return combined.indices.max { combined[$0] < combined[$1] } == item.truth
-                }.count
-            }
-            progress("group \(groups[index].members.map { model.languages[$0].label }.joined(separator: "/")), right of \(cases.count) " +
-                     "calibration texts: naive Bayes \(right(1, 0)), group model \(right(0, 1)), both \(right(naiveBayesWeight, logitWeight)) " +
-                     "(weights \(naiveBayesWeight), \(logitWeight))")
-            // A group whose model adds too little to naive Bayes is left out of the file.
-            if Double(right(naiveBayesWeight, logitWeight) - right(1, 0)) >= minimumGroupGain * Double(cases.count) {
-                kept.append(groups[index])
-            }
-        }
-        model.setGroups(kept)
 
         // Expected coverage per language over its own texts, then the dispersion that gives
         // the standard scores of the calibration texts unit spread. The median of the squared
@@ -472,8 +473,6 @@ public struct HeldOutEvaluation: Sendable {
         let segments = rows.reduce(0) { $0 + $1.segments }
         lines.append("| **all** | \(sentences) | \(pct(sentenceAccuracy)) | \(String(format: "%.2f", meanSentenceConfidence)) " +
                      "| \(segments) | \(pct(segmentAccuracy)) | \(String(format: "%.2f", meanSegmentConfidence)) |")
-        lines.append("")
-        lines.append("Mean confidence: sentences \(String(format: "%.3f", meanSentenceConfidence)), segments \(String(format: "%.3f", meanSegmentConfidence)).")
         return lines.joined(separator: "\n")
     }
 }

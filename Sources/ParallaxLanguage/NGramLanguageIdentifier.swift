@@ -6,8 +6,12 @@ import ParallaxCore
 /// Script first: a script that only one known language uses decides directly (Greek → el,
 /// kana → ja); otherwise the languages written in the text's script compete under a naive
 /// Bayes model of hashed character 2–5-grams and whole words (`LanguageModel`), trained by
-/// `parallax language train` from `langid-train/`. Confidence is the softened posterior:
-/// close relatives (hr/sr/bs) and short texts get low values; text without letters is `und`.
+/// `parallax language train` from `langid-train/`. Languages it confuses with each other
+/// (found in training: da/nb/nn, id/ms …) get a second, discriminative stage
+/// (`ConfusableGroup`). Confidence is the softened posterior: close relatives (hr/sr/bs) and
+/// short texts get low values, and so does text whose longer n-grams and words the best
+/// language has mostly never seen (a language outside the model, or no language at all);
+/// text without letters is `und`.
 public struct NGramLanguageIdentifier: LanguageIdentifier {
     /// Errors loading a model file.
     public struct LoadError: Error, Sendable, CustomStringConvertible {

@@ -19,7 +19,8 @@ public protocol StoryStore: Sendable {
     /// stored or neither. A duplicate is not stored (`.duplicate`).
     func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult
 
-    /// Stories, the most recently published first.
+    /// Stories, newest first: by the latest publication date of their articles (by when
+    /// they were created when none of their articles is dated).
     func stories(limit: Int, offset: Int) async throws -> [StoredStory]
 
     func story(id: Int64) async throws -> StoredStory?

@@ -19,4 +19,48 @@ import TestSupport
         #expect(errors.first?.contains("/nonexistent/article.txt") == true)
         #expect(result.stdout.split(separator: "\n").count == 1)
     }
+
+    /// Issue 2's bad inputs in one command: each is one line on stderr naming the input, the
+    /// good articles are still printed, and the exit status says something failed.
+    @Test func badInputsAreOneLineErrorsAndTheGoodOnesStillPrint() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.txt")
+        let binary = folder.appendingPathComponent("image.txt")
+        let latin1 = folder.appendingPathComponent("latin1.txt")
+        try Data().write(to: empty)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]).write(to: binary)
+        // "Café in Zürich" in ISO-8859-1: not valid UTF-8, and the file declares nothing.
+        try Data("Caf".utf8 + [0xE9] + " in Z".utf8 + [0xFC] + "rich\n\nA paragraph of text.".utf8).write(to: latin1)
+        let missing = folder.appendingPathComponent("missing.txt").path
+        let seeds = [SharedData.path(SharedData.seed000), SharedData.path(SharedData.seed002)]
+
+        let result = try CLI.run(["extract", empty.path, seeds[0], binary.path, latin1.path, missing, seeds[1]])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").map(String.init)
+        #expect(errors.count == 4)
+        for bad in [empty.path, binary.path, latin1.path, missing] {
+            #expect(errors.filter { $0.contains(bad) }.count == 1, "one error line for \(bad): \(errors)")
+        }
+        let printed = result.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(printed.map { $0["source"] as? String } == seeds)
+    }
+
+    @Test func compareOfTheSeedsPrintsTheVersionedJSONReport() throws {
+        let seeds = [SharedData.path(SharedData.seed000), SharedData.path(SharedData.seed002)]
+        let result = try CLI.run(["compare", seeds[0], seeds[1], "--format", "json",
+                                  "--published", "\(seeds[0])=2026-02-05", "--published", "\(seeds[1])=2026-02-04"])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["version"] as? Int == 1)
+        #expect(report["sameStory"] as? Bool == true)
+        for key in ["sources", "entities", "corroborated", "unique", "conflicts", "quotes", "times"] {
+            #expect(report[key] is [Any], "\(key) is a list")
+        }
+        let times = try #require(report["times"] as? [[String: Any]])
+        #expect(times.contains { ($0["text"] as? String)?.lowercased() == "in october" && $0["resolved"] is [String: Any] })
+    }
 }

@@ -23,6 +23,36 @@ import TestSupport
         #expect(article.language == "en")
     }
 
+    /// Head lines written without blank lines between them (title, dateline, byline, share
+    /// line) are told apart, and a tail written the same way is cut line by line.
+    @Test func headAndTailLinesWithoutBlankLinesAreToldApart() throws {
+        let text = """
+            Home › News › Science
+            Glacier lake drained overnight, surveyors say
+            Published: 2026-04-02
+            By Ines Calloway | Alpine Courier | 3 min read
+            Share this: Facebook · X · Email
+
+            A meltwater lake on the Tarvel glacier drained overnight on Wednesday, surveyors from the regional \
+            hydrology office said, sending a surge of water down the valley.
+
+            Nobody was hurt. The valley road was closed for six hours as a precaution.
+
+            Tags: Glaciers · Floods
+            Share this article: Facebook · X
+            Leave a comment
+            Your email address will not be published. Required fields are marked *
+            Post comment
+            """
+        let article = try ArticleExtractor(identifier: FunctionWordIdentifier()).extract(RawDocument(source: "lake.txt", bytes: Array(text.utf8)))
+        #expect(article.title == "Glacier lake drained overnight, surveyors say")
+        #expect(article.byline == "Ines Calloway")
+        #expect(article.published.map { CalendarDay($0) } == CalendarDay(year: 2026, month: 4, day: 2))
+        #expect(article.paragraphs.count == 2)
+        #expect(article.paragraphs.first?.hasPrefix("A meltwater lake") == true)
+        #expect(!article.text.contains("Share this") && !article.text.contains("Tags") && !article.text.contains("comment"))
+    }
+
     @Test func seed002TitleIsTheDutchLine() throws {
         let article = try extractOne(SharedData.path(SharedData.seed002))
         #expect(article.title == "Trump en Petro: onverwachte verstandhouding in Witte Huis")

@@ -36,11 +36,11 @@ import TestSupport
         }
     }
 
-    @Test func directoriesAreReadRecursivelySortedWithoutHiddenFiles() throws {
+    @Test func directoriesAreReadRecursivelySortedWithoutHiddenOrNonArticleFiles() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("b/.hidden"), withIntermediateDirectories: true)
-        for name in ["b/2.txt", "a.txt", ".secret.txt", "b/.hidden/3.txt", "b/1.txt"] {
+        for name in ["b/2.txt", "a.txt", ".secret.txt", "b/.hidden/3.txt", "b/1.txt", "README.md", "expected.json", "b/logo.png"] {
             try Data("Title\n\nBody text.\n".utf8).write(to: directory.appendingPathComponent(name))
         }
         let sources = DocumentReader().read([directory.path]).compactMap { try? $0.get().source }

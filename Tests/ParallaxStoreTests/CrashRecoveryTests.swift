@@ -8,16 +8,7 @@ import TestSupport
 @Suite struct CrashRecoveryTests {
     static let articleCount = 200
 
-    /// The built `parallax` executable, beside the test bundle (on Linux the bundle's URL is
-    /// the products folder itself; on macOS the .xctest bundle inside it).
-    static var executable: URL {
-        let bundle = Bundle.main.bundleURL
-        for folder in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = folder.appendingPathComponent("parallax")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return SharedData.packageRoot.appendingPathComponent(".build/debug/parallax")
-    }
+    static var executable: URL { BuiltProducts.parallax }
 
     static func ingest(_ input: String, db: String) throws -> Process {
         let process = Process()
