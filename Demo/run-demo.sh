@@ -20,7 +20,10 @@ import json, sys
 for line in sys.stdin:
     a = json.loads(line)
     name = a["source"].split("/")[-1]
-    print(f"  {name:<46} {a[\"language\"] or \"und\":<3} {(a[\"published\"] or \"-\")[:10]:<10}  {a[\"title\"][:58]}")
+    language = a["language"] or "und"
+    published = (a["published"] or "-")[:10]
+    title = a["title"][:58]
+    print(f"  {name:<46} {language:<3} {published:<10}  {title}")
 '
 
 echo

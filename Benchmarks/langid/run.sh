@@ -25,10 +25,14 @@ fi
 
 cut -f3 "$work/heldout.tsv" > "$work/sentences.txt"
 awk -F'\t' '$4 != ""' "$work/heldout.tsv" | cut -f4 > "$work/segments.txt"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
 for kind in sentences segments; do
     # One core; user+system CPU seconds of the whole run (model loading included).
     /usr/bin/time -f "%U %S" -o "$work/parallax-$kind.time" taskset -c 0 "$parallax" language "$work/$kind.txt" > "$work/parallax-$kind.out"
 done
 
 taskset -c 0 "$work/venv/bin/python" "$here/compare.py" "$work" > "$here/results.md"
+cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+printf '\nMeasured %s on %s cores (%s), load average %s when the timed runs started; command: `Benchmarks/langid/run.sh%s` with Parallax built by `swift build -c release --product parallax --scratch-path .build-release`.\n' \
+    "$(date -u +%Y-%m-%d)" "$(nproc)" "$cpu" "$load" "${1:+ $1}" >> "$here/results.md"
 cat "$here/results.md"
