@@ -43,12 +43,16 @@ public struct FeatureWeighting: Sendable {
     /// word n-grams, which are several per word), unit length.
     public func weigh(_ counts: FeatureCounts) -> ArticleFeatures {
         func vector(_ raw: [UInt64: Float], limit: Int = maximumLength) -> SparseVector {
-            var weights: [UInt64: Float] = [:]
+            var keys: [UInt64] = [], weights: [Float] = []
+            keys.reserveCapacity(raw.count)
             weights.reserveCapacity(raw.count)
             for (key, tf) in raw where tf > 0 {
-                weights[key] = (1 + Float(log(Double(max(tf, 1))))) * frequencies.idf(key)
+                let weight = (1 + Float(log(Double(max(tf, 1))))) * frequencies.idf(key)
+                guard weight != 0 else { continue }
+                keys.append(key)
+                weights.append(weight)
             }
-            return SparseVector(weights).top(limit).normalized()
+            return SparseVector(distinctKeys: keys, weights: weights, top: limit).normalized()
         }
         return ArticleFeatures(language: counts.language, published: counts.published, terms: vector(counts.terms),
                                wordGrams: vector(counts.wordGrams, limit: 4 * maximumLength), names: vector(counts.nameGrams),

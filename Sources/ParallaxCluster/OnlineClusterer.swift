@@ -127,15 +127,50 @@ public struct OnlineClusterer: Sendable {
     /// Score of an article against a story: the pair model over the story's centroid, plus
     /// the cross-lingual allowance when the story is in other languages only, less the time
     /// evidence when the story's dates are far from the article's.
+    ///
+    /// A centroid blurs the events of one topic together (two crashes, two votes), so for a
+    /// story of several articles the score also asks its most similar recent member: when
+    /// that pair score is lower, the result moves towards it by `memberWeight`.
     public func score(_ features: ArticleFeatures, _ story: Story) -> Double {
-        let components = SimilarityComponents(features, story: story)
+        let centroid = centroidLogit(features, story)
+        return sigmoid(checked(centroid, memberLogit(features, story)))
+    }
+
+    /// The centroid's logit lowered towards the best member's when that member agrees less:
+    /// the check can stop a join, never make one.
+    private func checked(_ centroid: Double, _ member: Double?) -> Double {
+        guard let member else { return centroid }
+        return centroid + parameters.memberWeight * min(0, member - centroid)
+    }
+
+    private func centroidLogit(_ features: ArticleFeatures, _ story: Story) -> Double {
+        adjustedLogit(SimilarityComponents(features, story: story), features.published, story.firstPublished, story.lastPublished)
+    }
+
+    /// The logit of the most similar recent member; nil when the check is off or the story
+    /// has a single article.
+    private func memberLogit(_ features: ArticleFeatures, _ story: Story) -> Double? {
+        guard parameters.memberWeight > 0, !story.members.isEmpty else { return nil }
+        var best = -Double.infinity
+        for member in story.members {
+            let pair = SimilarityComponents(unit: features, unit: member)
+            best = max(best, adjustedLogit(pair, features.published, member.published, member.published))
+        }
+        return best
+    }
+
+    private func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    /// The pair model's logit with the cross-lingual allowance and the time evidence (the
+    /// distance in days from the article to the span `first`…`last`).
+    private func adjustedLogit(_ components: SimilarityComponents, _ published: Date?, _ first: Date?, _ last: Date?) -> Double {
         var z = model.logit(components)
         if components.crossLingual { z += parameters.crossLingualBonus }
-        if let published = features.published, let first = story.firstPublished, let last = story.lastPublished {
+        if let published, let first, let last {
             let days = max(0, first.timeIntervalSince(published), published.timeIntervalSince(last)) / 86_400
             z -= parameters.timeWeight * (1 - exp(-days / parameters.timeScaleDays))
         }
-        return 1 / (1 + exp(-z))
+        return z
     }
 
     private func bestStory(for features: ArticleFeatures) -> (story: Int, score: Double)? {
@@ -145,22 +180,37 @@ public struct OnlineClusterer: Sendable {
             guard let postings = index[key], postings.count <= OnlineClusterer.commonFeaturePostings else { continue }
             for story in postings { shared[story, default: 0] += 1 }
         }
-        var best: (story: Int, score: Double)?
         let candidates = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(parameters.maximumCandidates)
-        for (number, _) in candidates {
+        // Centroid scores first (cheap); the member check, a few pair scores per story, can
+        // only lower them, so it runs best centroid first and stops at the first story that
+        // could not beat the threshold or the best so far.
+        var bounded: [(rank: Int, number: Int, centroid: Double)] = []
+        for (rank, (number, _)) in candidates.enumerated() {
             guard let story = stories[number] else { continue }
-            let s = score(features, story)
-            if s > (best?.score ?? -1) { best = (number, s) }
+            bounded.append((rank, number, centroidLogit(features, story)))
         }
-        return best
+        bounded.sort { $0.centroid > $1.centroid }
+        // Slightly below the threshold's logit, so rounding cannot drop a story at the threshold.
+        let thresholdLogit = log(parameters.threshold / (1 - parameters.threshold)) - 1e-9
+        var best: (rank: Int, number: Int, logit: Double)?
+        for candidate in bounded {
+            if candidate.centroid < max(thresholdLogit, best?.logit ?? -.infinity) { break }
+            guard let story = stories[candidate.number] else { continue }
+            let z = checked(candidate.centroid, memberLogit(features, story))
+            // Equal scores go to the story sharing more lookup features, as in candidate order.
+            if best == nil || z > best!.logit || (z == best!.logit && candidate.rank < best!.rank) {
+                best = (candidate.rank, candidate.number, z)
+            }
+        }
+        return best.map { ($0.number, sigmoid($0.logit)) }
     }
 
     /// A feature posted by more live stories than this is too common to find candidates.
     static let commonFeaturePostings = 1_000
 
     private mutating func join(_ number: Int, _ features: ArticleFeatures) {
-        let (position, limit) = (self.position, parameters.centroidTerms)
-        stories[number]?.add(features, position: position, limit: limit)
+        let (position, limit, members) = (self.position, parameters.centroidTerms, parameters.recentMembers)
+        stories[number]?.add(features, position: position, limit: limit, members: members)
         reindex(number)
     }
 
@@ -213,6 +263,9 @@ public struct Story: Sendable {
     public internal(set) var lastPublished: Date?
     public internal(set) var lastPosition: Int
     var indexed: Set<UInt64> = []
+    /// The latest articles' own vectors (capped like the centroid), oldest first. Empty while
+    /// the story has one article: its centroid is then that article.
+    public internal(set) var members: [ArticleFeatures] = []
 
     init(_ features: ArticleFeatures, position: Int, limit: Int) {
         sums = features
@@ -228,7 +281,12 @@ public struct Story: Sendable {
     /// article against the story needs one dot product per family).
     public internal(set) var norms = FeatureNorms()
 
-    mutating func add(_ features: ArticleFeatures, position: Int, limit: Int) {
+    mutating func add(_ features: ArticleFeatures, position: Int, limit: Int, members keep: Int) {
+        if keep > 0 {
+            if articles == 1 { members.append(Self.unit(sums)) }
+            members.append(Self.unit(Self.capped(features, limit)))
+            if members.count > keep { members.removeFirst(members.count - keep) }
+        }
         sums.terms = sums.terms.adding(features.terms)
         sums.wordGrams = sums.wordGrams.adding(features.wordGrams)
         sums.names = sums.names.adding(features.names)
@@ -245,13 +303,31 @@ public struct Story: Sendable {
         cap(limit)
     }
 
+    /// Features cut to the `limit` heaviest per family (four times as many word n-grams).
+    private static func capped(_ features: ArticleFeatures, _ limit: Int) -> ArticleFeatures {
+        var f = features
+        f.terms = f.terms.top(limit)
+        f.wordGrams = f.wordGrams.top(4 * limit)
+        f.names = f.names.top(limit)
+        f.entities = f.entities.top(limit)
+        f.numbers = f.numbers.top(limit)
+        f.dates = f.dates.top(limit)
+        return f
+    }
+
+    private static func unit(_ features: ArticleFeatures) -> ArticleFeatures {
+        var f = features
+        f.terms = f.terms.normalized()
+        f.wordGrams = f.wordGrams.normalized()
+        f.names = f.names.normalized()
+        f.entities = f.entities.normalized()
+        f.numbers = f.numbers.normalized()
+        f.dates = f.dates.normalized()
+        return f
+    }
+
     private mutating func cap(_ limit: Int) {
-        sums.terms = sums.terms.top(limit)
-        sums.wordGrams = sums.wordGrams.top(4 * limit)
-        sums.names = sums.names.top(limit)
-        sums.entities = sums.entities.top(limit)
-        sums.numbers = sums.numbers.top(limit)
-        sums.dates = sums.dates.top(limit)
+        sums = Self.capped(sums, limit)
         norms = FeatureNorms(terms: sums.terms.norm, wordGrams: sums.wordGrams.norm, names: sums.names.norm,
                              entities: sums.entities.norm, numbers: sums.numbers.norm, dates: sums.dates.norm)
     }

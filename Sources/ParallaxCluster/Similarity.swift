@@ -35,6 +35,14 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         norm > 0 && !unit.isEmpty ? Double(min(1, unit.dot(sum) / norm)) : 0
     }
 
+    /// Two articles whose vectors are all unit length (or empty): cosines are dot products.
+    init(unit a: ArticleFeatures, unit b: ArticleFeatures) {
+        func dot(_ x: SparseVector, _ y: SparseVector) -> Double { Double(min(1, x.dot(y))) }
+        self.init(terms: dot(a.terms, b.terms), wordGrams: dot(a.wordGrams, b.wordGrams), names: dot(a.names, b.names),
+                  entities: dot(a.entities, b.entities), numbers: dot(a.numbers, b.numbers), dates: dot(a.dates, b.dates),
+                  crossLingual: LanguageCodes.differ(a.language, b.language))
+    }
+
     public init(_ a: ArticleFeatures, _ b: ArticleFeatures) {
         self.init(terms: Double(a.terms.cosine(b.terms)), wordGrams: Double(a.wordGrams.cosine(b.wordGrams)), names: Double(a.names.cosine(b.names)),
                   entities: Double(a.entities.cosine(b.entities)), numbers: Double(a.numbers.cosine(b.numbers)),

@@ -18,6 +18,27 @@ public struct SparseVector: Sendable, Hashable {
         values = sorted.map(\.value)
     }
 
+    /// The `limit` largest of unsorted (key, weight) pairs with distinct keys and non-zero
+    /// weights: the same vector as `init(_:)` followed by `top(limit)`, but only the kept
+    /// pairs are sorted by key (weighing an article was mostly sorting features it drops).
+    init(distinctKeys rawKeys: [UInt64], weights rawValues: [Float], top limit: Int) {
+        var kept = Array(rawKeys.indices)
+        if rawKeys.count > limit {
+            guard limit > 0 else {
+                keys = []
+                values = []
+                return
+            }
+            let cut = rawValues.sorted(by: >)[limit - 1]
+            let ties = kept.filter { rawValues[$0] == cut }.sorted { rawKeys[$0] < rawKeys[$1] }
+            kept = kept.filter { rawValues[$0] > cut }
+            kept += ties.prefix(limit - kept.count)
+        }
+        kept.sort { rawKeys[$0] < rawKeys[$1] }
+        keys = kept.map { rawKeys[$0] }
+        values = kept.map { rawValues[$0] }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
@@ -27,21 +48,26 @@ public struct SparseVector: Sendable, Hashable {
         return sum.squareRoot()
     }
 
+    /// A merge of the two key lists. Both indices advance without a branch on the key order
+    /// (it mispredicts half the time) and without bounds checks: this is the clustering's
+    /// innermost loop.
     public func dot(_ other: SparseVector) -> Float {
-        var i = 0, j = 0, sum: Float = 0
-        while i < keys.count, j < other.keys.count {
-            let a = keys[i], b = other.keys[j]
-            if a == b {
-                sum += values[i] * other.values[j]
-                i += 1
-                j += 1
-            } else if a < b {
-                i += 1
-            } else {
-                j += 1
+        keys.withUnsafeBufferPointer { a in
+            other.keys.withUnsafeBufferPointer { b in
+                values.withUnsafeBufferPointer { va in
+                    other.values.withUnsafeBufferPointer { vb in
+                        var i = 0, j = 0, sum: Float = 0
+                        while i < a.count, j < b.count {
+                            let x = a[i], y = b[j]
+                            if x == y { sum += va[i] * vb[j] }
+                            i &+= x <= y ? 1 : 0
+                            j &+= y <= x ? 1 : 0
+                        }
+                        return sum
+                    }
+                }
             }
         }
-        return sum
     }
 
     /// Cosine similarity in [0, 1] (weights are non-negative); 0 when either is empty.

@@ -2,15 +2,15 @@
 /// lines and phrases are page furniture rather than article text, and the words that
 /// introduce dates. Phrases are lowercase; several languages are listed because the same
 /// code runs on news in any language.
-enum BoilerplateRules {
+public enum BoilerplateRules {
     // MARK: File types
 
-    static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp"]
+    public static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp"]
     static let textExtensions: Set<String> = ["txt", "text", "md"]
     /// What a directory expands to: pages and plain-text articles (also gzipped), or files
     /// without an extension. A named file is always read; inside a folder, READMEs (.md),
     /// data (.json) and images are not articles.
-    static let directoryExtensions: Set<String> = htmlExtensions.union(["txt", "text", ""])
+    public static let directoryExtensions: Set<String> = htmlExtensions.union(["txt", "text", ""])
 
     // MARK: Plain-text headers
 
@@ -50,13 +50,13 @@ enum BoilerplateRules {
     /// Elements that never hold readable text. (`<head>` is not one: when markup is broken
     /// libxml2 can leave the whole body inside it; its title, scripts and styles are.)
     static let nonTextTags: Set<String> = [
-        "script", "style", "template", "iframe", "object", "embed", "svg", "canvas", "button", "select", "input",
+        "script", "style", "template", "iframe", "object", "embed", "svg", "canvas", "select", "input",
         "textarea", "title", "base", "link", "meta", "video", "audio", "map",
     ]
 
     /// Elements whose content is furniture (unless they hold most of the page's text;
-    /// an unclosed `<noscript>` can swallow the rest of a page).
-    static let removedTags: Set<String> = nonTextTags.union(["nav", "aside", "footer", "form", "label", "dialog", "menu", "noscript"])
+    /// an unclosed `<noscript>` or `<button>` can swallow the rest of a page).
+    static let removedTags: Set<String> = nonTextTags.union(["nav", "aside", "footer", "form", "label", "dialog", "menu", "noscript", "button"])
 
     /// An element holding more than this share of the page's text is the article's wrapper
     /// and is never removed for its tag or class.
@@ -76,6 +76,9 @@ enum BoilerplateRules {
     /// …and at most this many linked headings (a list of teasers for other articles has
     /// one per blurb).
     static let maximumTeaserHeadlines = 1
+    /// …unless there are this many characters of prose per linked heading (a listicle whose
+    /// item titles are links; a teaser has a short blurb under its headline).
+    static let listicleCharactersPerHeading = 400
     /// A sibling of the article container with this share of its prose joins it.
     static let siblingProseShare = 0.2
 

@@ -31,7 +31,7 @@ public struct DocumentReader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                results.append(contentsOf: filesInDirectory(path).map(readFile))
+                results.append(contentsOf: Self.articleFiles(in: path).map(readFile))
             } else {
                 results.append(readFile(path))
             }
@@ -119,9 +119,11 @@ public struct DocumentReader: Sendable {
         return bytes
     }
 
-    /// Article files under `directory` (see `BoilerplateRules.directoryExtensions`), sorted by
-    /// path; hidden entries are skipped.
-    private func filesInDirectory(_ directory: String) -> [String] {
+    /// Article files under `directory`, sorted by path; hidden entries are skipped. A file
+    /// counts when its extension (after any `.gz`) is one of `extensions`: by default the
+    /// pages and plain-text files of `BoilerplateRules.directoryExtensions`, so READMEs,
+    /// data and images in a folder are not taken for articles.
+    public static func articleFiles(in directory: String, extensions: Set<String> = BoilerplateRules.directoryExtensions) -> [String] {
         let root = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
@@ -129,8 +131,9 @@ public struct DocumentReader: Sendable {
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let unzipped = url.pathExtension.lowercased() == "gz" ? url.deletingPathExtension() : url
-            guard BoilerplateRules.directoryExtensions.contains(unzipped.pathExtension.lowercased()) else { continue }
-            files.append(directory.hasSuffix("/") ? directory + url.path.dropFirst(root.path.count + 1) : directory + url.path.dropFirst(root.path.count))
+            guard extensions.contains(unzipped.pathExtension.lowercased()) else { continue }
+            let relative = url.path.dropFirst(root.path.count).drop { $0 == "/" }
+            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
         }
         return files.sorted()
     }

@@ -247,7 +247,7 @@ struct HTMLContentExtractor: Sendable {
         var chosen: [Int] = []
         for sibling in tree[parent].children where tree[sibling].kind == .element {
             if sibling == best { chosen.append(sibling); continue }
-            if let own = prose[sibling], own.characters > 0, own.linkedHeadings <= BoilerplateRules.maximumTeaserHeadlines,
+            if let own = prose[sibling], own.characters > 0, !Self.isTeaserList(linkedHeadings: own.linkedHeadings, proseCharacters: own.characters),
                Double(own.characters) >= BoilerplateRules.siblingProseShare * Double(bestProse.characters),
                Double(own.links) < BoilerplateRules.proseLinkDensity * Double(own.characters) {
                 chosen.append(sibling); continue
@@ -275,8 +275,8 @@ struct HTMLContentExtractor: Sendable {
 
     /// Climbs from the best container while its ancestors add prose with few links: page
     /// builders split one article into many boxes, and the best-scoring box is one of them.
-    /// Wrappers that add nothing are passed through; an ancestor that adds link lists or
-    /// only a little text ends the climb.
+    /// Wrappers that add nothing or only a little prose are passed through; an ancestor that
+    /// adds link lists, teaser headlines or short calls to action ends the climb.
     private func proseByElement(_ tree: HTMLTree, blocks: [Block], body: Int) -> [Int: Prose] {
         var prose: [Int: Prose] = [:]
         for block in blocks {
@@ -310,11 +310,18 @@ struct HTMLContentExtractor: Sendable {
             let averageLength = Double(added) / Double(max(1, above.blocks - now.blocks))
             let addedTeasers = above.linkedHeadings - now.linkedHeadings
             guard linkDensity < BoilerplateRules.proseLinkDensity, averageLength >= BoilerplateRules.widenParagraphCharacters,
-                  addedTeasers <= BoilerplateRules.maximumTeaserHeadlines,
-                  Double(added) >= BoilerplateRules.widenGain * Double(now.characters) else { break }
-            chosen = parent
+                  !Self.isTeaserList(linkedHeadings: addedTeasers, proseCharacters: added) else { break }
+            // A little clean prose more is no reason to stop: a higher wrapper may still add
+            // the rest of an article split into many boxes.
+            if Double(added) >= BoilerplateRules.widenGain * Double(now.characters) { chosen = parent }
         }
         return chosen
+    }
+
+    /// Linked headings are the headlines of teasers for other articles, unless each one is
+    /// followed by a good amount of prose: then they are the items of a listicle.
+    private static func isTeaserList(linkedHeadings: Int, proseCharacters: Int) -> Bool {
+        linkedHeadings > max(BoilerplateRules.maximumTeaserHeadlines, proseCharacters / BoilerplateRules.listicleCharactersPerHeading)
     }
 
     private func classWeight(_ node: HTMLTree.Node) -> Double {

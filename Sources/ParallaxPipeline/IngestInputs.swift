@@ -19,7 +19,9 @@ struct IngestInputs: Sequence, IteratorProtocol {
     }
 
     /// File name endings of JSON Lines files.
-    static let jsonLinesExtensions = ["jsonl", "ndjson"]
+    static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
+    /// A directory expands to the article files `extract` reads, plus JSON Lines files.
+    static let directoryExtensions = BoilerplateRules.directoryExtensions.union(jsonLinesExtensions)
 
     private enum Pending {
         case argument(String)
@@ -67,7 +69,8 @@ struct IngestInputs: Sequence, IteratorProtocol {
                     return .document(.failure(ParallaxError(source: path, reason: .notFound)))
                 }
                 if isDirectory.boolValue {
-                    pending.append(contentsOf: IngestInputs.files(in: path).reversed().map(Pending.file))
+                    pending.append(contentsOf: DocumentReader.articleFiles(in: path, extensions: IngestInputs.directoryExtensions)
+                        .reversed().map(Pending.file))
                     continue
                 }
                 pending.append(.file(path))
@@ -116,19 +119,6 @@ struct IngestInputs: Sequence, IteratorProtocol {
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         return paragraphs
-    }
-
-    /// Regular files under `directory`, sorted by path, hidden files and folders skipped.
-    static func files(in directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        var files: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            let relative = url.path.dropFirst(root.path.count).drop { $0 == "/" }
-            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
-        }
-        return files.sorted()
     }
 }
 

@@ -28,10 +28,28 @@ public struct SQLiteStore: StoryStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+            pool = try SQLiteStore.openAndMigrate(path: path, configuration: configuration)
         } catch {
             throw SQLiteStore.storeError(error, path: path)
+        }
+    }
+
+    /// Opens the pool and applies the pending migrations. Processes opening a new file at
+    /// once race twice: switching it to WAL can answer "database is locked" without waiting,
+    /// and two of them can both see a migration as pending (the loser's attempt fails inside
+    /// its own rolled-back transaction). Both are settled by trying again shortly after.
+    private static func openAndMigrate(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try SQLiteSchema.migrator.migrate(pool)
+                return pool
+            } catch {
+                attempt += 1
+                guard attempt < 8 else { throw error }
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+            }
         }
     }
 

@@ -88,6 +88,41 @@ import TestSupport
         }
     }
 
+    /// A story keeps only its latest members, each as a unit vector; the member check can
+    /// lower a join score (an article that matches the topic but no member), never raise it.
+    @Test func storyKeepsItsLatestMembersForTheSecondCheck() throws {
+        let records = try sharedRecords("clusters/wikinews-dev.jsonl")
+        let cluster = records[0]["cluster"] as! String
+        let same = records.filter { $0["cluster"] as! String == cluster }
+        let others = records.filter { $0["cluster"] as! String != cluster }.prefix(20)
+        #expect(same.count >= 3)
+        var extractor = FeatureExtractor()
+        var weighting = FeatureWeighting()
+        let counts = (same + others).map { extractor.counts(title: "", text: $0["text"] as! String, language: "en", published: nil) }
+        for c in counts { weighting.learn(c) }
+        let features = counts.map(weighting.weigh)
+        var story = Story(features[0], position: 1, limit: 100)
+        #expect(story.members.isEmpty)
+        for i in 1..<same.count { story.add(features[i], position: i + 1, limit: 100, members: 2) }
+        #expect(story.articles == same.count)
+        #expect(story.members.count == 2)
+        for member in story.members { #expect(abs(member.terms.norm - 1) < 1e-3) }
+
+        var parameters = ClusterParameters.standard
+        parameters.memberWeight = 0
+        let centroidOnly = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
+        parameters.memberWeight = 1
+        let checked = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
+        var lowered = 0
+        for f in features {
+            #expect(checked.score(f, story) <= centroidOnly.score(f, story) + 1e-12)
+            if checked.score(f, story) < centroidOnly.score(f, story) - 1e-6 { lowered += 1 }
+        }
+        #expect(lowered > 0)
+        // The newest member itself agrees with a member: the check leaves its score alone.
+        #expect(abs(checked.score(features[same.count - 1], story) - centroidOnly.score(features[same.count - 1], story)) < 1e-9)
+    }
+
     /// Words of random letters: texts that share nothing but chance letter sequences.
     func madeUpText(seed: Int, words: Int) -> String {
         var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15

@@ -60,6 +60,28 @@ import TestSupport
         #expect(article.text.contains("Deep text survives"))
     }
 
+    @Test func articleSwallowedByAnUnclosedButtonIsKept() throws {
+        // Broken markup: the menu button is never closed, so the parser puts the whole
+        // article inside it.
+        let prose = String(repeating: "The council voted on the new budget, and the mayor spoke for an hour. ", count: 5)
+        let html = "<html><body><header role=\"banner\"><div class=\"menu-top\"><button class=\"menu-button\">Menu"
+            + "<div class=\"story\"><p>\(prose)</p><p>Second paragraph: \(prose)</p></div></body></html>"
+        let article = try extractHTML(html)
+        #expect(article.text.contains("Second paragraph"))
+        #expect(article.text.contains("The council voted"))
+    }
+
+    @Test func listicleWithLinkedItemHeadingsKeepsEveryItem() throws {
+        let prose = String(repeating: "This plant copes with little light, and it needs water only once a week or so. ", count: 6)
+        let items = (1...5).map { number in
+            "<div class=\"item\"><h2><a href=\"/plant-\(number)\">Plant number \(number)</a></h2>"
+                + "<div class=\"wrap\"><div class=\"inner\"><p>Item \(number): \(prose)</p></div></div></div>"
+        }.joined()
+        let html = "<html><body><div class=\"post\">\(items)</div></body></html>"
+        let article = try extractHTML(html)
+        for number in 1...5 { #expect(article.text.contains("Item \(number):"), "item \(number) lost") }
+    }
+
     @Test func emptyAndMarkupOnlyHTMLAreErrors() {
         #expect(throws: ParallaxError.self) { try extractHTML("") }
         #expect(throws: ParallaxError.self) { try extractHTML("<html><head></head><body></body></html>") }

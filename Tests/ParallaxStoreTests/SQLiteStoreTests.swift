@@ -6,6 +6,20 @@ import TestSupport
 
 /// What is particular to the SQLite backend: its file and its migrations.
 @Suite struct SQLiteStoreTests {
+    /// Several processes (here: connections) opening one new file at once all migrate it
+    /// without "table already exists" errors.
+    @Test func concurrentOpensOfANewFileAllSucceed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-race-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("parallax.db").path
+        let opened = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<6 { group.addTask { (try? SQLiteStore(path: path)) != nil } }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(opened == 6)
+        #expect(try await SQLiteStore(path: path).appliedMigrations() == ["v1-articles-stories", "v2-articles-fts"])
+    }
+
     @Test func migrationsCreateTheSchemaOnceOnAFreshFile() async throws {
         let temporary = try Backend.sqlite.temporaryStore()
         defer { temporary.remove() }
