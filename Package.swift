@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxPipeline",
+                "ParallaxCore", "ParallaxLanguage", "ParallaxCluster", "ParallaxCompare", "ParallaxStore", "ParallaxPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,7 +11,14 @@ struct ParallaxCommand: AsyncParsableCommand {
             agree on, what only one says, and where they contradict each other.
             """,
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, CompareCommand.self, LanguageCommand.self, SimilarityCommand.self, ClusterCommand.self,
-                      IngestCommand.self, StoriesCommand.self, StoryCommand.self, SearchCommand.self]
+        groupedSubcommands: [
+            CommandGroup(name: "Articles", subcommands: [ExtractCommand.self, CompareCommand.self]),
+            CommandGroup(name: "Story store", subcommands: [
+                IngestCommand.self, StoriesCommand.self, StoryCommand.self, SearchCommand.self,
+            ]),
+            CommandGroup(name: "Streaming (JSON Lines)", subcommands: [
+                LanguageCommand.self, SimilarityCommand.self, ClusterCommand.self,
+            ]),
+        ]
     )
 }
