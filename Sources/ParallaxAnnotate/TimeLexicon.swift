@@ -80,7 +80,9 @@ struct TimeLexicon: Sendable {
         weekdayBefore: ["last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0],
         prepositions: ["in", "on", "during", "since", "until", "by", "from"],
         yearCues: ["in", "since", "until", "by", "from", "during", "of", "before", "after", "early", "late", "mid", "the", "through", "to", "and"],
-        futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming", "planned", "plans", "expected", "going"],
+        // Auxiliaries only: "plans", "expected" or "going" are as often nouns and participles
+        // in past-tense sentences ("approved plans for … on 4 March").
+        futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming"],
         capitalizedMonths: true,
         rules: [
             Rule(pattern: "earlier this year", meaning: .earlierThis(.year)),
