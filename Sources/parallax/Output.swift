@@ -20,9 +20,3 @@ enum Output {
         FileHandle.standardError.write(Data("parallax: \(message)\n".utf8))
     }
 }
-
-/// Exit status when some inputs failed but the others were processed.
-struct PartialFailure: Error, CustomStringConvertible {
-    let failed: Int
-    var description: String { "\(failed) input(s) failed" }
-}
