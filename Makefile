@@ -4,24 +4,26 @@ SWIFT ?= swift
 RELEASE_PATH := .build-release
 PARALLAX := $(RELEASE_PATH)/release/parallax
 DEBIAN_PACKAGES := libxml2-dev libstemmer-dev zlib1g-dev pkg-config
+# Only the tests need these: a throw-away PostgreSQL server and a headless browser.
+TEST_PACKAGES := postgresql sqlite3 chromium
 SHARED ?= ../shared
 
-.PHONY: demo test deps build release clean langid-model help bench-extract
+.PHONY: demo test deps test-deps build release clean langid-model help bench-extract serve spark-demo
 
 help:
 	@echo "make demo   - install what is missing, build in release, run Parallax on the demo corpus"
-	@echo "make test   - build and run the whole test suite"
+	@echo "make test   - build and run the whole test suite (PostgreSQL, Chromium and Spark included)"
+	@echo "make serve  - serve the demo store (web UI and JSON API) on http://127.0.0.1:8080/"
+	@echo "make spark-demo - the Spark backfill on local[2] over $(SHARED)/data/corpus"
 	@echo "make bench-extract - compare extraction with trafilatura on $(SHARED)/data/extraction/wcxb-dev"
 	@echo "make langid-model - retrain the language identifier from $(SHARED)/data/langid-train"
 
 ## Install the Debian packages Parallax builds against, only those that are missing.
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages:$$missing"; \
-		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	@bash scripts/install-packages.sh $(DEBIAN_PACKAGES)
+
+test-deps:
+	@bash scripts/install-packages.sh $(TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -29,13 +31,22 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product parallax --scratch-path $(RELEASE_PATH)
 
-## Build everything once (tests included), then run the tests without rebuilding.
-test: deps
+## Build everything once (tests included), then run the tests without rebuilding, against a
+## throw-away PostgreSQL server (scripts/with-postgres.sh), then the Spark backfill check.
+test: deps test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	bash scripts/with-postgres.sh bash -c '$(SWIFT) test --skip-build && bash Spark/test_backfill.sh .build/debug/parallax'
 
 demo: release
 	@bash Demo/run-demo.sh $(PARALLAX)
+
+## Serve the demo store again (after `make demo`): web UI and JSON API on port 8080.
+serve: release
+	$(PARALLAX) serve --db Demo/out/demo.db --port 8080
+
+## The Spark backfill on local[2] over the Wikinews corpus (PySpark in .build-spark-venv).
+spark-demo: release
+	@bash Spark/demo.sh $(PARALLAX)
 
 langid-model: release
 	$(PARALLAX) language train --from $(SHARED)/data/langid-train --out Sources/ParallaxLanguage/Resources

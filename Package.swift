@@ -15,6 +15,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // System libraries (Debian: libxml2-dev, libstemmer-dev; `make deps` installs them).
@@ -44,15 +49,43 @@ let package = Package(
         .target(name: "ParallaxCompare", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
         // Articles, stories and reports at rest: SQLite (GRDB) by default, behind one protocol.
         .target(name: "ParallaxStore", dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The same store contract on PostgreSQL (postgres-nio), for a store a team shares.
+        .target(
+            name: "ParallaxPostgres",
+            dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        // Where documents come from, without the network: feeds, OPML, sitemaps, WARC archives.
+        .target(name: "ParallaxSources", dependencies: ["ParallaxCore", "CLibXML2", "CZlib"]),
+        // Polite HTTP fetching: robots.txt, per-host pacing, conditional GET, retries.
+        .target(
+            name: "ParallaxFetch",
+            dependencies: [
+                "ParallaxCore", "ParallaxSources",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ]
+        ),
         // The one place where the stages are composed (CLI, server and pipes share it).
         .target(
             name: "ParallaxPipeline",
-            dependencies: ["ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCluster", "ParallaxCompare", "ParallaxStore"]
+            dependencies: [
+                "ParallaxCore", "ParallaxExtract", "ParallaxLanguage", "ParallaxAnnotate", "ParallaxCluster", "ParallaxCompare",
+                "ParallaxStore", "ParallaxPostgres", "ParallaxSources", "ParallaxFetch",
+            ]
+        ),
+        // `parallax serve`: the JSON API and the web UI on Hummingbird.
+        .target(
+            name: "ParallaxServer",
+            dependencies: ["ParallaxCore", "ParallaxCompare", "ParallaxStore", "ParallaxPipeline", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "parallax",
             dependencies: [
                 "ParallaxCore", "ParallaxLanguage", "ParallaxCluster", "ParallaxCompare", "ParallaxStore", "ParallaxPipeline",
+                "ParallaxServer", "ParallaxSources", "ParallaxFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +101,20 @@ let package = Package(
         .testTarget(name: "ParallaxLanguageTests", dependencies: ["ParallaxLanguage", "TestSupport"]),
         .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
         .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "TestSupport"]),
-        .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "TestSupport"]),
+        .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxPostgres", "TestSupport"]),
+        .testTarget(name: "ParallaxSourcesTests", dependencies: ["ParallaxSources", "CLibXML2", "CZlib", "TestSupport"]),
+        .testTarget(
+            name: "ParallaxFetchTests",
+            dependencies: [
+                "ParallaxFetch", "ParallaxCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ParallaxServerTests",
+            dependencies: ["ParallaxServer", "ParallaxPipeline", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "ParallaxCompareTests", dependencies: ["ParallaxCompare", "ParallaxPipeline", "TestSupport"]),
         .testTarget(name: "ParallaxCLITests", dependencies: ["TestSupport"]),
     ]

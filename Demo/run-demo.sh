@@ -42,3 +42,11 @@ done
 
 echo
 echo "The store is $DB: try 'parallax search \"fire brigade\" --db $DB' or 'parallax story 1 --db $DB --format md'."
+
+# 5. The web UI and the JSON API on the same store, until Ctrl-C. DEMO_SERVE=0 skips it
+# (for scripted runs); DEMO_PORT picks the port.
+if [ "${DEMO_SERVE:-1}" != 0 ]; then
+    echo
+    echo "== 5. Serving the stories (web UI at /, JSON API under /api; Ctrl-C stops it)"
+    exec "$PARALLAX" serve --db "$DB" --port "${DEMO_PORT:-8080}"
+fi

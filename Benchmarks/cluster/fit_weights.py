@@ -5,7 +5,9 @@ Input: the per-feature similarities of `parallax similarity --explain` joined wi
 rating, as written by `similarity_pearson.py --explain-out FILE`. Fits
 sigmoid(bias + w·x) to (4 - overall) / 3 by least squares with a small L2 penalty
 (L-BFGS from scipy), and prints the weights and the Pearson correlation they give.
-Paste the rounded weights into Parameters.swift by hand.
+Paste the rounded weights into Parameters.swift by hand. `crossLingualNumbers` and
+`crossLingualWordGrams` are not fit here (the dev pairs hold only 103 cross-lingual ones): they
+are set on the ITN dev briefs, and the Pearson it prints leaves them out.
 """
 import json, sys
 import numpy as np

@@ -24,15 +24,19 @@ if ! "$VENV/bin/python" -c "import trafilatura" 2>/dev/null; then
 fi
 
 echo "Parallax: $PARALLAX"
-start=$(date +%s)
+start=$(date +%s.%N)
 "$PARALLAX" extract "$DATA/html" > "$OUT/parallax.jsonl" 2> "$OUT/parallax.errors" || true
-parallax_seconds=$(( $(date +%s) - start ))
+parallax_seconds=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 
 echo "trafilatura $("$VENV/bin/python" -c 'import trafilatura; print(trafilatura.__version__)')"
-start=$(date +%s)
+start=$(date +%s.%N)
 "$VENV/bin/python" "$HERE/trafilatura_extract.py" "$DATA/html" > "$OUT/trafilatura.json"
-trafilatura_seconds=$(( $(date +%s) - start ))
+trafilatura_seconds=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 
 python3 "$HERE/compare.py" "$DATA/ground-truth.json" "$SCORE" \
     "parallax=$OUT/parallax.jsonl" "trafilatura=$OUT/trafilatura.json" \
     --seconds "parallax=$parallax_seconds" "trafilatura=$trafilatura_seconds"
+
+# Titles and dates (not timed: trafilatura's metadata pass runs separately).
+"$VENV/bin/python" "$HERE/trafilatura_metadata.py" "$DATA/html" > "$OUT/trafilatura-metadata.json"
+python3 "$HERE/metadata_score.py" "$DATA/ground-truth.json" "$OUT/parallax.jsonl" "$OUT/trafilatura-metadata.json"

@@ -191,12 +191,21 @@ private struct NumberReader {
 
     /// A unit word or phrase after word `last`, with the index of its last word.
     private func unitAfter(_ last: Int) -> (unit: String, last: Int)? {
-        guard s.joins(after: last) else { return nil }
+        guard last + 1 < s.words.count else { return nil }
         let gap = s.gap(after: last)
-        guard gap.allSatisfy({ $0.properties.isWhitespace || Punctuation.hyphens.contains($0) }) else { return nil }
+        let afterScale = NumberLexicon.scales[s.words[last].lower] != nil
+        // "1,2 Mio. Euro": the full stop of an abbreviated scale word does not end the number.
+        let abbreviationStop = afterScale && gap.first == "." && gap.count > 1 && gap.dropFirst().allSatisfy(\.properties.isWhitespace)
+        guard abbreviationStop || (s.joins(after: last) && gap.allSatisfy({ $0.properties.isWhitespace || Punctuation.hyphens.contains($0) }))
+        else { return nil }
         let next = s.words[last + 1].lower
-        if last + 2 < s.words.count, s.spaceOnly(after: last + 1),
-           let unit = NumberLexicon.unitPhrases[next + " " + s.words[last + 2].lower] { return (unit, last + 2) }
+        if last + 2 < s.words.count, s.spaceOnly(after: last + 1) {
+            if let unit = NumberLexicon.unitPhrases[next + " " + s.words[last + 2].lower] { return (unit, last + 2) }
+            // "3 millions of dollars", "1,2 millones de euros": a scale word, a linking word, the unit.
+            if afterScale, NumberLexicon.unitLinkingWords.contains(next), let unit = NumberLexicon.units[s.words[last + 2].lower] {
+                return (unit, last + 2)
+            }
+        }
         if let unit = NumberLexicon.units[next] { return (unit, last + 1) }
         return nil
     }

@@ -48,6 +48,10 @@ enum NumberLexicon {
         "milhão": 1e6, "milhões": 1e6, "bilião": 1e9, "bilhão": 1e9, "bilhões": 1e9,
     ]
 
+    /// Words that link a scale word to its unit: "millions of dollars", "millones de euros",
+    /// "milioni di euro".
+    static let unitLinkingWords: Set<String> = ["of", "de", "di", "d"]
+
     /// Unit words (singular and plural, several languages) → normalised unit.
     static let units: [String: String] = {
         var table: [String: String] = [:]

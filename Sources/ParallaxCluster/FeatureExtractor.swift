@@ -51,9 +51,11 @@ public struct FeatureExtractor: Sendable {
     private var analyzers: [String: TextAnalyzer] = [:]
     /// Word → its character n-gram keys, and capitalised word → its folded form and name
     /// n-gram keys. News vocabulary is Zipfian, so most words are seen before; folding and
-    /// hashing them again was a fifth of the time. Emptied when it reaches `cacheLimit`.
-    private var wordGramCache: [String: [UInt64]] = [:]
-    private var nameCache: [String: (folded: String, keys: [UInt64])] = [:]
+    /// hashing them again was a fifth of the time. Keyed by the word's 64-bit feature hash
+    /// (already computed for shingles), since hashing the string again for the table was
+    /// most of what remained. Emptied when it reaches `cacheLimit`.
+    private var wordGramCache: [UInt64: [UInt64]] = [:]
+    private var nameCache: [UInt64: (folded: String, keys: [UInt64])] = [:]
     private let cacheLimit = 50_000
 
     public init(depth: Depth = .fast, parameters: FeatureParameters = .standard, annotator: any Annotator = ArticleAnnotator()) {
@@ -150,11 +152,11 @@ public struct FeatureExtractor: Sendable {
             }
             if token.isContent {
                 counts.terms[FeatureHash.key(token.stem, .term), default: 0] += termWeight
-                for key in wordGramKeys(token.normalized) { counts.wordGrams[key, default: 0] += termWeight }
+                for key in wordGramKeys(token.normalized, wordKey) { counts.wordGrams[key, default: 0] += termWeight }
             }
             let isCapitalised = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
             if isCapitalised, !token.isStopword, token.text.unicodeScalars.count >= parameters.minimumNameLength {
-                let (folded, keys) = nameKeys(token.text)
+                let (folded, keys) = nameKeys(token.text, FeatureHash.key(token.text, .nameGram))
                 counts.nameGrams[keys[0], default: 0] += 1
                 for key in keys.dropFirst() { counts.nameGrams[key, default: 0] += parameters.nameGramWeight }
                 // Adjacent capitalised words ("White House") form a run: one space apart at most.
@@ -168,21 +170,21 @@ public struct FeatureExtractor: Sendable {
         closeRun()
     }
 
-    private mutating func wordGramKeys(_ word: String) -> [UInt64] {
-        if let keys = wordGramCache[word] { return keys }
+    private mutating func wordGramKeys(_ word: String, _ wordKey: UInt64) -> [UInt64] {
+        if let keys = wordGramCache[wordKey] { return keys }
         if wordGramCache.count >= cacheLimit { wordGramCache.removeAll(keepingCapacity: true) }
         let keys = Self.gramKeys(LatinFolding.fold(word), length: parameters.wordGramLength, family: .wordGram)
-        wordGramCache[word] = keys
+        wordGramCache[wordKey] = keys
         return keys
     }
 
     /// The folded name and its keys: the whole name first, then its n-grams.
-    private mutating func nameKeys(_ word: String) -> (folded: String, keys: [UInt64]) {
-        if let cached = nameCache[word] { return cached }
+    private mutating func nameKeys(_ word: String, _ wordKey: UInt64) -> (folded: String, keys: [UInt64]) {
+        if let cached = nameCache[wordKey] { return cached }
         if nameCache.count >= cacheLimit { nameCache.removeAll(keepingCapacity: true) }
         let folded = LatinFolding.fold(word)
         let entry = (folded, [FeatureHash.key(folded, .nameGram)] + Self.gramKeys(folded, length: parameters.nameGramLength, family: .nameGram))
-        nameCache[word] = entry
+        nameCache[wordKey] = entry
         return entry
     }
 

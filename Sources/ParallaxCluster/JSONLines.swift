@@ -22,7 +22,7 @@ public struct JSONLinesReader: Sequence {
         }
     }
 
-    public struct Line {
+    public struct Line: Sendable {
         public var number: Int
         public var bytes: Data
     }

@@ -75,7 +75,10 @@ public struct SimilarityModel: Sendable {
         var z = w.bias + w.terms * c.terms.squareRoot() + w.wordGrams * c.wordGrams.squareRoot()
             + w.names * c.names.squareRoot() + w.entities * c.entities.squareRoot()
             + w.numbers * c.numbers.squareRoot() + w.dates * c.dates.squareRoot()
-        if c.crossLingual { z += w.crossLingual + w.crossLingualNames * c.names.squareRoot() }
+        if c.crossLingual {
+            z += w.crossLingual + w.crossLingualNames * c.names.squareRoot() + w.crossLingualNumbers * c.numbers.squareRoot()
+                + w.crossLingualWordGrams * c.wordGrams.squareRoot()
+        }
         return z
     }
 

@@ -29,9 +29,35 @@ public enum LatinFolding {
         "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
     ]
 
-    /// `word` lowercased, without diacritics, Cyrillic and Greek romanised. Letters of other
-    /// scripts are kept as they are.
+    /// `word` lowercased, without diacritics, Cyrillic and Greek romanised by the tables
+    /// above; letters of other alphabets and syllabaries (Arabic, Georgian, Devanagari,
+    /// Hangul, Thai…) romanised by ICU's Any-Latin transform. Han characters are kept as
+    /// they are: their readings differ by language and spell foreign names by sound, so
+    /// they are compared as characters. ICU is slow (a few hundred µs a word), but the
+    /// extractor folds each distinct word once (its caches), so a stream pays it per new word.
     public static func fold(_ word: String) -> String {
+        // ICU first: the vowel signs of Indic scripts are combining marks, which the
+        // folding drops.
+        guard word.unicodeScalars.contains(where: needsTransform),
+              let latin = word.applyingTransform(.toLatin, reverse: false) else { return foldWithTables(word) }
+        return foldWithTables(latin)
+    }
+
+    /// A letter that the tables leave as it is and ICU can romanise: beyond the Latin,
+    /// Greek and Cyrillic blocks (their extended blocks decompose or map already), not Han.
+    private static func needsTransform(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        guard v >= 0x0530, scalar.properties.isAlphabetic else { return false }
+        return !hanRanges.contains { $0.contains(v) } && !(0x1E00...0x1FFF).contains(v)
+    }
+
+    /// Code points of Han ideographs (unified, extensions, compatibility).
+    private static let hanRanges: [ClosedRange<UInt32>] = [
+        0x2E80...0x2FDF, 0x3005...0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF,
+    ]
+
+    /// Lowercasing, decomposition without marks, and the tables.
+    private static func foldWithTables(_ word: String) -> String {
         // Most words of most news are plain ASCII: lowercasing is all they need.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
             return word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? word.lowercased() : word

@@ -144,7 +144,7 @@ struct ClaimMatcher: Sendable {
         let numberWeight = ClaimMatcher.numberWeight * maximumIDF
         for number in a.numbers {
             totalA += numberWeight
-            if b.numbers.contains(where: { $0.isCompatible(with: number) }) {
+            if b.numbers.contains(where: { $0.agrees(with: number) }) {
                 matchedA += numberWeight
                 matchedCount += 1
                 labels.append((number.text, numberWeight))
@@ -152,7 +152,7 @@ struct ClaimMatcher: Sendable {
         }
         for number in b.numbers {
             totalB += numberWeight
-            if a.numbers.contains(where: { $0.isCompatible(with: number) }) { matchedB += numberWeight; matchedCountB += 1 }
+            if a.numbers.contains(where: { $0.agrees(with: number) }) { matchedB += numberWeight; matchedCountB += 1 }
         }
 
         // Only resolved times take part: an unresolved one can neither agree nor disagree.

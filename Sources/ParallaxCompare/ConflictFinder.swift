@@ -91,7 +91,7 @@ enum ConflictFinder {
     static func slotValues(_ a: [NumberMention], _ b: [NumberMention]) -> ([NumberMention], [NumberMention])? {
         for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
-            if !numbersA.contains(where: { x in numbersB.contains { $0.isCompatible(with: x) } }) { return (numbersA, numbersB) }
+            if !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) { return (numbersA, numbersB) }
         }
         func close(_ x: NumberMention, _ y: NumberMention) -> Bool {
             guard x.value > 0, y.value > 0, let unit = x.unit ?? y.unit, (x.unit == nil) != (y.unit == nil),
@@ -101,7 +101,7 @@ enum ConflictFinder {
         func agrees(_ x: NumberMention, _ y: NumberMention) -> Bool {
             var unitless = y
             unitless.unit = x.unit
-            return x.isCompatible(with: unitless)
+            return x.agrees(with: unitless)
         }
         for x in a {
             for y in b where close(x, y) && !agrees(x, y) {

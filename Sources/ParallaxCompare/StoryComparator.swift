@@ -203,7 +203,7 @@ public struct StoryComparator: StoryComparer {
                     guard !phrase.entities.isEmpty || !phrase.numbers.isEmpty || !phrase.times.isEmpty else { return false }
                     let newFact = phrase.entities.keys.contains { !otherEntities.contains($0) }
                         || phrase.numbers.contains { number in
-                            number.unit != nil && !otherNumbers.contains { $0.isCompatible(with: number) }
+                            number.unit != nil && !otherNumbers.contains { $0.agrees(with: number) }
                         }
                         || phrase.resolvedTimes.contains { time in !otherTimes.contains { $0.overlaps(time) } }
                     guard newFact || (!isAligned && phrase.words.contains(where: isNew)) else { return false }
@@ -286,7 +286,7 @@ public struct StoryComparator: StoryComparer {
         var dates: [String] = []
         for (i, a) in articles.enumerated() {
             for b in articles[(i + 1)...] {
-                for number in a.numbers where b.numbers.contains(where: { $0.isCompatible(with: number) }) {
+                for number in a.numbers where b.numbers.contains(where: { $0.agrees(with: number) }) {
                     let label = ReportFormatting.number(number)
                     if !numbers.contains(label) { numbers.append(label) }
                 }

@@ -51,9 +51,11 @@ public struct ArticleExtractor: Extractor {
             source: document.source, url: document.url, canonicalURL: metadata.canonicalURL, title: title,
             paragraphs: paragraphs, published: metadata.published, modified: metadata.modified,
             byline: metadata.byline, site: metadata.site, image: metadata.image)
-        if article.published == nil {
-            article.published = paragraphs.prefix(5).lazy.compactMap(DateParsing.published(inLine:)).first
-        }
+        // Without a date in the metadata: a dateline in the body's first lines, a date in
+        // the page's script data, and last the modification date (the article is at least
+        // that old, and most pages that show one date show that one).
+        article.published = article.published ?? paragraphs.prefix(5).lazy.compactMap(DateParsing.published(inLine:)).first
+            ?? metadata.scriptPublished ?? metadata.modified
         identifyLanguages(&article, prior: metadata.language)
         return article
     }
@@ -70,7 +72,7 @@ public struct ArticleExtractor: Extractor {
         var weights: [String: Double] = [:]
         var totalWeight = 0.0
         for paragraph in article.paragraphs {
-            let guess = identifier.identify(paragraph)
+            let guess = identifier.identify(Self.languageSample(paragraph))
             segments.append(Segment(kind: .paragraph, text: paragraph, language: guess.code, confidence: guess.confidence))
             let weight = Double(paragraph.count) * guess.confidence
             totalWeight += Double(paragraph.count)
@@ -79,5 +81,15 @@ public struct ArticleExtractor: Extractor {
         if let prior { weights[prior, default: 0] += 0.05 * totalWeight }
         article.segments = segments
         article.language = weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "und"
+    }
+
+    /// The start of a long paragraph, cut at a space: a few hundred characters name its
+    /// language as surely as the whole, and identification is the costliest step per page.
+    static func languageSample(_ paragraph: String) -> String {
+        let scalars = paragraph.unicodeScalars
+        guard let limit = scalars.index(scalars.startIndex, offsetBy: BoilerplateRules.languageSampleCharacters, limitedBy: scalars.endIndex),
+              limit != scalars.endIndex else { return paragraph }
+        let cut = scalars[..<limit].lastIndex(where: TextScanning.isWhitespace) ?? limit
+        return String(scalars[..<cut])
     }
 }

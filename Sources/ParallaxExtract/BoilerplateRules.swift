@@ -47,6 +47,12 @@ public enum BoilerplateRules {
 
     // MARK: HTML elements
 
+    /// The attributes the extractor reads; the others are not copied out of the parser.
+    static let readAttributes: Set<String> = [
+        "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "content", "property", "name", "http-equiv",
+        "rel", "href", "type", "datetime", "lang", "xml:lang",
+    ]
+
     /// Elements that never hold readable text. (`<head>` is not one: when markup is broken
     /// libxml2 can leave the whole body inside it; its title, scripts and styles are.)
     static let nonTextTags: Set<String> = [
@@ -66,6 +72,11 @@ public enum BoilerplateRules {
     static let proseLinkDensity = 0.25
     /// An element with a content class word and this much text with few links is kept.
     static let namedContentCharacters = 500
+    /// An element whose class or role names furniture is kept when it holds at least this
+    /// much unlinked paragraph text…
+    static let protectedProseCharacters = 400
+    /// …and this share of the page's paragraph text.
+    static let protectedProseShare = 0.3
     /// A block this long (or longer) with few links is prose.
     static let proseBlockCharacters = 25
     /// The article container is widened to an ancestor that adds at least this share of
@@ -141,7 +152,7 @@ public enum BoilerplateRules {
     ]
 
     /// Commas of several scripts: each one in a block is a sign of running prose.
-    static let commas: Set<Character> = [",", "，", "、", "،"]
+    static let commas: Set<Unicode.Scalar> = [",", "，", "、", "،"]
 
     // MARK: Lines of text
 
@@ -240,7 +251,17 @@ public enum BoilerplateRules {
         "article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate", "publish-date",
         "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "sailthru.date",
         "parsely-pub-date", "article.published", "published_time", "og:article:published_time", "citation_publication_date",
-        "cxenseparse:recs:publishtime",
+        "cxenseparse:recs:publishtime", "citation_date", "citation_online_date", "dc.date.created", "article:published",
+        "og:article:published", "release_date",
+    ]
+    /// JSON-LD properties of any object that give the publication date.
+    static let jsonLDPublishedKeys: [String] = ["datePublished", "dateCreated", "uploadDate"]
+    /// Keys of page data in scripts (frameworks' JSON) whose value is the publication date,
+    /// most specific first.
+    static let scriptPublishedKeys: [String] = [
+        "datePublished", "publishedDate", "publishDate", "published_date", "publish_date", "publishedAt", "published_at",
+        "publishedOn", "published_on", "publish_at", "publicationDate", "firstPublished", "first_published_at", "createdAt",
+        "created_at",
     ]
     static let modifiedMetaKeys: [String] = [
         "article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified", "dcterms.modified",
@@ -251,8 +272,23 @@ public enum BoilerplateRules {
     static let titleMetaKeys: [String] = ["og:title", "twitter:title", "dc.title", "headline"]
     static let imageMetaKeys: [String] = ["og:image", "og:image:url", "twitter:image", "twitter:image:src"]
 
+    /// At most this many `<h1>`s are considered as the headline.
+    static let maximumHeadlineCandidates = 12
+    /// Word overlap (Jaccard) at which an `<h1>` and the metadata title name the same article.
+    static let headlineAgreement = 0.5
+    /// An `<h1>` sharing no word with the metadata title needs this many words to be a headline.
+    static let minimumHeadlineWords = 3
+    /// Elements of the site's furniture: an `<h1>` inside is the site's name or a menu label.
+    static let siteFurnitureTags: Set<String> = ["nav", "footer", "aside", "form", "menu", "dialog", "button", "label"]
+    /// Class or id words of the site's logo and name.
+    static let siteBrandClassWords: Set<String> = ["logo", "brand", "branding", "sitename", "sitetitle", "sitelogo", "navbar", "menu", "modal", "popup"]
+    static let siteBrandClassPairs: [(String, String)] = [("site", "title"), ("site", "name"), ("site", "logo"), ("site", "branding")]
+
     /// Separators between a page title and the site name ("Title | Site").
     static let titleSiteSeparators: [String] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ~ "]
+
+    /// Longest text of an element that can be a date ("Published on Tuesday, 3 February 2026 at 10:30").
+    static let maximumDateTextCharacters = 80
 
     /// Class or id words of elements that show the publication date ("article_date").
     static let dateClassWords: Set<String> = ["date", "dateline", "published", "pubdate", "posted", "timestamp", "datum", "fecha", "data"]
@@ -289,6 +325,9 @@ public enum BoilerplateRules {
     }()
 
     // MARK: Thresholds
+
+    /// Characters of a paragraph that its language is identified from.
+    static let languageSampleCharacters = 400
 
     /// Below this many characters of body text a page has no article.
     static let minimumArticleCharacters = 200

@@ -32,7 +32,7 @@ enum CharsetDecoder {
     /// `<meta http-equiv="Content-Type" content="…; charset=…">` (and the XML declaration).
     static func declaredCharset(html bytes: [UInt8]) -> String? {
         // Charset declarations are ASCII, so a Latin-1 view of the bytes is safe to search.
-        let head = String(bytes.prefix(4096).map { Character(Unicode.Scalar($0)) }).lowercased()
+        let head = String(decoding: bytes.prefix(4096).map { $0 >= 0x80 ? 0x3F : (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         var searchStart = head.startIndex
         while let meta = head.range(of: "<meta", range: searchStart..<head.endIndex) {
             let tagEnd = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
@@ -78,15 +78,17 @@ enum CharsetDecoder {
             return convert(body, from: mark.charset)
         }
         let declared = (isHTML ? declaredCharset(html: bytes) : nil) ?? charset(contentType: contentType)
-        let firstInvalid = firstInvalidUTF8Offset(bytes)
+        // Validating and building the string in one pass: most pages are valid UTF-8.
+        let validUTF8 = String(validating: bytes, as: UTF8.self)
         if let declared, let name = canonicalName(declared) {
             switch name {
             case "UTF-8":
+                if let validUTF8 { return validUTF8 }
                 return try decodeUTF8(bytes, lenient: isHTML, source: source)
-            case "WINDOWS-1252" where firstInvalid == nil && bytes.contains(where: { $0 >= 0x80 }):
+            case "WINDOWS-1252" where validUTF8 != nil && bytes.contains(where: { $0 >= 0x80 }):
                 // Pages declaring Latin-1 but written in UTF-8 are common; valid multi-byte
                 // UTF-8 is very unlikely to be intended Latin-1 text.
-                return String(decoding: bytes, as: UTF8.self)
+                return validUTF8!
             case "UTF-16LE", "UTF-16BE", "UTF-16":
                 // A UTF-16 declaration in ASCII-readable bytes is wrong (the bytes would be
                 // unreadable otherwise); go by the bytes.
@@ -95,10 +97,10 @@ enum CharsetDecoder {
                 return convert(bytes, from: name)
             }
         }
-        if firstInvalid == nil { return String(decoding: bytes, as: UTF8.self) }
+        if let validUTF8 { return validUTF8 }
         if isHTML { return windows1252(bytes) }
         throw ParallaxError(source: source, reason: .invalidEncoding(
-            "not valid UTF-8 at byte \(firstInvalid!) and no charset declared"))
+            "not valid UTF-8 at byte \(firstInvalidUTF8Offset(bytes) ?? 0) and no charset declared"))
     }
 
     private static func decodeUTF8(_ bytes: [UInt8], lenient: Bool, source: String) throws(ParallaxError) -> String {

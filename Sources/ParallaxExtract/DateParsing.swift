@@ -18,43 +18,93 @@ enum DateParsing {
         return date.addingTimeInterval(TimeInterval(-offsetSeconds))
     }
 
-    private static let isoPattern = try! NSRegularExpression(
-        pattern: #"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"#)
-
-    /// "2026-02-04", "2026-02-04T10:30:00+01:00", "2026-02-04 10:30:00Z". A date without a
-    /// time is midnight UTC.
+    /// "2026-02-04", "2026-02-04T10:30:00+01:00", "2026-02-04 10:30:00Z" anywhere in the
+    /// text (the first that parses). A date without a time is midnight UTC. Scanned on
+    /// bytes: this runs on many short lines of every page.
     static func iso(_ text: String) -> Date? {
-        let range = NSRange(text.startIndex..., in: text)
-        guard let match = isoPattern.firstMatch(in: text, range: range) else { return nil }
-        func group(_ i: Int) -> String? {
-            guard let r = Range(match.range(at: i), in: text) else { return nil }
-            return String(text[r])
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 8 else { return nil }
+        var start = 0
+        while start + 8 <= bytes.count {
+            if let found = isoDate(bytes, at: start) { return found }
+            start += 1
         }
-        var offset = 0
-        if let zone = group(7), zone != "Z" {
-            let digits = zone.dropFirst().filter(\.isNumber)
-            let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.dropFirst(2)) ?? 0
-            offset = (hours * 3600 + minutes * 60) * (zone.hasPrefix("-") ? -1 : 1)
-        }
-        return date(year: Int(group(1)!)!, month: Int(group(2)!)!, day: Int(group(3)!)!,
-                    hour: group(4).flatMap { Int($0) } ?? 0, minute: group(5).flatMap { Int($0) } ?? 0,
-                    second: group(6).flatMap { Int($0) } ?? 0, offsetSeconds: offset)
+        return nil
     }
 
-    private static let urlPattern = try! NSRegularExpression(pattern: #"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)"#)
+    @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    /// A run of `minimum`…`maximum` ASCII digits at `index`: its value and where it ends.
+    private static func number(_ bytes: [UInt8], at index: Int, minimum: Int, maximum: Int) -> (value: Int, end: Int)? {
+        var end = index, value = 0
+        while end < bytes.count, end - index < maximum, isDigit(bytes[end]) {
+            value = value * 10 + Int(bytes[end] - 0x30)
+            end += 1
+        }
+        return end - index >= minimum ? (value, end) : nil
+    }
+
+    private static func isoDate(_ bytes: [UInt8], at start: Int) -> Date? {
+        guard let year = number(bytes, at: start, minimum: 4, maximum: 4), year.end < bytes.count, bytes[year.end] == UInt8(ascii: "-"),
+              let month = number(bytes, at: year.end + 1, minimum: 1, maximum: 2), month.end < bytes.count, bytes[month.end] == UInt8(ascii: "-"),
+              let day = number(bytes, at: month.end + 1, minimum: 1, maximum: 2) else { return nil }
+        var hour = 0, minute = 0, second = 0, offset = 0
+        var index = day.end
+        if index < bytes.count, bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " "),
+           let h = number(bytes, at: index + 1, minimum: 1, maximum: 2), h.end < bytes.count, bytes[h.end] == UInt8(ascii: ":"),
+           let m = number(bytes, at: h.end + 1, minimum: 2, maximum: 2) {
+            hour = h.value; minute = m.value; index = m.end
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":"), let sec = number(bytes, at: index + 1, minimum: 2, maximum: 2) {
+                second = sec.value; index = sec.end
+                if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","),
+                   let fraction = number(bytes, at: index + 1, minimum: 1, maximum: Int.max) {
+                    index = fraction.end
+                }
+            }
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+               let hours = number(bytes, at: index + 1, minimum: 2, maximum: 2) {
+                var minutesStart = hours.end
+                if minutesStart < bytes.count, bytes[minutesStart] == UInt8(ascii: ":") { minutesStart += 1 }
+                if let minutes = number(bytes, at: minutesStart, minimum: 2, maximum: 2) {
+                    offset = (hours.value * 3600 + minutes.value * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+                }
+            }
+        }
+        return date(year: year.value, month: month.value, day: day.value, hour: hour, minute: minute, second: second, offsetSeconds: offset)
+    }
 
     /// `/2026/02/04/` or `/2026-02-04-` in a URL path.
     static func fromURL(_ url: String) -> Date? {
-        let range = NSRange(url.startIndex..., in: url)
-        guard let match = urlPattern.firstMatch(in: url, range: range),
-              let y = Range(match.range(at: 1), in: url), let m = Range(match.range(at: 2), in: url),
-              let d = Range(match.range(at: 3), in: url) else { return nil }
-        return date(year: Int(url[y])!, month: Int(url[m])!, day: Int(url[d])!)
+        let bytes = Array(url.utf8)
+        func isSeparator(_ i: Int) -> Bool { i < bytes.count && (bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "-")) }
+        for slash in bytes.indices where bytes[slash] == UInt8(ascii: "/") {
+            guard let year = number(bytes, at: slash + 1, minimum: 4, maximum: 4), (1900...2099).contains(year.value), isSeparator(year.end) else { continue }
+            // Month and day are one or two digits; the day must end the segment.
+            for monthDigits in [2, 1] {
+                guard let month = number(bytes, at: year.end + 1, minimum: monthDigits, maximum: monthDigits), isSeparator(month.end) else { continue }
+                for dayDigits in [2, 1] {
+                    guard let day = number(bytes, at: month.end + 1, minimum: dayDigits, maximum: dayDigits),
+                          day.end == bytes.count || isSeparator(day.end) else { continue }
+                    return date(year: year.value, month: month.value, day: day.value)
+                }
+            }
+        }
+        return nil
     }
 
     /// A date written in words: "3 Feb 2026", "3. Februar 2026", "February 3, 2026",
     /// "3 de febrero de 2026", or numerically "03.02.2026".
     static func written(_ text: String) -> Date? {
+        // 10/31/2024: month first (as in the US, where most slashed dates come from) unless
+        // the first number cannot be a month.
+        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "," }) where token.utf8.count <= 10 {
+            let parts = token.split(separator: "/")
+            if parts.count == 3, parts[2].count == 4, let a = Int(parts[0]), let b = Int(parts[1]), let y = Int(parts[2]),
+               let found = a > 12 ? date(year: y, month: b, day: a) : date(year: y, month: a, day: b) {
+                return found
+            }
+        }
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "/" }).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
         }.filter { !$0.isEmpty && $0 != "de" && $0 != "del" && $0 != "of" && $0 != "the" }

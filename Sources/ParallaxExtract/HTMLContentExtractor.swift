@@ -16,11 +16,13 @@ struct HTMLContentExtractor: Sendable {
     struct Block: Sendable {
         enum Kind: Sendable { case heading, paragraph, listItem, quote, preformatted, cell }
         var text: String
+        /// Length of `text` in Unicode scalars.
+        var length: Int
         var linkCharacters: Int
         /// The nearest block-level element holding the text.
         var owner: Int
         var kind: Kind
-        var linkDensity: Double { text.isEmpty ? 0 : Double(linkCharacters) / Double(text.count) }
+        var linkDensity: Double { length == 0 ? 0 : Double(linkCharacters) / Double(length) }
     }
 
     enum Outcome: Sendable {
@@ -39,7 +41,7 @@ struct HTMLContentExtractor: Sendable {
         if chosen.isEmpty { chosen = blocks }
 
         let paragraphs = clean(chosen, title: title)
-        let bodyCharacters = paragraphs.reduce(0) { $0 + $1.count }
+        let bodyCharacters = paragraphs.reduce(0) { $0 + TextScanning.length($1) }
         guard bodyCharacters >= BoilerplateRules.minimumArticleCharacters else {
             return .noArticle("only \(bodyCharacters) characters of text outside page furniture")
         }
@@ -50,23 +52,34 @@ struct HTMLContentExtractor: Sendable {
 
     /// A flag per node: true when the node lies in page furniture.
     func furniture(in tree: HTMLTree) -> [Bool] {
-        let (textLength, linkLength) = subtreeTextLengths(tree)
-        let pageText = tree.root.map { textLength[$0] } ?? 0
+        let lengths = subtreeTextLengths(tree)
+        let page = tree.root.map { lengths[$0] } ?? SubtreeText()
         var removed = [Bool](repeating: false, count: tree.nodes.count)
         // Nodes are in document order, so a parent is always decided before its children.
         for index in tree.nodes.indices {
             if let parent = tree[index].parent, removed[parent] { removed[index] = true; continue }
             let node = tree[index]
             guard node.kind == .element else { continue }
-            if isFurniture(node, textLength: textLength[index], linkLength: linkLength[index], pageText: pageText) { removed[index] = true }
+            if isFurniture(node, text: lengths[index], page: page) { removed[index] = true }
         }
         return removed
     }
 
-    private func isFurniture(_ node: HTMLTree.Node, textLength: Int, linkLength: Int, pageText: Int) -> Bool {
+    /// Whether an element's own paragraphs make it part of the article whatever its class
+    /// says: much unlinked paragraph text, a good share of the page's, and not a list of
+    /// teasers (class names such as "jump-link-content" or "more-info" wrap real articles).
+    private func holdsArticleProse(_ text: SubtreeText, page: SubtreeText) -> Bool {
+        text.paragraphs >= BoilerplateRules.protectedProseCharacters
+            && Double(text.paragraphs) >= BoilerplateRules.protectedProseShare * Double(page.paragraphs)
+            && Double(text.links) < BoilerplateRules.proseLinkDensity * Double(max(1, text.characters))
+            && !Self.isTeaserList(linkedHeadings: text.linkedHeadings, proseCharacters: text.paragraphs)
+    }
+
+    private func isFurniture(_ node: HTMLTree.Node, text: SubtreeText, page: SubtreeText) -> Bool {
+        let textLength = text.characters, linkLength = text.links, pageText = page.characters
         if BoilerplateRules.nonTextTags.contains(node.name) { return true }
         if ["html", "body", "main", "article"].contains(node.name) { return false }
-        let words = Self.classWords(node)
+        let words = node.classWords
         // Comment sections are furniture however long the discussion.
         if words.contains(where: { BoilerplateRules.commentClassWords.contains($0) }) { return true }
         // Anything else holding most of the page's text, or much of it with few links, is the
@@ -84,67 +97,64 @@ struct HTMLContentExtractor: Sendable {
         if BoilerplateRules.removedTags.contains(node.name) { return true }
         let attributes = node.attributes
         if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
-        if let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
-        if let role = attributes["role"]?.lowercased(), BoilerplateRules.boilerplateRoles.contains(role) { return true }
-        guard !words.isEmpty else { return false }
-        return words.contains { BoilerplateRules.boilerplateClassWords.contains($0) }
+        if let style = attributes["style"].map({ TextScanning.lowercased($0).filter { $0 != " " } }),
+           TextScanning.contains(style, "display:none") || TextScanning.contains(style, "visibility:hidden") { return true }
+        let roleIsFurniture = attributes["role"].map { BoilerplateRules.boilerplateRoles.contains(TextScanning.lowercased($0)) } ?? false
+        let classIsFurniture = words.contains { BoilerplateRules.boilerplateClassWords.contains($0) }
             || zip(words, words.dropFirst()).contains { pair in BoilerplateRules.boilerplateClassPairs.contains { $0 == pair } }
+        return (roleIsFurniture || classIsFurniture) && !holdsArticleProse(text, page: page)
     }
 
-    /// Words of the class and id attributes: "post-tags", "shareBar" → post, tags, share, bar.
-    static func classWords(_ node: HTMLTree.Node) -> [String] {
-        let raw = (node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")
-        var words: [String] = []
-        var current = ""
-        var previousLower = false
-        for character in raw {
-            if character.isLetter || character.isNumber {
-                if character.isUppercase && previousLower { words.append(current.lowercased()); current = "" }
-                current.append(character)
-                previousLower = character.isLowercase
-            } else {
-                if !current.isEmpty { words.append(current.lowercased()) }
-                current = ""
-                previousLower = false
-            }
-        }
-        if !current.isEmpty { words.append(current.lowercased()) }
-        return words
+    /// What text lies under a node.
+    struct SubtreeText: Sendable {
+        /// Characters of readable text,
+        var characters = 0
+        /// …of link text,
+        var links = 0
+        /// …of text in paragraphs (`<p>`) outside links,
+        var paragraphs = 0
+        /// and how many headings are links (teaser headlines).
+        var linkedHeadings = 0
     }
 
-    /// Characters of readable text under each node, and how many of them are link text.
-    private func subtreeTextLengths(_ tree: HTMLTree) -> (text: [Int], links: [Int]) {
-        var lengths = [Int](repeating: 0, count: tree.nodes.count)
-        var links = [Int](repeating: 0, count: tree.nodes.count)
+    private func subtreeTextLengths(_ tree: HTMLTree) -> [SubtreeText] {
+        var lengths = [SubtreeText](repeating: SubtreeText(), count: tree.nodes.count)
         // Children come after their parents in the arena, so one backward pass sums them.
         for index in tree.nodes.indices.reversed() {
             let node = tree[index]
-            if node.kind == .text { lengths[index] = node.text.count }
-            if node.name == "a" { links[index] = lengths[index] }
+            if node.kind == .text { lengths[index].characters = TextScanning.length(node.text) }
+            if node.name == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
+            if node.name == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
+            if BoilerplateRules.headingTags.contains(node.name), lengths[index].links * 2 > lengths[index].characters {
+                lengths[index].linkedHeadings += 1
+            }
             if let parent = node.parent, !BoilerplateRules.nonTextTags.contains(node.name) {
-                lengths[parent] += lengths[index]
-                links[parent] += links[index]
+                lengths[parent].characters += lengths[index].characters
+                lengths[parent].links += lengths[index].links
+                lengths[parent].paragraphs += lengths[index].paragraphs
+                lengths[parent].linkedHeadings += lengths[index].linkedHeadings
             }
         }
-        return (lengths, links)
+        return lengths
     }
 
     // MARK: 2. Blocks
 
     func textBlocks(_ tree: HTMLTree, from start: Int, removed: [Bool]) -> [Block] {
         var blocks: [Block] = []
-        var text = "", links = 0
+        var text = TextScanning.CollapsingBuffer(), links = 0
+        // Two line breaks in a row separate paragraphs in older pages.
+        var afterLineBreak = false
         var owner = start
         var ownerStack: [Int] = []
         var anchorDepth = 0
 
         func flush() {
-            let collapsed = PlainTextExtractor.collapseSpaces(text)
-            if collapsed.contains(where: { $0.isLetter || $0.isNumber }) {
-                blocks.append(Block(text: collapsed, linkCharacters: min(links, collapsed.count), owner: owner, kind: kind(of: owner, tree)))
+            if text.hasLetterOrDigit {
+                blocks.append(Block(text: text.string, length: text.length, linkCharacters: min(links, text.length), owner: owner,
+                                    kind: kind(of: owner, tree)))
             }
-            text = ""; links = 0
+            text.removeAll(); links = 0
         }
 
         enum Step { case enter(Int), exit(Int) }
@@ -155,13 +165,13 @@ struct HTMLContentExtractor: Sendable {
                 guard !removed[index] else { continue }
                 let node = tree[index]
                 if node.kind == .text {
-                    text += node.text
-                    if anchorDepth > 0 { links += PlainTextExtractor.collapseSpaces(node.text).count + 1 }
+                    let added = text.append(node.text)
+                    if anchorDepth > 0 { links += added }
+                    afterLineBreak = false
                     continue
                 }
                 if node.name == "br" {
-                    // Two line breaks in a row separate paragraphs in older pages.
-                    if text.hasSuffix("\u{2028}") { flush() } else { text += "\u{2028}" }
+                    if afterLineBreak { flush(); afterLineBreak = false } else { text.appendSpace(); afterLineBreak = true }
                     continue
                 }
                 let isBlock = BoilerplateRules.blockTags.contains(node.name)
@@ -179,12 +189,7 @@ struct HTMLContentExtractor: Sendable {
             }
         }
         flush()
-        return blocks.map { block in
-            var block = block
-            block.text = block.text.replacingOccurrences(of: "\u{2028}", with: " ")
-            block.text = PlainTextExtractor.collapseSpaces(block.text)
-            return block
-        }
+        return blocks
     }
 
     private func kind(of owner: Int, _ tree: HTMLTree) -> Block.Kind {
@@ -214,9 +219,9 @@ struct HTMLContentExtractor: Sendable {
             let node = tree[index]
             return (BoilerplateRules.containerTagScores[node.name] ?? 0) + classWeight(node)
         }
-        for block in blocks where block.text.count >= BoilerplateRules.proseBlockCharacters && block.linkDensity < BoilerplateRules.maximumLinkDensity {
-            let commas = block.text.filter { BoilerplateRules.commas.contains($0) }.count
-            let score = 1 + Double(commas) + min(Double(block.text.count) / 100, 3)
+        for block in blocks where block.length >= BoilerplateRules.proseBlockCharacters && block.linkDensity < BoilerplateRules.maximumLinkDensity {
+            let commas = block.text.unicodeScalars.reduce(0) { $0 + (BoilerplateRules.commas.contains($1) ? 1 : 0) }
+            let score = 1 + Double(commas) + min(Double(block.length) / 100, 3)
             var ancestor: Int? = block.owner
             var level = 0
             while let index = ancestor, level < 5 {
@@ -254,9 +259,9 @@ struct HTMLContentExtractor: Sendable {
             }
             if tree[sibling].name == "p" {
                 let siblingBlocks = blocks.filter { $0.owner == sibling }
-                let text = siblingBlocks.map(\.text).joined(separator: " ")
+                let length = siblingBlocks.reduce(0) { $0 + $1.length } + max(0, siblingBlocks.count - 1)
                 let links = siblingBlocks.reduce(0) { $0 + $1.linkCharacters }
-                if Double(text.count) > BoilerplateRules.widenParagraphCharacters && Double(links) < BoilerplateRules.proseLinkDensity * Double(text.count) {
+                if Double(length) > BoilerplateRules.widenParagraphCharacters && Double(links) < BoilerplateRules.proseLinkDensity * Double(length) {
                     chosen.append(sibling)
                 }
             }
@@ -281,13 +286,13 @@ struct HTMLContentExtractor: Sendable {
         var prose: [Int: Prose] = [:]
         for block in blocks {
             let isLinks = block.linkDensity > BoilerplateRules.maximumLinkDensity
-            guard (isLinks && block.kind == .heading) || (!isLinks && block.text.count >= BoilerplateRules.proseBlockCharacters) else { continue }
+            guard (isLinks && block.kind == .heading) || (!isLinks && block.length >= BoilerplateRules.proseBlockCharacters) else { continue }
             var ancestor: Int? = block.owner
             while let index = ancestor {
                 if isLinks {
                     prose[index, default: Prose()].linkedHeadings += 1
                 } else {
-                    prose[index, default: Prose()].characters += block.text.count
+                    prose[index, default: Prose()].characters += block.length
                     prose[index, default: Prose()].links += block.linkCharacters
                     prose[index, default: Prose()].blocks += 1
                 }
@@ -325,7 +330,7 @@ struct HTMLContentExtractor: Sendable {
     }
 
     private func classWeight(_ node: HTMLTree.Node) -> Double {
-        let words = Self.classWords(node)
+        let words = node.classWords
         var weight = 0.0
         if words.contains(where: { BoilerplateRules.contentClassWords.contains($0) }) { weight += 25 }
         if words.contains(where: { BoilerplateRules.weakBoilerplateClassWords.contains($0) || BoilerplateRules.boilerplateClassWords.contains($0) }) { weight -= 25 }
@@ -340,7 +345,7 @@ struct HTMLContentExtractor: Sendable {
             var ancestor: Int? = block.owner
             while let index = ancestor {
                 if candidates.contains(index) {
-                    text[index, default: 0] += block.text.count
+                    text[index, default: 0] += block.length
                     links[index, default: 0] += block.linkCharacters
                 }
                 ancestor = tree[index].parent
@@ -354,13 +359,16 @@ struct HTMLContentExtractor: Sendable {
     // MARK: 4. Cleaning
 
     private func clean(_ blocks: [Block], title: String?) -> [String] {
+        let titleKey = title.map(LineRules.normalized) ?? ""
+        let titleLength = TextScanning.length(titleKey)
         var kept = blocks.filter { block in
             if block.linkDensity > BoilerplateRules.maximumLinkDensity { return false }
             if LineRules.isBoilerplateLine(block.text) || LineRules.isBreadcrumb(block.text) { return false }
-            if let title, LineRules.same(block.text, title) { return false }
+            // The title repeated (normalising trims only the ends, so a much longer block cannot be it).
+            if !titleKey.isEmpty, block.length <= titleLength + 40, LineRules.normalized(block.text) == titleKey { return false }
             if LineRules.isDateLine(block.text) { return false }
             // Very short scraps (credits, labels) unless they are headings or list items.
-            if block.text.count < 10 && block.kind != .heading && block.kind != .listItem { return false }
+            if block.length < 10 && block.kind != .heading && block.kind != .listItem { return false }
             return true
         }
         // Tail markers (tag lists, comment forms) cut the rest of the article.

@@ -9,6 +9,9 @@ struct HTMLMetadata: Sendable {
     var headingTitle: String?
     var published: Date?
     var modified: Date?
+    /// A publication date found only in page scripts (a framework's page data), the last
+    /// resort before the modification date.
+    var scriptPublished: Date?
     var byline: String?
     var site: String?
     var canonicalURL: String?
@@ -24,6 +27,8 @@ struct HTMLMetadata: Sendable {
         var jsonLD: [[String: Any]] = []
         var relAuthor: String?
         var dateElement: Date?
+        var headings: [String] = []
+        var scripts: [Int] = []
 
         for index in tree.nodes.indices where tree[index].kind == .element {
             let node = tree[index]
@@ -44,27 +49,34 @@ struct HTMLMetadata: Sendable {
                 if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data) {
                     jsonLD.append(contentsOf: Self.objects(in: value))
                 }
+            case "script":
+                scripts.append(index)
             case "title" where documentTitle == nil:
-                documentTitle = tree.text(of: index)
-            case "h1" where headingTitle == nil:
-                let text = tree.text(of: index)
-                if !text.isEmpty { headingTitle = text }
+                documentTitle = tree.text(of: index, limit: BoilerplateRules.maximumTitleCharacters * 2)
+            case "h1" where headings.count < BoilerplateRules.maximumHeadlineCandidates:
+                let text = tree.text(of: index, limit: BoilerplateRules.maximumTitleCharacters)
+                if !text.isEmpty, LineRules.isTitleLike(text), !Self.isInSiteFurniture(index, tree: tree) { headings.append(text) }
             case "time" where timeDate == nil:
-                timeDate = (node.attributes["datetime"]).flatMap(DateParsing.iso)
+                timeDate = node.attributes["datetime"].flatMap(DateParsing.iso)
+                    ?? DateParsing.written(tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters))
             case "a" where relAuthor == nil && (node.attributes["rel"]?.lowercased().contains("author") ?? false):
-                relAuthor = tree.text(of: index)
+                relAuthor = tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
             default:
                 break
             }
             if dateElement == nil, node.name != "html", node.name != "body",
-               HTMLContentExtractor.classWords(node).contains(where: { BoilerplateRules.dateClassWords.contains($0) }) {
-                let text = tree.text(of: index)
-                if text.count <= 80 { dateElement = node.attributes["datetime"].flatMap(DateParsing.iso) ?? DateParsing.iso(text) ?? DateParsing.written(text) }
+               node.classWords.contains(where: { BoilerplateRules.dateClassWords.contains($0) }) {
+                let text = tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
+                if TextScanning.length(text) <= BoilerplateRules.maximumDateTextCharacters {
+                    dateElement = node.attributes["datetime"].flatMap(DateParsing.iso) ?? DateParsing.iso(text) ?? DateParsing.written(text)
+                }
             }
-            if let itemprop = node.attributes["itemprop"]?.lowercased(), node.name != "meta" {
-                let value = node.attributes["datetime"] ?? node.attributes["content"] ?? tree.text(of: index)
-                if itemprop == "datepublished", itempropPublished == nil { itempropPublished = DateParsing.iso(value) }
-                if itemprop == "datemodified", itempropModified == nil { itempropModified = DateParsing.iso(value) }
+            if let itemprop = node.attributes["itemprop"].map(TextScanning.lowercased), node.name != "meta",
+               itemprop == "datepublished" && itempropPublished == nil || itemprop == "datemodified" && itempropModified == nil {
+                let value = node.attributes["datetime"] ?? node.attributes["content"]
+                    ?? tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
+                let date = DateParsing.iso(value) ?? DateParsing.written(value)
+                if itemprop == "datepublished" { itempropPublished = date } else { itempropModified = date }
             }
         }
 
@@ -77,17 +89,30 @@ struct HTMLMetadata: Sendable {
             ?? (article?["publisher"] as? [String: Any])?["name"] as? String
         if let value = site, value.hasPrefix("@") || value.hasPrefix("http") { site = nil }
 
-        let titleCandidates = [metaValue(BoilerplateRules.titleMetaKeys), article?["headline"] as? String, headingTitle, documentTitle].compactMap { $0 }
         let siteName = site
-        title = titleCandidates.lazy.map { Self.stripSiteName(Self.clean($0), site: siteName) }.first { !$0.isEmpty }
+        let metaTitle = [metaValue(BoilerplateRules.titleMetaKeys), article?["headline"] as? String, documentTitle].lazy
+            .compactMap { $0 }.map { Self.stripSiteName(Self.clean($0), site: siteName) }.first { !$0.isEmpty }
         if site == nil, let documentTitle { site = Self.siteSuffix(of: Self.clean(documentTitle)) }
+        var siteNames = Set([site, documentTitle.flatMap { Self.siteSuffix(of: Self.clean($0)) }].compactMap { $0.map(LineRules.normalized) })
+        siteNames.remove("")
+        headingTitle = Self.headline(headings.map(Self.clean).filter { !siteNames.contains(LineRules.normalized($0)) }, metaTitle: metaTitle)
+        title = headingTitle ?? metaTitle
 
-        published = (article?["datePublished"] as? String).flatMap(DateParsing.iso)
-            ?? metaValue(BoilerplateRules.publishedMetaKeys).flatMap { DateParsing.iso($0) ?? DateParsing.written($0) }
-            ?? itempropPublished ?? timeDate ?? dateElement
-            ?? (linkCanonical ?? meta["og:url"] ?? url).flatMap(DateParsing.fromURL)
+        let anyPublished = jsonLD.lazy.compactMap { object in
+            BoilerplateRules.jsonLDPublishedKeys.lazy.compactMap { (object[$0] as? String).flatMap(DateParsing.iso) }.first
+        }.first
+        let articlePublished: Date? = (article?["datePublished"] as? String).flatMap(DateParsing.iso) ?? anyPublished
+        let metaPublished: Date? = metaValue(BoilerplateRules.publishedMetaKeys).flatMap { DateParsing.iso($0) ?? DateParsing.written($0) }
+        let markedPublished: Date? = itempropPublished ?? timeDate ?? dateElement
+        let urlPublished: Date? = (linkCanonical ?? meta["og:url"] ?? url).flatMap(DateParsing.fromURL)
+        published = articlePublished ?? metaPublished ?? markedPublished ?? urlPublished
         modified = (article?["dateModified"] as? String).flatMap(DateParsing.iso)
             ?? metaValue(BoilerplateRules.modifiedMetaKeys).flatMap(DateParsing.iso) ?? itempropModified
+        if published == nil {
+            scriptPublished = scripts.lazy.compactMap { script in
+                Self.publishedInScript(tree[script].children.lazy.map { tree[$0].text }.joined())
+            }.first
+        }
 
         byline = Self.authorName(article?["author"]) ?? metaValue(BoilerplateRules.authorMetaKeys).flatMap { $0.hasPrefix("http") ? nil : Self.clean($0) }
             ?? relAuthor.map(Self.clean)
@@ -97,6 +122,68 @@ struct HTMLMetadata: Sendable {
         image = Self.absolute(metaValue(BoilerplateRules.imageMetaKeys) ?? Self.imageURL(article?["image"]), base: url ?? canonicalURL)
         let htmlLang = tree.root.flatMap { tree[$0].attributes["lang"] ?? tree[$0].attributes["xml:lang"] }
         language = (htmlLang ?? meta["content-language"] ?? meta["og:locale"]).flatMap(Self.languageCode)
+    }
+
+    /// A date after a publication key in a script's page data
+    /// (`"publishedAt":"2025-10-20T13:08:55-07:00"`, `publishDate:"2025-05-27"`).
+    static func publishedInScript(_ script: String) -> Date? {
+        guard TextScanning.hasDigit(script) else { return nil }
+        var script = script
+        return script.withUTF8 { bytes -> Date? in
+            for key in BoilerplateRules.scriptPublishedKeys {
+                var keyBytes = key
+                let found = keyBytes.withUTF8 { needle -> Date? in
+                    var start = 0
+                    while let match = TextScanning.firstIndex(of: needle, in: bytes, from: start) {
+                        // The key must be quoted or bare before a colon: `"key":` or `key:`.
+                        var after = match + needle.count
+                        while after < bytes.count, bytes[after] == UInt8(ascii: "\\") || bytes[after] == UInt8(ascii: "\"") || bytes[after] == 0x20 { after += 1 }
+                        if after < bytes.count, bytes[after] == UInt8(ascii: ":") {
+                            let window = String(decoding: bytes[(after + 1)..<min(bytes.count, after + 48)], as: UTF8.self)
+                            if let date = DateParsing.iso(window) { return date }
+                        }
+                        start = match + 1
+                    }
+                    return nil
+                }
+                if let found { return found }
+            }
+            return nil
+        }
+    }
+
+    /// The visible headline: of the page's `<h1>`s (site logos and menus left out), the one
+    /// that agrees with the metadata title, else the first that is more than a label. The
+    /// metadata title is often the SEO title with other words; the `<h1>` is what readers see.
+    static func headline(_ headings: [String], metaTitle: String?) -> String? {
+        guard let metaTitle else { return headings.first }
+        let metaWords = Set(TextScanning.words(metaTitle))
+        func agreement(_ heading: String) -> Double {
+            let words = Set(TextScanning.words(heading))
+            let union = words.union(metaWords).count
+            return union == 0 ? 0 : Double(words.intersection(metaWords).count) / Double(union)
+        }
+        if let best = headings.max(by: { agreement($0) < agreement($1) }), agreement(best) >= BoilerplateRules.headlineAgreement { return best }
+        // A heading that shares nothing with the title and is only a word or two is a label
+        // ("Search", "Menu"), not the article's headline.
+        return headings.first { TextScanning.words($0).count >= BoilerplateRules.minimumHeadlineWords || agreement($0) > 0 }
+    }
+
+    /// Whether an element lies in the site's own furniture (logo, menus, footer) rather
+    /// than in the page's content: the site's name is often an `<h1>` there.
+    static func isInSiteFurniture(_ index: Int, tree: HTMLTree) -> Bool {
+        var current: Int? = index
+        while let node = current {
+            let element = tree[node]
+            if BoilerplateRules.siteFurnitureTags.contains(element.name) { return true }
+            let words = element.classWords
+            if words.contains(where: { BoilerplateRules.siteBrandClassWords.contains($0) })
+                || zip(words, words.dropFirst()).contains(where: { pair in BoilerplateRules.siteBrandClassPairs.contains { $0 == pair } }) {
+                return true
+            }
+            current = element.parent
+        }
+        return false
     }
 
     /// Every JSON object in a JSON-LD value, `@graph` members included.

@@ -3,12 +3,26 @@ import CLibXML2
 /// A parsed HTML page as a flat array of nodes (an arena), copied out of libxml2's tree so
 /// the rest of the extractor works on Swift values and never on C pointers.
 struct HTMLTree: Sendable {
+    /// The attributes the extractor reads, as name–value pairs (an element has few, so a
+    /// linear search beats a dictionary, and building one per element was a hot spot).
+    struct Attributes: Sendable {
+        var pairs: [(name: String, value: String)] = []
+        subscript(name: String) -> String? {
+            for pair in pairs where pair.name == name { return pair.value }
+            return nil
+        }
+    }
+
     struct Node: Sendable {
         enum Kind: Sendable { case element, text }
         var kind: Kind
         /// Lowercase tag name; empty for text.
         var name: String
-        var attributes: [String: String]
+        /// Only the attributes in `BoilerplateRules.readAttributes`.
+        var attributes: Attributes
+        /// Lowercase words of the class and id attributes, split once here because every
+        /// rule that looks at classes asks for them.
+        var classWords: [String]
         /// Text content of a text node.
         var text: String
         var parent: Int?
@@ -25,73 +39,127 @@ struct HTMLTree: Sendable {
     static let maximumDepth = 400
 
     /// Parses UTF-8 HTML. Returns nil when libxml2 finds no document at all.
+    ///
+    /// libxml2 reports the page as events (SAX) and the nodes are appended here directly:
+    /// building libxml2's own tree, copying it and freeing it took longer than parsing.
     init?(utf8 html: String) {
-        var bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return nil }
-        // RECOVER: real pages are rarely valid; NONET: never fetch DTDs; IGNORE_ENC: the
-        // text is already UTF-8, a stale <meta charset> must not re-decode it; HUGE: lift
-        // the 256-level nesting cut so deep pages keep their text (the copy below caps it).
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        let document = bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
+        var html = html
+        guard !html.isEmpty else { return nil }
+        let builder = TreeBuilder()
+        let parsed = html.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { bytes -> Bool in
+                guard let context = htmlCreateMemoryParserCtxt(bytes.baseAddress!, Int32(bytes.count)) else { return false }
+                defer { htmlFreeParserCtxt(context) }
+                // RECOVER: real pages are rarely valid; NONET: never fetch DTDs; IGNORE_ENC:
+                // the text is already UTF-8, a stale <meta charset> must not re-decode it;
+                // HUGE: lift the 256-level nesting cut so deep pages keep their text (the
+                // builder caps the depth it keeps).
+                let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+                _ = htmlCtxtUseOptions(context, options)
+                // The bytes are UTF-8 (CharsetDecoder made them so); without this libxml2
+                // guesses and falls back to Latin-1.
+                context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+                guard let handler = context.pointee.sax else { return false }
+                handler.pointee = TreeBuilder.handler()
+                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                _ = htmlParseDocument(context)
+                if let document = context.pointee.myDoc { xmlFreeDoc(document); context.pointee.myDoc = nil }
+                return true
             }
         }
-        guard let document else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let rootElement = xmlDocGetRootElement(document) else { return nil }
-        copy(from: rootElement)
-        guard !nodes.isEmpty else { return nil }
+        guard parsed, !builder.nodes.isEmpty else { return nil }
+        nodes = builder.nodes
         root = 0
     }
 
-    /// Copies the libxml2 tree iteratively (an explicit stack, no recursion).
-    private mutating func copy(from rootElement: xmlNodePtr) {
-        var stack: [(xmlNodePtr, parent: Int?, depth: Int)] = [(rootElement, nil, 0)]
-        while let (pointer, parent, depth) = stack.popLast() {
-            let node = pointer.pointee
-            let index: Int
-            switch node.type {
-            case XML_ELEMENT_NODE:
-                let name = node.name.map { String(cString: $0).lowercased() } ?? ""
-                var attributes: [String: String] = [:]
-                var attribute = node.properties
-                while let current = attribute {
-                    if let attributeName = current.pointee.name, let value = xmlGetProp(pointer, attributeName) {
-                        attributes[String(cString: attributeName).lowercased()] = String(cString: value)
-                        parallax_xmlFree(value)
-                    }
-                    attribute = current.pointee.next
-                }
-                index = append(Node(kind: .element, name: name, attributes: attributes, text: "", parent: parent, children: [], depth: depth))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                guard let content = xmlNodeGetContent(pointer) else { continue }
-                let text = String(cString: content)
-                parallax_xmlFree(content)
-                _ = append(Node(kind: .text, name: "", attributes: [:], text: text, parent: parent, children: [], depth: depth))
-                continue
-            default:
-                continue   // comments, processing instructions
-            }
-            // Children are pushed in reverse so they pop in document order.
-            let childParent = depth < Self.maximumDepth ? index : parent
-            let childDepth = depth < Self.maximumDepth ? depth + 1 : depth
-            var children: [xmlNodePtr] = []
-            var child = node.children
-            while let current = child {
-                children.append(current)
-                child = current.pointee.next
-            }
-            for child in children.reversed() { stack.append((child, childParent, childDepth)) }
-        }
-    }
+    /// Receives libxml2's parse events and appends nodes in document order.
+    private final class TreeBuilder {
+        var nodes: [Node] = []
+        /// Elements open at this point of the page, outermost first.
+        var open: [Int] = []
+        /// The text node that character data still goes to (until the next tag).
+        var openText: Int?
+        /// libxml2 interns element and attribute names, so each distinct name becomes a
+        /// Swift string once.
+        var names: [UnsafePointer<xmlChar>: String] = [:]
 
-    private mutating func append(_ node: Node) -> Int {
-        nodes.append(node)
-        let index = nodes.count - 1
-        if let parent = node.parent { nodes[parent].children.append(index) }
-        return index
+        init() { nodes.reserveCapacity(2048) }
+
+        func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+            if let known = names[pointer] { return known }
+            let value = TextScanning.lowercased(String(cString: pointer))
+            names[pointer] = value
+            return value
+        }
+
+        /// Parent and depth of a node added now. Deeper than `maximumDepth`, nodes become
+        /// children of their ancestor at that depth, so no later walk is driven deep by
+        /// hostile input.
+        private var placement: (parent: Int?, depth: Int) {
+            if open.count <= HTMLTree.maximumDepth { return (open.last, open.count) }
+            return (open[HTMLTree.maximumDepth - 1], HTMLTree.maximumDepth)
+        }
+
+        private func add(_ node: Node) -> Int {
+            nodes.append(node)
+            let index = nodes.count - 1
+            if let parent = node.parent { nodes[parent].children.append(index) }
+            return index
+        }
+
+        func start(_ namePointer: UnsafePointer<xmlChar>?, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+            openText = nil
+            var attributes = Attributes()
+            if var pair = pairs {
+                while let attributeName = pair.pointee {
+                    let key = name(attributeName)
+                    let value = pair.advanced(by: 1).pointee
+                    if BoilerplateRules.readAttributes.contains(key) {
+                        attributes.pairs.append((key, value.map { String(cString: $0) } ?? ""))
+                    }
+                    pair = pair.advanced(by: 2)
+                }
+            }
+            let classValue = attributes["class"], idValue = attributes["id"]
+            let classWords = classValue == nil && idValue == nil ? [] : TextScanning.classWords(classValue ?? "", idValue ?? "")
+            let (parent, depth) = placement
+            let index = add(Node(kind: .element, name: namePointer.map(name) ?? "", attributes: attributes, classWords: classWords,
+                                 text: "", parent: parent, children: [], depth: depth))
+            open.append(index)
+        }
+
+        func end() {
+            openText = nil
+            _ = open.popLast()
+        }
+
+        func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+            guard let bytes, count > 0, !open.isEmpty else { return }
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)
+            if let openText {
+                nodes[openText].text += text
+                return
+            }
+            let (parent, depth) = placement
+            openText = add(Node(kind: .text, name: "", attributes: Attributes(), classWords: [], text: text, parent: parent,
+                                children: [], depth: depth))
+        }
+
+        static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
+            Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+        }
+
+        /// Only element and text events; libxml2 builds nothing itself.
+        static func handler() -> xmlSAXHandler {
+            var handler = xmlSAXHandler()
+            handler.startElement = { context, name, attributes in TreeBuilder.from(context).start(name, attributes) }
+            handler.endElement = { context, _ in TreeBuilder.from(context).end() }
+            handler.characters = { context, bytes, count in TreeBuilder.from(context).characters(bytes, count) }
+            handler.ignorableWhitespace = { context, bytes, count in TreeBuilder.from(context).characters(bytes, count) }
+            handler.cdataBlock = { context, bytes, count in TreeBuilder.from(context).characters(bytes, count) }
+            return handler
+        }
     }
 
     subscript(index: Int) -> Node { nodes[index] }
@@ -101,31 +169,23 @@ struct HTMLTree: Sendable {
         nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
     }
 
-    /// All descendant indices of `index` in document order (iterative).
-    func descendants(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var stack = nodes[index].children.reversed() as [Int]
-        while let next = stack.popLast() {
-            result.append(next)
-            stack.append(contentsOf: nodes[next].children.reversed())
-        }
-        return result
-    }
-
     /// The text of an element and its descendants, whitespace collapsed; block elements
-    /// and line breaks separate words, inline elements do not.
-    func text(of index: Int) -> String {
-        if nodes[index].kind == .text { return PlainTextExtractor.collapseSpaces(nodes[index].text) }
-        var text = ""
-        for descendant in descendants(of: index) {
-            let node = nodes[descendant]
+    /// and line breaks separate words, inline elements do not. Stops once the text is longer
+    /// than `limit` characters (callers that want only short texts need not build long ones).
+    func text(of index: Int, limit: Int = .max) -> String {
+        var text = TextScanning.CollapsingBuffer()
+        if nodes[index].kind == .text { text.append(nodes[index].text); return text.string }
+        var stack = nodes[index].children.reversed() as [Int]
+        while let next = stack.popLast(), text.length <= limit {
+            let node = nodes[next]
             if node.kind == .text {
-                text += node.text
-            } else if node.name == "br" || BoilerplateRules.blockTags.contains(node.name) {
-                text += " "
+                text.append(node.text)
+                continue
             }
+            if node.name == "br" || BoilerplateRules.blockTags.contains(node.name) { text.appendSpace() }
+            stack.append(contentsOf: node.children.reversed())
         }
-        return PlainTextExtractor.collapseSpaces(text)
+        return text.string
     }
 
     /// Whether `index` lies inside `ancestor` (or is it).

@@ -6,16 +6,13 @@ import Foundation
 enum LineRules {
     /// Lowercased, whitespace collapsed, surrounding punctuation and spaces trimmed: the form
     /// in which lines are compared with each other and with the phrase lists.
-    static func normalized(_ line: String) -> String {
-        let collapsed = line.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return collapsed.trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(.symbols))
-    }
+    static func normalized(_ line: String) -> String { TextScanning.normalized(line) }
 
     /// "Home / World News / Some title": short parts joined by one repeated separator, the
     /// first a home word or all but the last only a few words long.
     static func isBreadcrumb(_ line: String) -> Bool {
-        guard line.count <= 400, !line.contains("\n") else { return false }
-        for separator in BoilerplateRules.breadcrumbSeparators {
+        guard line.utf8.count <= 1600, TextScanning.length(line) <= 400, !line.utf8.contains(0x0A) else { return false }
+        for separator in BoilerplateRules.breadcrumbSeparators where TextScanning.contains(line, separator) {
             let parts = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count >= 3 || (parts.count == 2 && BoilerplateRules.homeWords.contains(normalized(parts[0]))) else { continue }
             guard !parts.contains(where: \.isEmpty) else { continue }
@@ -39,41 +36,51 @@ enum LineRules {
     /// A line that is page furniture wherever it stands ("Advertisement", "Share on X",
     /// "Your email address will not be published").
     static func isBoilerplateLine(_ line: String) -> Bool {
-        guard line.count <= BoilerplateRules.maximumMarkerLineCharacters * 2 else { return false }
+        guard TextScanning.length(line) <= BoilerplateRules.maximumMarkerLineCharacters * 2 else { return false }
         let key = normalized(line)
         if key.isEmpty { return true }
         if BoilerplateRules.boilerplateLinesExact.contains(key) { return true }
-        return BoilerplateRules.boilerplateLinePrefixes.contains { key.hasPrefix($0) }
+        return BoilerplateRules.boilerplateLinePrefixes.contains { TextScanning.hasPrefix(key, $0) }
     }
 
     /// A line that starts the furniture at the end of an article: a tag list ("Tags: a, b"),
     /// a comment form heading, share or related-article headings.
     static func isTailMarker(_ line: String) -> Bool {
-        guard line.count <= BoilerplateRules.maximumMarkerLineCharacters else { return false }
-        let lower = line.lowercased().trimmingCharacters(in: .whitespaces)
+        guard TextScanning.length(line) <= BoilerplateRules.maximumMarkerLineCharacters else { return false }
+        let lower = TextScanning.collapseSpaces(TextScanning.lowercased(line))
         let key = normalized(line)
-        for marker in BoilerplateRules.tailMarkers {
-            if marker.hasSuffix(":") {
+        let keyLength = TextScanning.length(key)
+        for (marker, markerLength, tightColon) in tailMarkerForms {
+            if let tightColon {
                 // "Tags:" and "Tags: politics, trade" both start a tag list.
-                if lower.hasPrefix(marker) || lower.hasPrefix(marker.dropLast().trimmingCharacters(in: .whitespaces) + ":") { return true }
-            } else if key == marker || (key.hasPrefix(marker) && key.count <= marker.count + 25 && isCountedHeading(key, marker: marker)) {
+                if TextScanning.hasPrefix(lower, marker) || TextScanning.hasPrefix(lower, tightColon) { return true }
+            } else if key == marker || (TextScanning.hasPrefix(key, marker) && keyLength <= markerLength + 25 && isCountedHeading(key, marker: marker)) {
                 return true
             }
         }
         return false
     }
 
+    /// Each tail marker with its length and, for markers ending in a colon, the form
+    /// without a space before the colon ("mots-clés :" → "mots-clés:").
+    private static let tailMarkerForms: [(marker: String, length: Int, tightColon: String?)] = BoilerplateRules.tailMarkers.map { marker in
+        let tight = marker.hasSuffix(":") ? marker.dropLast().trimmingCharacters(in: .whitespaces) + ":" : nil
+        return (marker, TextScanning.length(marker), tight)
+    }
+
     /// "Comments (12)", "3 comments", "Leave a Reply to …": a marker followed only by a count
     /// or a short name.
     private static func isCountedHeading(_ key: String, marker: String) -> Bool {
-        if let next = key.dropFirst(marker.count).first, next.isLetter { return false }
-        let rest = key.dropFirst(marker.count).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        let markerLength = TextScanning.length(marker)
+        if let next = key.unicodeScalars.dropFirst(markerLength).first, next.properties.isAlphabetic { return false }
+        let rest = String(String.UnicodeScalarView(key.unicodeScalars.dropFirst(markerLength))).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
         return rest.isEmpty || rest.allSatisfy { $0.isNumber } || rest.split(separator: " ").count <= 3 && !rest.contains(".")
     }
 
     /// A short line that is only a date (and perhaps a time): "November 20, 2019 - 11:28".
     static func isDateLine(_ line: String) -> Bool {
-        guard line.count <= 60, DateParsing.written(line) != nil || DateParsing.iso(line) != nil else { return false }
+        guard TextScanning.length(line) <= 60, TextScanning.hasDigit(line),
+              DateParsing.written(line) != nil || DateParsing.iso(line) != nil else { return false }
         let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
         let other = words.filter { BoilerplateRules.monthNames[String($0)] == nil && $0.count > 2 }
         return other.count <= 2

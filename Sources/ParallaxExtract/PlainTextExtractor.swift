@@ -116,7 +116,7 @@ struct PlainTextExtractor: Sendable {
     }
 
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        TextScanning.collapseSpaces(text)
     }
 
     /// "# Title" (Markdown) → "Title".

@@ -116,6 +116,28 @@ public struct StoryIngester {
         return summary
     }
 
+    /// Ingests documents read elsewhere (pages fetched from the web) like files. An article
+    /// whose text and `publicationDates` give no date gets `fallbackDates[document.source]`
+    /// (a feed item's date, say).
+    public mutating func ingest(documents: [Result<RawDocument, ParallaxError>], fallbackDates: [String: Date] = [:],
+                                onEvent: (IngestEvent) -> Void = { _ in }) async throws -> IngestSummary {
+        var batch: [Result<Article, ParallaxError>] = []
+        for document in documents {
+            batch.append(article(from: .document(document)).map(dated).map { article in
+                guard article.published == nil, let date = fallbackDates[article.source] else { return article }
+                var dated = article
+                dated.published = date
+                return dated
+            })
+            if batch.count >= options.batchSize {
+                try await place(batch, onEvent)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try await place(batch, onEvent)
+        return summary
+    }
+
     private func article(from input: IngestInputs.Item) -> Result<Article, ParallaxError> {
         switch input {
         case .document(let result):
@@ -138,25 +160,28 @@ public struct StoryIngester {
     /// A JSON Lines record has no extractor to identify its languages (an extracted article
     /// has at least one segment): the title and each paragraph get theirs here, and the
     /// article the record's `lang` or the text's. Done after de-duplication, which needs none of it.
-    private func identified(_ article: Article) -> Article {
+    static func identified(_ article: Article, identifier: any LanguageIdentifier) -> Article {
         var article = article
         var segments: [Segment] = []
         if !article.title.isEmpty {
-            let guess = pipeline.identifier.identify(article.title)
+            let guess = identifier.identify(article.title)
             segments.append(Segment(kind: .title, text: article.title, language: guess.code, confidence: guess.confidence))
         }
         for paragraph in article.paragraphs {
-            let guess = pipeline.identifier.identify(paragraph)
+            let guess = identifier.identify(paragraph)
             segments.append(Segment(kind: .paragraph, text: paragraph, language: guess.code, confidence: guess.confidence))
         }
         article.segments = segments
-        if article.language == nil { article.language = pipeline.identifier.identify(article.text).code }
+        if article.language == nil { article.language = identifier.identify(article.text).code }
         return article
     }
 
     /// De-duplicates a batch against the store and itself, counts the new articles' features
     /// on all cores, then clusters and stores them one by one, each in its own transaction.
-    private mutating func place(_ batch: [Result<Article, ParallaxError>], _ onEvent: (IngestEvent) -> Void) async throws {
+    /// Features already counted upstream (`parallax pipe … annotate`), by article id, are
+    /// not counted again.
+    mutating func place(_ batch: [Result<Article, ParallaxError>], counted: [String: FeatureCounts] = [:],
+                        _ onEvent: (IngestEvent) -> Void) async throws {
         var fresh: [Article] = []
         // Articles of this batch not yet stored, by content hash and by canonical URL.
         var batchByHash: [String: String] = [:], batchByURL: [String: String] = [:]
@@ -180,8 +205,9 @@ public struct StoryIngester {
             }
         }
         guard !fresh.isEmpty else { return }
-        fresh = fresh.map { $0.segments.isEmpty ? identified($0) : $0 }
-        let counts = counter.counts(fresh.map(StoryIngester.streamArticle))
+        fresh = fresh.map { $0.segments.isEmpty ? StoryIngester.identified($0, identifier: pipeline.identifier) : $0 }
+        var counting = counter.counts(fresh.filter { counted[$0.id] == nil }.map(StoryIngester.streamArticle)).makeIterator()
+        let counts = fresh.map { counted[$0.id] ?? counting.next()! }
         for (article, counts) in zip(fresh, counts) {
             let assignment = clusterer.add(StoryIngester.streamArticle(article), counts: counts)
             let placement: StoryPlacement = storedStory[assignment.story].map {

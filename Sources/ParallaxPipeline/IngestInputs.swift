@@ -2,11 +2,13 @@ import Foundation
 import ParallaxCluster
 import ParallaxCore
 import ParallaxExtract
+import ParallaxSources
 
 /// The inputs of an ingest, one article at a time: files, directories (expanded
 /// recursively, sorted, hidden entries skipped), `-` for standard input, and JSON Lines
-/// files with one article a line. Lazy, so a large directory or JSON Lines file is never
-/// held in memory whole.
+/// files with one article a line (Parallax's own shape or news-please's), and WARC archives
+/// (`.warc`, `.warc.gz`; one document per HTML/text response). Lazy, so a large directory,
+/// JSON Lines file or archive is never held in memory whole.
 ///
 /// Standard input is a JSON Lines stream when its first non-blank byte is `{` (no article
 /// page or text starts so), else one document.
@@ -20,8 +22,8 @@ struct IngestInputs: Sequence, IteratorProtocol {
 
     /// File name endings of JSON Lines files.
     static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
-    /// A directory expands to the article files `extract` reads, plus JSON Lines files.
-    static let directoryExtensions = BoilerplateRules.directoryExtensions.union(jsonLinesExtensions)
+    /// A directory expands to the article files `extract` reads, plus JSON Lines and WARC files.
+    static let directoryExtensions = BoilerplateRules.directoryExtensions.union(jsonLinesExtensions).union(["warc"])
 
     private enum Pending {
         case argument(String)
@@ -33,6 +35,8 @@ struct IngestInputs: Sequence, IteratorProtocol {
     private var pending: [Pending]
     /// The JSON Lines input being read.
     private var lines: (name: String, splitter: LineSplitter)?
+    /// The WARC archive being read.
+    private var archive: WARCReader.Iterator?
 
     init(_ inputs: [String], reader: DocumentReader) {
         self.reader = reader
@@ -41,6 +45,10 @@ struct IngestInputs: Sequence, IteratorProtocol {
 
     mutating func next() -> Item? {
         while true {
+            if archive != nil {
+                if let document = archive?.next() { return .document(document) }
+                archive = nil
+            }
             if let (name, current) = lines {
                 var splitter = current
                 let line = splitter.next()
@@ -75,6 +83,10 @@ struct IngestInputs: Sequence, IteratorProtocol {
                 }
                 pending.append(.file(path))
             case .file(let path):
+                if WARCReader.isWARCPath(path) {
+                    archive = WARCReader(path: path).makeIterator()
+                    continue
+                }
                 guard IngestInputs.isJSONLines(path) else { return .document(reader.read([path])[0]) }
                 guard let handle = FileHandle(forReadingAtPath: path) else {
                     return .record(.failure(ParallaxError(source: path, reason: .unreadable("cannot open"))))
@@ -93,6 +105,9 @@ struct IngestInputs: Sequence, IteratorProtocol {
     static func record(_ line: LineSplitter.Line, input: String) -> Item? {
         do throws(RecordError) {
             guard let record = try JSONRecord.parse(Data(line.bytes)) else { return nil }
+            if NewsPleaseRecord.distinctiveFields.contains(where: { (try? record.string($0)) != nil }) {
+                return newsPleaseRecord(line, input: input)
+            }
             let id = try record.required("id")
             let language = try record.string("lang").flatMap { $0.isEmpty ? nil : $0 }
             let article = Article(source: input + "#" + id, url: try record.string("url"), title: try record.string("title") ?? "",
@@ -101,6 +116,19 @@ struct IngestInputs: Sequence, IteratorProtocol {
             return .record(.success(article))
         } catch {
             return .record(.failure(error.at("\(input):\(line.number)")))
+        }
+    }
+
+    /// A news-please record as an article whose source is `<input>#<url>` (`<input>:<line>`
+    /// without a URL).
+    static func newsPleaseRecord(_ line: LineSplitter.Line, input: String) -> Item {
+        let location = "\(input):\(line.number)"
+        do throws(ParallaxError) {
+            let record = try NewsPleaseRecord.decode(Data(line.bytes), source: location)
+            let source = record.url.map { input + "#" + $0 } ?? location
+            return .record(.success(try record.article(source: source)))
+        } catch {
+            return .record(.failure(ParallaxError(source: location, reason: error.reason)))
         }
     }
 

@@ -170,32 +170,27 @@ struct StoryRow: Codable, FetchableRecord, MutablePersistableRecord {
              articleCount = "article_count", languages, createdAt = "created_at", updatedAt = "updated_at"
     }
 
-    /// A story opened by `article`.
+    /// A story opened by `article` (see `StoredStory.init(openedBy:id:at:)`).
     init(openedBy article: Article, at now: Date) {
-        title = article.title
-        firstPublished = article.published
-        lastPublished = article.published
-        articleCount = 1
-        languages = StoryRow.knownLanguage(article).map { [$0] } ?? []
-        createdAt = now
-        updatedAt = now
+        self.init(StoredStory(openedBy: article, id: 0, at: now))
+        id = nil
+    }
+
+    init(_ story: StoredStory) {
+        id = story.id
+        title = story.title
+        firstPublished = story.firstPublished
+        lastPublished = story.lastPublished
+        articleCount = story.articleCount
+        languages = story.languages
+        createdAt = story.createdAt
+        updatedAt = story.updatedAt
     }
 
     mutating func absorb(_ article: Article, at now: Date) {
-        articleCount += 1
-        if let published = article.published {
-            firstPublished = min(firstPublished ?? published, published)
-            lastPublished = max(lastPublished ?? published, published)
-        }
-        if let language = StoryRow.knownLanguage(article), !languages.contains(language) {
-            languages = (languages + [language]).sorted()
-        }
-        updatedAt = now
-    }
-
-    private static func knownLanguage(_ article: Article) -> String? {
-        guard let language = article.language, !language.isEmpty, language != "und" else { return nil }
-        return language
+        var story = self.story
+        story.absorb(article, at: now)
+        self = StoryRow(story)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

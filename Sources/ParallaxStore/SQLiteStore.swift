@@ -53,6 +53,9 @@ public struct SQLiteStore: StoryStore {
         }
     }
 
+    /// The file's path.
+    public var description: String { path }
+
     /// `~/.parallax/parallax.db`.
     public static var defaultPath: String {
         FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".parallax/parallax.db").path

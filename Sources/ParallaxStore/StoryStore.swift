@@ -3,14 +3,20 @@ import ParallaxCore
 
 /// Articles, the stories they were clustered into, and full-text search over them, at rest.
 ///
-/// One protocol for every backend (SQLite through GRDB today; PostgreSQL later), so the
+/// One protocol for every backend (SQLite through GRDB; PostgreSQL in ParallaxPostgres), so the
 /// pipeline, the CLI and the server do not know which one they talk to, and one test suite
 /// can run against each. Methods are `async` because a networked backend is.
 ///
 /// Writing is idempotent and atomic per article: `add` stores an article together with its
 /// story assignment in one transaction, and an article already stored (same canonical URL,
 /// or same content hash) is not stored again.
-public protocol StoryStore: Sendable {
+public protocol StoryStore: Sendable, CustomStringConvertible {
+    /// Names the store in messages (a file path, a URL): never shows a password.
+    var description: String { get }
+
+    /// Releases the store's connections. Nothing may be asked of it afterwards.
+    func close() async
+
     /// The id of the stored article that `article` duplicates (same canonical URL or same
     /// content, see `ArticleFingerprint`), or nil when it is new.
     func storedDuplicate(of article: Article) async throws -> String?
@@ -37,6 +43,11 @@ public protocol StoryStore: Sendable {
     func search(_ query: String, limit: Int) async throws -> [SearchHit]
 
     func counts() async throws -> StoreCounts
+}
+
+extension StoryStore {
+    /// A store that holds no connection of its own (SQLite's close with the last reference).
+    public func close() async {}
 }
 
 /// Where an article goes: a story of its own, or an existing one.
@@ -94,6 +105,32 @@ public struct StoredStory: Sendable, Hashable, Codable {
     }
 }
 
+extension StoredStory {
+    /// A story opened by `article` at `now`; `id` is the one the store assigned.
+    public init(openedBy article: Article, id: Int64, at now: Date) {
+        self.init(id: id, title: article.title, firstPublished: article.published, lastPublished: article.published,
+                  articleCount: 1, languages: StoredStory.knownLanguage(article).map { [$0] } ?? [], createdAt: now, updatedAt: now)
+    }
+
+    /// The story once `article` has joined it at `now`. Every backend updates a story this way.
+    public mutating func absorb(_ article: Article, at now: Date) {
+        articleCount += 1
+        if let published = article.published {
+            firstPublished = min(firstPublished ?? published, published)
+            lastPublished = max(lastPublished ?? published, published)
+        }
+        if let language = StoredStory.knownLanguage(article), !languages.contains(language) {
+            languages = (languages + [language]).sorted()
+        }
+        updatedAt = now
+    }
+
+    private static func knownLanguage(_ article: Article) -> String? {
+        guard let language = article.language, !language.isEmpty, language != "und" else { return nil }
+        return language
+    }
+}
+
 /// An article as stored, with its place in a story.
 public struct StoredArticle: Sendable, Hashable {
     public var article: Article
@@ -124,7 +161,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var url: String?
     public var published: Date?
     public var language: String?
-    /// Relevance (the negated BM25 score): higher is better, comparable within one query.
+    /// Relevance: higher is better, comparable within one query and one backend (SQLite: the
+    /// negated BM25 score; PostgreSQL: `ts_rank`).
     public var score: Double
     /// A few words around the matches, each match between `SearchHit.matchStart` and
     /// `SearchHit.matchEnd`: control characters that cannot occur in article text, so a

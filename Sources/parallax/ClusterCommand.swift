@@ -55,14 +55,14 @@ struct ClusterCommand: ParsableCommand {
         var output = BufferedOutput()
         var failed = 0
         var placed = 0
-        // Lines are read in batches whose features are counted on all cores; the batch is
-        // then clustered in order, and bad lines reported where they stand.
-        var counter = ParallelFeatureCounter(extractor: FeatureExtractor(depth: features), identifier: identifier)
-        var batch: [Result<StreamArticle, ParallaxError>] = []
-        func place(_ batch: [Result<StreamArticle, ParallaxError>]) {
-            let articles = batch.compactMap { try? $0.get() }
-            var counts = counter.counts(articles).makeIterator()
-            for result in batch {
+        // Lines are read in batches, decoded and counted on all cores; while one batch is
+        // counted the previous one is clustered here, in order, and bad lines are reported
+        // where they stand. Counting is the larger half of the work, and this overlap keeps
+        // both cores busy.
+        let ahead = CountingAhead(reader: reader, counter: ParallelFeatureCounter(extractor: FeatureExtractor(depth: features), identifier: identifier))
+        func place(_ batch: CountingAhead.Batch) {
+            var counts = batch.counts.makeIterator()
+            for result in batch.records {
                 switch result {
                 case .success(let article):
                     let assignment = clusterer.add(article, counts: counts.next()!)
@@ -78,18 +78,65 @@ struct ClusterCommand: ParsableCommand {
                 }
             }
         }
+        var lines: [JSONLinesReader.Line] = []
         for line in reader {
-            guard let result = reader.decode(line, StreamArticle.init(record:)) else { continue }
-            batch.append(result)
-            if batch.count == Self.batchSize {
-                place(batch)
-                batch.removeAll(keepingCapacity: true)
+            lines.append(line)
+            if lines.count == Self.batchSize {
+                let previous = ahead.finish()
+                ahead.start(lines)
+                lines.removeAll(keepingCapacity: true)
+                if let previous { place(previous) }
             }
         }
-        place(batch)
+        if let previous = ahead.finish() { place(previous) }
+        ahead.start(lines)
+        if let last = ahead.finish() { place(last) }
         output.flush()
         progress.finish(articles: placed, stories: clusterer.openedStories)
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Decodes and counts one batch of lines on other threads while the caller clusters the
+/// previous batch. One batch at most is in flight; `finish` waits for it, and the semaphore
+/// orders the worker's writes before the caller's reads.
+final class CountingAhead: @unchecked Sendable {
+    struct Batch {
+        /// Decoded lines in input order (blank lines dropped).
+        var records: [Result<StreamArticle, ParallaxError>]
+        /// Feature counts of the successfully decoded articles, in the same order.
+        var counts: [FeatureCounts]
+    }
+
+    private let reader: JSONLinesReader
+    private var counter: ParallelFeatureCounter
+    private var ready: Batch?
+    private var inFlight = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(reader: JSONLinesReader, counter: ParallelFeatureCounter) {
+        self.reader = reader
+        self.counter = counter
+    }
+
+    func start(_ lines: [JSONLinesReader.Line]) {
+        precondition(!inFlight, "one batch at a time")
+        inFlight = true
+        DispatchQueue.global().async {
+            let records = lines.compactMap { self.reader.decode($0, StreamArticle.init(record:)) }
+            let counts = self.counter.counts(records.compactMap { try? $0.get() })
+            self.ready = Batch(records: records, counts: counts)
+            self.finished.signal()
+        }
+    }
+
+    /// The batch started last, once counted; nil when none is in flight.
+    func finish() -> Batch? {
+        guard inFlight else { return nil }
+        finished.wait()
+        inFlight = false
+        defer { ready = nil }
+        return ready
     }
 }
 

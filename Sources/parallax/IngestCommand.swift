@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxCore
+import ParallaxFetch
 import ParallaxPipeline
 import ParallaxStore
 
@@ -19,13 +20,19 @@ struct IngestCommand: AsyncParsableCommand {
             the first. A bad input gets a one-line error on stderr; the others are still \
             stored, and the exit status is 1. Progress goes to stderr when it is a terminal; \
             a one-line summary to stdout at the end.
+
+            http(s) URLs are fetched politely (see `parallax watch`): an article page is \
+            ingested; a feed, sitemap or sitemap index has its article links fetched and \
+            ingested, skipping articles already stored; OPML lists (URLs or local .opml files) \
+            have every feed in them read so.
             """
     )
 
-    @Argument(help: "Files, directories, JSON Lines files, or - for standard input.")
+    @Argument(help: "Files, directories, JSON Lines files, - for standard input, http(s) URLs, or .opml files.")
     var inputs: [String]
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var fetch: FetchOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "Publication date of an input whose text gives none, as SOURCE=YYYY-MM-DD, SOURCE being the input as given or its file name (repeatable).",
@@ -42,7 +49,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let pipeline = try Pipeline.standard()
-        let store = try self.store.open()
+        let store = try await self.store.open()
         var dates: [String: Date] = [:]
         for entry in published {
             let eq = entry.lastIndex(of: "=")!
@@ -52,32 +59,33 @@ struct IngestCommand: AsyncParsableCommand {
         let progress = IngestProgress(enabled: isatty(STDERR_FILENO) == 1)
         progress.resuming()
         _ = try await ingester.resume()
-        let summary = try await ingester.ingest(inputs) { event in
+        let onEvent = { (event: IngestEvent) in
             if case .failed(let error) = event {
                 progress.clear()
                 Output.error(error)
             }
             progress.record(event)
         }
+        var summary = try await ingester.ingest(inputs.filter { !WebIngester.handles($0) }, onEvent: onEvent)
+        let web = inputs.filter(WebIngester.handles)
+        if !web.isEmpty {
+            let (fetcher, statePath) = try fetch.openFetcher(db: self.store.db)
+            let fetched: Result<WebIngestSummary, any Error>
+            do { fetched = .success(try await WebIngester(fetcher: fetcher, options: fetch.webOptions).ingest(web, into: &ingester, onEvent: onEvent)) } catch {
+                fetched = .failure(error)
+            }
+            do throws(ParallaxError) { try await fetcher.state.save(to: statePath) } catch { Output.error(error) }
+            await fetcher.shutdown()
+            summary = ingester.summary
+            summary.failed += try fetched.get().failed
+        }
         progress.clear()
         let counts = try await store.counts()
+        await store.close()
         Output.line("\(summary.stored) stored, \(summary.duplicates) already stored, \(summary.failed) failed; "
             + "\(summary.storiesTouched.count) stories updated (\(summary.storiesOpened) new); "
-            + "\(store.path) holds \(counts.articles) articles in \(counts.stories) stories")
+            + "\(store) holds \(counts.articles) articles in \(counts.stories) stories")
         if summary.failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// `--db PATH`, shared by the commands that use the store.
-struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store (an SQLite file, created when missing).", valueName: "path"))
-    var db: String = SQLiteStore.defaultPath
-
-    func open() throws -> SQLiteStore {
-        do { return try SQLiteStore(path: db) } catch let error as StoreError {
-            Output.warning(error.description)
-            throw ExitCode(1)
-        }
     }
 }
 

@@ -12,12 +12,12 @@ struct ParallaxCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Articles", subcommands: [ExtractCommand.self, CompareCommand.self]),
+            CommandGroup(name: "Articles", subcommands: [ExtractCommand.self, CompareCommand.self, WARCCommand.self]),
             CommandGroup(name: "Story store", subcommands: [
-                IngestCommand.self, StoriesCommand.self, StoryCommand.self, SearchCommand.self,
+                IngestCommand.self, WatchCommand.self, StoriesCommand.self, StoryCommand.self, SearchCommand.self, ServeCommand.self,
             ]),
             CommandGroup(name: "Streaming (JSON Lines)", subcommands: [
-                LanguageCommand.self, SimilarityCommand.self, ClusterCommand.self,
+                LanguageCommand.self, SimilarityCommand.self, ClusterCommand.self, PipeCommand.self,
             ]),
         ]
     )

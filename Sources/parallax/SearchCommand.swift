@@ -38,7 +38,9 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let hits = try await store.open().search(query.joined(separator: " "), limit: limit)
+        let store = try await self.store.open()
+        let hits = try await store.search(query.joined(separator: " "), limit: limit)
+        await store.close()
         switch format {
         case .json:
             for hit in hits { Output.line(try ParallaxJSON.line(hit)) }

@@ -30,10 +30,11 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try self.store.open()
+        let store = try await self.store.open()
         let stories = try await store.stories(limit: limit, offset: 0)
+        await store.close()
         guard !stories.isEmpty else {
-            Output.warning("no stories in \(store.path) yet (`parallax ingest` adds them)")
+            Output.warning("no stories in \(store) yet (`parallax ingest` adds them)")
             return
         }
         switch format {

@@ -28,9 +28,11 @@ struct StoryCommand: AsyncParsableCommand {
     var format: Format = .text
 
     func run() async throws {
-        let store = try self.store.open()
-        guard let detail = try await Pipeline.standard().storyDetail(id, in: store) else {
-            Output.warning("no story \(id) in \(store.path)")
+        let store = try await self.store.open()
+        let found = try await Pipeline.standard().storyDetail(id, in: store)
+        await store.close()
+        guard let detail = found else {
+            Output.warning("no story \(id) in \(store)")
             throw ExitCode(1)
         }
         switch format {

@@ -45,6 +45,35 @@ func sharedRecords(_ relative: String) throws -> [[String: Any]] {
         #expect(LatinFolding.fold("Zürich") == "zurich")
         #expect(LatinFolding.fold("Αθήνα") == "athina")
         #expect(LatinFolding.fold("Łódź") == "lodz")
+        // Scripts without tables go through ICU's romanisation; Han stays as it is.
+        #expect(LatinFolding.fold("გორბაჩოვი") == "gorbachovi")
+        #expect(LatinFolding.fold("आबे") == "abe")
+        #expect(LatinFolding.fold("俄羅斯") == "俄羅斯")
+    }
+
+    /// Real ITN briefs of one event (Gorbachev's death) in Georgian, Tamil and Laz against a
+    /// Romanian or Scots brief of the same event and of another event of those days: across
+    /// scripts only romanised word n-grams and numbers are shared, and they must separate the two.
+    @Test func crossScriptBriefsOfOneEventScoreAboveOtherEvents() throws {
+        let briefs = Dictionary(uniqueKeysWithValues: try sharedRecords("multilingual-briefs/itn-dev.jsonl").map { ($0["id"] as! String, $0) })
+        func pair(_ a: String, _ b: String) throws -> TextPair {
+            let x = try #require(briefs[a]), y = try #require(briefs[b])
+            return TextPair(id: a + "|" + b, text1: "\(x["title"]!)\n\(x["text"]!)", text2: "\(y["title"]!)\n\(y["text"]!)",
+                            language1: x["lang"] as? String, language2: y["lang"] as? String)
+        }
+        let event = "itn-2022-08-31-Q30487-"
+        let cases = [("ka", "ro", "itn-2022-09-07-Q272201-ro"), ("ta", "sco", "itn-2022-09-08-Q9682+Q43274-sco"),
+                     ("xmf", "sco", "itn-2022-09-08-Q9682+Q43274-sco")]
+        for (language, other, otherEvent) in cases {
+            let same = try pair(event + language, event + other)
+            let different = try pair(event + language, otherEvent)
+            var scorer = PairScorer(identifier: UndeterminedLanguage())
+            scorer.learn(same)
+            scorer.learn(different)
+            let sameScore = scorer.score(same, learning: false).score
+            let differentScore = scorer.score(different, learning: false).score
+            #expect(sameScore > differentScore + 0.1, "\(language)-\(other): \(sameScore) vs \(differentScore)")
+        }
     }
 
     @Test func numbersKeepSignificantValuesAndYearsApart() {

@@ -138,4 +138,61 @@ import TestSupport
             #expect(article.wordCount >= 50, "\(entry.file): \(article.wordCount) words")
         }
     }
+
+    @Test func utf8PageWithoutCharsetKeepsItsCharacters() throws {
+        let prose = "Le café du port rouvre après deux ans de travaux — « enfin », disent les habitués. "
+        let html = "<html><body><article><h1>Réouverture</h1><p>\(String(repeating: prose, count: 4))</p></article></body></html>"
+        let article = try extractHTML(html)
+        #expect(article.text.contains("café du port rouvre après"))
+        #expect(article.text.contains("« enfin »"))
+        #expect(!article.text.contains("Ã"))
+    }
+
+    @Test func visibleHeadlineWinsOverSEOTitleAndSiteLogo() throws {
+        let prose = String(repeating: "The council approved the harbour budget after a long debate, and work starts in May. ", count: 4)
+        let html = """
+            <html><head><title>Harbour budget approved: what it means | Coastal Ledger</title>
+            <meta property="og:site_name" content="Coastal Ledger"></head>
+            <body><header><div class="site-logo"><h1>Coastal Ledger</h1></div></header>
+            <article><h1>Council approves the harbour budget</h1><p>\(prose)</p></article></body></html>
+            """
+        let article = try extractHTML(html)
+        #expect(article.title == "Council approves the harbour budget")
+        #expect(HTMLMetadata.headline(["Search"], metaTitle: "Council approves the harbour budget") == nil)
+    }
+
+    @Test func publicationDateFromScriptDataThenModifiedDate() throws {
+        #expect(HTMLMetadata.publishedInScript(#"window.__DATA__={"slug":"a","publishedAt":"2025-10-20T13:08:55Z"}"#)
+            == DateParsing.iso("2025-10-20T13:08:55Z"))
+        #expect(HTMLMetadata.publishedInScript(#"{"title":"no date here","views":12}"#) == nil)
+        let prose = String(repeating: "The ferry timetable changes next week, and the operator adds two evening crossings. ", count: 4)
+        let html = """
+            <html><head><meta property="article:modified_time" content="2024-08-21T01:36:40+00:00"></head>
+            <body><article><p>\(prose)</p></article></body></html>
+            """
+        #expect(try extractHTML(html).published == DateParsing.iso("2024-08-21T01:36:40+00:00"))
+    }
+
+    @Test func slashedDatesReadMonthFirstUnlessTheyCannot() {
+        #expect(DateParsing.written("Updated: 10/31/2024") == DateParsing.date(year: 2024, month: 10, day: 31))
+        #expect(DateParsing.written("31/10/2024") == DateParsing.date(year: 2024, month: 10, day: 31))
+        #expect(DateParsing.fromURL("https://x.example/2026-2-3-story") == DateParsing.date(year: 2026, month: 2, day: 3))
+        #expect(DateParsing.iso("posted 2026-02-03 10:30 +0100") == DateParsing.date(year: 2026, month: 2, day: 3, hour: 9, minute: 30))
+    }
+
+    @Test func articleInABoxWithAFurnitureClassNameIsKept() throws {
+        // "jump-link" names a table-of-contents widget on most sites, but here the whole
+        // article sits in it; its paragraphs, not its class, decide.
+        let prose = String(repeating: "Smart thermostats learn when a house is empty, and they lower the heating to save energy. ", count: 3)
+        let paragraphs = (1...4).map { "<p>Part \($0): \(prose)</p>" }.joined()
+        let html = """
+            <html><body><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav>
+            <div class="paragraph--type--jump-link-content">\(paragraphs)</div>
+            <div class="related"><h3><a href="/a">Other story</a></h3><p>A teaser for another story that is not this one.</p></div>
+            </body></html>
+            """
+        let article = try extractHTML(html)
+        for part in 1...4 { #expect(article.text.contains("Part \(part):"), "part \(part) lost") }
+        #expect(!article.text.contains("teaser for another story"))
+    }
 }

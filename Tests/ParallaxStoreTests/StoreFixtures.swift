@@ -1,6 +1,9 @@
 import Foundation
 import ParallaxCore
+import ParallaxPostgres
 import ParallaxStore
+import Synchronization
+import Testing
 import TestSupport
 
 /// Real articles for the store tests: full English Wikinews articles from ../shared/data,
@@ -31,24 +34,121 @@ enum Wikinews {
     }
 }
 
-/// The backends the contract suite runs against (PostgreSQL joins when it lands).
-enum Backend: String, CaseIterable, Sendable {
+/// The backends the contract suite runs against. PostgreSQL runs on the server named by
+/// `$PARALLAX_TEST_POSTGRES` (`scripts/with-postgres.sh` starts one), each test in a database
+/// of its own. Without the variable its cases are cancelled with the reason, except when
+/// `CI=true`: there they fail, so CI cannot pass without having run them.
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
+    case postgres
 
-    /// An empty store of this backend, private to one test.
-    func temporaryStore() throws -> TemporaryStore {
+    var testDescription: String { rawValue }
+
+    static let postgresVariable = "PARALLAX_TEST_POSTGRES"
+
+    /// The migrations a new store of this backend records, in order.
+    var migrations: [String] {
+        switch self {
+        case .sqlite: ["v1-articles-stories", "v2-articles-fts"]
+        case .postgres: ["v1-articles-stories", "v2-articles-search"]
+        }
+    }
+
+    /// An empty store location of this backend, private to one test, removed after `body`
+    /// (also when it throws).
+    func withTemporaryLocation(_ body: (TemporaryLocation) async throws -> Void) async throws {
+        let location = try await makeTemporaryLocation()
+        do {
+            try await body(location)
+        } catch {
+            await location.remove()
+            throw error
+        }
+        await location.remove()
+    }
+
+    /// An empty, opened store of this backend, private to one test.
+    func withTemporaryStore(_ body: (TemporaryStore) async throws -> Void) async throws {
+        try await withTemporaryLocation { location in
+            try await body(TemporaryStore(store: try await location.open(), location: location))
+        }
+    }
+
+    private func makeTemporaryLocation() async throws -> TemporaryLocation {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-store-\(UUID().uuidString)")
             // The store creates its folder itself: the file is one level below the temporary directory.
-            let store = try SQLiteStore(path: directory.appendingPathComponent("db/parallax.db").path)
-            return TemporaryStore(store: store) { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent("db/parallax.db").path
+            return TemporaryLocation(
+                description: path,
+                opener: { try SQLiteStore(path: path) },
+                migrations: { store in try await (store as! SQLiteStore).appliedMigrations() },
+                removal: { try? FileManager.default.removeItem(at: directory) })
+        case .postgres:
+            let server = try Self.postgresServer()
+            let name = "parallax_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            try await PostgresDatabases.create(name, on: server)
+            let location = server.database(name)
+            return TemporaryLocation(
+                description: location.description,
+                opener: { try await PostgresStore.open(location, maximumConnections: 2) },
+                migrations: { store in try await (store as! PostgresStore).appliedMigrations() },
+                removal: { try? await PostgresDatabases.drop(name, on: server) })
         }
+    }
+
+    /// The test server, or the test case ends: cancelled (no server configured) or failed (in CI).
+    private static func postgresServer() throws -> PostgresLocation {
+        let environment = ProcessInfo.processInfo.environment
+        if let url = environment[postgresVariable], !url.isEmpty { return try PostgresLocation(url: url) }
+        let reason = Comment(rawValue: "\(postgresVariable) is not set: run the tests under scripts/with-postgres.sh to include PostgreSQL")
+        if environment["CI"] == "true" {
+            Issue.record(reason)
+            throw MissingServer()
+        }
+        try Test.cancel(reason)
+    }
+
+    struct MissingServer: Error {}
+}
+
+/// A place for a store, private to one test: open it as often as a test needs (each open is
+/// what another process opening the same store does); every store opened is closed and the
+/// place removed at the end of the test.
+final class TemporaryLocation: Sendable {
+    let description: String
+    private let opener: @Sendable () async throws -> any StoryStore
+    private let migrations: @Sendable (any StoryStore) async throws -> [String]
+    private let removal: @Sendable () async -> Void
+    private let opened = Mutex<[any StoryStore]>([])
+
+    init(description: String, opener: @escaping @Sendable () async throws -> any StoryStore,
+         migrations: @escaping @Sendable (any StoryStore) async throws -> [String], removal: @escaping @Sendable () async -> Void) {
+        self.description = description
+        self.opener = opener
+        self.migrations = migrations
+        self.removal = removal
+    }
+
+    /// Opens (creating and migrating when needed) the store.
+    func open() async throws -> any StoryStore {
+        let store = try await opener()
+        opened.withLock { $0.append(store) }
+        return store
+    }
+
+    /// The names of the migrations `store` records as applied, in order.
+    func appliedMigrations(_ store: any StoryStore) async throws -> [String] { try await migrations(store) }
+
+    fileprivate func remove() async {
+        for store in opened.withLock({ $0 }) { await store.close() }
+        await removal()
     }
 }
 
-/// A store for one test, and how to get rid of it.
+/// An opened store for one test, and where it lives.
 struct TemporaryStore {
     let store: any StoryStore
-    let remove: @Sendable () -> Void
+    let location: TemporaryLocation
 }

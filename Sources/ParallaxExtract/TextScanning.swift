@@ -1,0 +1,261 @@
+/// String work of the extractor's hot paths done on Unicode scalars and UTF-8 bytes:
+/// `Character`-level operations (grapheme breaking) and Foundation's string methods cost
+/// far more than everything else the extractor does per page. Lengths here are counted in
+/// Unicode scalars, which equal characters for almost all text.
+enum TextScanning {
+    /// Unicode's White_Space property (what `Character.isWhitespace` tests).
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    /// Whitespace runs become one space; leading and trailing whitespace goes.
+    static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
+        var buffer = CollapsingBuffer()
+        buffer.append(text)
+        return buffer.string
+    }
+
+    /// Length in bytes of the Unicode whitespace character starting at `index`, 0 when
+    /// there is none (the multi-byte ones of `isWhitespace`, decoded from their bytes).
+    @inline(__always)
+    static func whitespaceLength<C: Collection>(_ bytes: C, at index: C.Index) -> Int where C.Element == UInt8 {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) ? 1 : 0 }
+        guard lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 else { return 0 }
+        let second = bytes.index(after: index)
+        guard second != bytes.endIndex else { return 0 }
+        let b1 = bytes[second]
+        if lead == 0xC2 { return b1 == 0x85 || b1 == 0xA0 ? 2 : 0 }
+        let third = bytes.index(after: second)
+        guard third != bytes.endIndex else { return 0 }
+        let b2 = bytes[third]
+        switch (lead, b1) {
+        case (0xE1, 0x9A): return b2 == 0x80 ? 3 : 0
+        case (0xE2, 0x80): return (0x80...0x8A).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return b2 == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return b2 == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Text collected piece by piece with whitespace collapsed on the way, counting
+    /// scalars and noting whether any letter or digit came in.
+    struct CollapsingBuffer {
+        private(set) var bytes: [UInt8] = []
+        /// Length in Unicode scalars.
+        private(set) var length = 0
+        private(set) var hasLetterOrDigit = false
+        private var pendingSpace = false
+
+        var isEmpty: Bool { bytes.isEmpty }
+        var string: String { String(decoding: bytes, as: UTF8.self) }
+        /// Whether the text so far ends in whitespace that has not been written yet.
+        var endsInSpace: Bool { pendingSpace }
+
+        /// Appends text; returns how many scalars it added (a separating space included).
+        @discardableResult
+        mutating func append<S: StringProtocol>(_ text: S) -> Int {
+            let before = length
+            let utf8 = text.utf8
+            var index = utf8.startIndex
+            while index != utf8.endIndex {
+                let space = TextScanning.whitespaceLength(utf8, at: index)
+                if space > 0 {
+                    pendingSpace = !bytes.isEmpty
+                    index = utf8.index(index, offsetBy: space)
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20); length += 1; pendingSpace = false }
+                let byte = utf8[index]
+                bytes.append(byte)
+                if byte & 0xC0 != 0x80 { length += 1 }
+                if !hasLetterOrDigit {
+                    if byte < 0x80 {
+                        hasLetterOrDigit = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    } else if byte >= 0xC0 {
+                        // A multi-byte scalar: decode it from the text for its properties.
+                        let scalar = String(decoding: utf8[index...].prefix(4), as: UTF8.self).unicodeScalars.first
+                        hasLetterOrDigit = scalar.map(TextScanning.isLetterOrDigit) ?? false
+                    }
+                }
+                index = utf8.index(after: index)
+            }
+            return length - before
+        }
+
+        /// A separator (a space unless the text is empty or already ends in one).
+        mutating func appendSpace() { pendingSpace = !bytes.isEmpty }
+
+        mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            length = 0
+            hasLetterOrDigit = false
+            pendingSpace = false
+        }
+    }
+
+    /// Length in Unicode scalars.
+    @inline(__always)
+    static func length<S: StringProtocol>(_ text: S) -> Int { text.unicodeScalars.count }
+
+    /// Whether the text holds a letter or a digit.
+    static func hasLetterOrDigit<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.contains(where: isLetterOrDigit)
+    }
+
+    /// Whether the text holds an ASCII digit.
+    static func hasDigit<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.contains { (0x30...0x39).contains($0) }
+    }
+
+    /// Byte-wise substring search (no Unicode normalisation: the needles are fixed phrases).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var start = 0
+                let last = h.count - n.count
+                while start <= last {
+                    if h[start] == first {
+                        var matched = 1
+                        while matched < n.count, h[start + matched] == n[matched] { matched += 1 }
+                        if matched == n.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Where `needle` next occurs in `haystack` at or after `start`.
+    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Byte-wise prefix test.
+    @inline(__always)
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8)
+    }
+
+    /// Lowercased, with an ASCII fast path.
+    static func lowercased(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !text.utf8.contains(where: { (0x41...0x5A).contains($0) }) { return text }
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.lowercased()
+    }
+
+    /// Punctuation, symbols and whitespace: what `normalized` trims from both ends (as
+    /// Foundation's punctuation, symbol and whitespace character sets).
+    @inline(__always)
+    static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+        if isWhitespace(scalar) { return true }
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value) || (0x5B...0x60).contains(value) || (0x7B...0x7E).contains(value)
+        }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Lowercased, whitespace collapsed, punctuation, symbols and spaces trimmed from both ends.
+    static func normalized(_ line: String) -> String {
+        let collapsed = collapseSpaces(lowercased(line))
+        let scalars = collapsed.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmable($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmable($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Lowercased runs of letters and digits.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isLetterOrDigit(scalar) { current.append(scalar); continue }
+            if !current.isEmpty { words.append(lowercased(String(current))); current = String.UnicodeScalarView() }
+        }
+        if !current.isEmpty { words.append(lowercased(String(current))) }
+        return words
+    }
+
+    /// Words of class and id attribute values: "post-tags", "shareBar" → post, tags, share,
+    /// bar (split at non-alphanumerics and lower-to-upper case changes, lowercased).
+    static func classWords(_ values: String...) -> [String] {
+        var words: [String] = []
+        for raw in values {
+            if raw.utf8.allSatisfy({ $0 < 0x80 }) { asciiClassWords(raw, into: &words); continue }
+            var current = String.UnicodeScalarView()
+            var previousLower = false
+            for scalar in raw.unicodeScalars {
+                if isLetterOrDigit(scalar) {
+                    let properties = scalar.properties
+                    if properties.isUppercase && previousLower { words.append(lowercased(String(current))); current = String.UnicodeScalarView() }
+                    current.append(scalar)
+                    previousLower = properties.isLowercase
+                } else {
+                    if !current.isEmpty { words.append(lowercased(String(current))) }
+                    current = String.UnicodeScalarView()
+                    previousLower = false
+                }
+            }
+            if !current.isEmpty { words.append(lowercased(String(current))) }
+        }
+        return words
+    }
+
+    /// `classWords` for ASCII values (nearly all), byte by byte.
+    private static func asciiClassWords(_ raw: String, into words: inout [String]) {
+        var current: [UInt8] = []
+        var previousLower = false
+        func finish() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in raw.utf8 {
+            let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte), isDigit = (0x30...0x39).contains(byte)
+            guard isUpper || isLower || isDigit else { finish(); previousLower = false; continue }
+            if isUpper && previousLower { finish() }
+            current.append(isUpper ? byte | 0x20 : byte)
+            previousLower = isLower
+        }
+        finish()
+    }
+}

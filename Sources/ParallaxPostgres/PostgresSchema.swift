@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema, as named migrations applied in order, each once per database,
+/// recorded in `parallax_migrations`. The tables mirror the SQLite store's (`SQLiteSchema`):
+///
+/// - `articles`: one row per distinct article; `seq` is the ingestion order; `id` the
+///   article's stable id; `content_hash` and `canonical_url` the de-duplication keys
+///   (`ArticleFingerprint`), both UNIQUE, so no two writers can store one article twice.
+///   `paragraphs` is a text array, `segments` JSON, dates `timestamptz`.
+/// - `stories`: one row per story; ids come from a sequence and are never reused.
+/// - `story_articles`: membership, one row per article.
+/// - `articles.search`: a `tsvector` of the folded title (weight A) and text (weight B)
+///   under a GIN index (see `PostgresSearch` for why the words are folded by the store).
+enum PostgresSchema {
+    struct Migration: Sendable {
+        var name: String
+        var statements: [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(name: "v1-articles-stories", statements: [
+            """
+            CREATE TABLE articles (
+                seq BIGSERIAL PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                url TEXT,
+                canonical_url TEXT UNIQUE,
+                content_hash TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                paragraphs TEXT[] NOT NULL,
+                published TIMESTAMPTZ,
+                modified TIMESTAMPTZ,
+                language TEXT,
+                site TEXT,
+                byline TEXT,
+                image TEXT,
+                segments JSONB NOT NULL,
+                ingested_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX articles_published ON articles (published)",
+            """
+            CREATE TABLE stories (
+                id BIGSERIAL PRIMARY KEY,
+                title TEXT NOT NULL,
+                first_published TIMESTAMPTZ,
+                last_published TIMESTAMPTZ,
+                article_count INTEGER NOT NULL,
+                languages TEXT[] NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL,
+                updated_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX stories_recent ON stories ((COALESCE(last_published, created_at)) DESC, id DESC)",
+            """
+            CREATE TABLE story_articles (
+                article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+                story_id BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+                similarity DOUBLE PRECISION,
+                copy_of TEXT
+            )
+            """,
+            "CREATE INDEX story_articles_story ON story_articles (story_id)",
+        ]),
+        Migration(name: "v2-articles-search", statements: [
+            // Filled by `add` from the folded words (see `PostgresSearch`), which the server
+            // cannot compute itself; the default only serves the ALTER.
+            "ALTER TABLE articles ADD COLUMN search TSVECTOR NOT NULL DEFAULT ''::tsvector",
+            "CREATE INDEX articles_search ON articles USING GIN (search)",
+        ]),
+    ]
+
+    /// Advisory-lock keys (any 64-bit numbers no other application on the database uses):
+    /// one held while migrating, one by every `add` around its placement and inserts.
+    static let migrationLock: Int64 = 0x5041_5241_4C4C_0001
+    static let placementLock: Int64 = 0x5041_5241_4C4C_0002
+
+    /// Applies the pending migrations on `connection`, in order, each in its own transaction
+    /// together with its record. A session advisory lock makes processes that start at once
+    /// take turns: the second finds the migrations recorded and applies nothing.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        try await connection.query("SELECT pg_advisory_lock(\(migrationLock))", logger: logger)
+        do {
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS parallax_migrations (
+                    name TEXT PRIMARY KEY,
+                    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
+            let applied = try await appliedMigrations(connection, logger: logger)
+            var newlyApplied: [String] = []
+            for migration in migrations where !applied.contains(migration.name) {
+                try await connection.withTransaction(logger: logger) { connection in
+                    for statement in migration.statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO parallax_migrations (name) VALUES (\(migration.name))", logger: logger)
+                }
+                newlyApplied.append(migration.name)
+            }
+            try await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: logger)
+            return newlyApplied
+        } catch {
+            _ = try? await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: logger)
+            throw error
+        }
+    }
+
+    /// Names of the applied migrations, in the order they were applied.
+    static func appliedMigrations(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+        var names: [String] = []
+        let rows = try await connection.query("SELECT name FROM parallax_migrations ORDER BY applied_at, name", logger: logger)
+        for try await name in rows.decode(String.self) { names.append(name) }
+        return names
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+import Logging
+import ParallaxCore
+import ParallaxStore
+import PostgresNIO
+
+/// The `StoryStore` contract on PostgreSQL, for a store that several machines or processes
+/// share. Schema and migrations: `PostgresSchema`; search: `PostgresSearch`.
+///
+/// Connections come from a postgres-nio `PostgresClient` pool, whose `run()` loop lives in a
+/// task the store owns; `close()` ends it. Opening first connects once on its own, so a
+/// wrong address or password fails at once with one line instead of after the pool's retries.
+///
+/// Concurrency: every `add` runs in one transaction that first takes a transaction-level
+/// advisory lock, so the duplicate check, the story decision and the inserts of concurrent
+/// writers (threads or processes) happen one after another, as with SQLite's single writer.
+/// The UNIQUE constraints on content hash and canonical URL are the backstop: a violation
+/// is answered as `.duplicate`, never as a second copy.
+public final class PostgresStore: StoryStore {
+    public let location: PostgresLocation
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    private init(location: PostgresLocation, client: PostgresClient, logger: Logger) {
+        self.location = location
+        self.client = client
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    /// Connects, applies pending migrations, and starts the connection pool.
+    public static func open(_ location: PostgresLocation, maximumConnections: Int = 4) async throws -> PostgresStore {
+        let logger = Logger(label: "parallax.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try location.connectionConfiguration(),
+                                                                  id: 0, logger: logger)
+            do {
+                _ = try await PostgresSchema.migrate(connection, logger: logger)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            var configuration = try location.clientConfiguration()
+            configuration.options.maximumConnections = maximumConnections
+            return PostgresStore(location: location, client: PostgresClient(configuration: configuration), logger: logger)
+        } catch {
+            throw PostgresStore.storeError(error, location: location)
+        }
+    }
+
+    /// Opens the store a `postgres://` URL names.
+    public static func open(url: String) async throws -> PostgresStore {
+        try await open(PostgresLocation(url: url))
+    }
+
+    /// The URL without its password.
+    public var description: String { location.description }
+
+    /// Stops the connection pool. The store answers nothing afterwards.
+    public func close() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    /// Names of the migrations applied to this database, in the order they were applied.
+    public func appliedMigrations() async throws -> [String] {
+        try await run { connection, logger in try await PostgresSchema.appliedMigrations(connection, logger: logger) }
+    }
+
+    // MARK: StoryStore
+
+    public func storedDuplicate(of article: Article) async throws -> String? {
+        let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
+        return try await run { connection, logger in
+            try await PostgresStore.duplicate(connection, logger, contentHash: hash, canonicalURL: url)
+        }
+    }
+
+    public func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult {
+        let row = ArticleValues(article, ingestedAt: Date())
+        let store = location.description
+        do {
+            return try await run { connection, logger in
+                try await connection.withTransaction(logger: logger) { connection in
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.placementLock))", logger: logger)
+                    if let existing = try await PostgresStore.duplicate(connection, logger, contentHash: row.contentHash,
+                                                                        canonicalURL: row.canonicalURL) {
+                        return AddResult.duplicate(existingID: existing)
+                    }
+                    try await row.insert(connection, logger)
+                    switch placement {
+                    case .newStory:
+                        let story = try await StoryValues.open(by: article, at: row.ingestedAt, connection, logger)
+                        try await PostgresStore.insertMembership(article.id, story: story, similarity: nil, copyOf: nil, connection, logger)
+                        return AddResult.added(storyID: story, openedStory: true)
+                    case .story(let id, let similarity, let copyOf):
+                        guard var story = try await StoryValues.fetch(id, forUpdate: true, connection, logger) else {
+                            throw StoreError(store: store, message: "no story \(id) to add article \(article.id) to")
+                        }
+                        story.absorb(article, at: row.ingestedAt)
+                        try await StoryValues.update(story, connection, logger)
+                        try await PostgresStore.insertMembership(article.id, story: id, similarity: similarity, copyOf: copyOf,
+                                                                 connection, logger)
+                        return AddResult.added(storyID: id, openedStory: false)
+                    }
+                }
+            }
+        } catch let error as StoreError where error.message.hasPrefix(PostgresStore.uniqueViolationMessage) {
+            // Stored by a writer that does not take the placement lock (or an id collision):
+            // the transaction was rolled back; answer as the check above would have.
+            if let existing = try await storedDuplicate(of: article) { return .duplicate(existingID: existing) }
+            throw error
+        }
+    }
+
+    public func stories(limit: Int, offset: Int) async throws -> [StoredStory] {
+        try await run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT \(unescaped: StoryValues.columns) FROM stories
+                ORDER BY COALESCE(last_published, created_at) DESC, id DESC LIMIT \(limit) OFFSET \(offset)
+                """, logger: logger)
+            var stories: [StoredStory] = []
+            for try await row in rows { stories.append(try StoryValues.decode(row)) }
+            return stories
+        }
+    }
+
+    public func story(id: Int64) async throws -> StoredStory? {
+        try await run { connection, logger in try await StoryValues.fetch(id, forUpdate: false, connection, logger) }
+    }
+
+    public func articles(inStory id: Int64) async throws -> [StoredArticle] {
+        try await run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT \(unescaped: ArticleValues.storedColumns) FROM story_articles
+                JOIN articles ON articles.id = story_articles.article_id
+                WHERE story_articles.story_id = \(id)
+                ORDER BY articles.published IS NULL, articles.published, articles.seq
+                """, logger: logger)
+            var articles: [StoredArticle] = []
+            for try await row in rows { articles.append(try ArticleValues.stored(row)) }
+            return articles
+        }
+    }
+
+    public func recentArticles(windowDays: Double, limit: Int) async throws -> [StoredArticle] {
+        try await run { connection, logger in
+            var newest: Date?
+            for try await date in try await connection.query("SELECT MAX(published) FROM articles", logger: logger).decode(Date?.self) {
+                newest = date
+            }
+            let horizon = newest.map { $0.addingTimeInterval(-windowDays * 86_400) } ?? .distantPast
+            let rows = try await connection.query("""
+                SELECT \(unescaped: ArticleValues.storedColumns) FROM articles
+                JOIN story_articles ON story_articles.article_id = articles.id
+                WHERE articles.published IS NULL OR articles.published >= \(horizon)
+                ORDER BY articles.seq DESC LIMIT \(limit)
+                """, logger: logger)
+            var articles: [StoredArticle] = []
+            for try await row in rows { articles.append(try ArticleValues.stored(row)) }
+            return articles.reversed()
+        }
+    }
+
+    public func search(_ query: String, limit: Int) async throws -> [SearchHit] {
+        guard let parsed = PostgresSearch.parse(query) else { return [] }
+        let tsquery = PostgresSearch.tsquery(parsed)
+        return try await run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT articles.id, articles.title, articles.text, articles.source, articles.url, articles.published,
+                       articles.language, story_articles.story_id,
+                       ts_rank('\(unescaped: PostgresSearch.rankWeights)'::float4[], articles.search, query,
+                               \(unescaped: String(PostgresSearch.rankNormalization)))::float8 AS rank
+                FROM articles
+                CROSS JOIN to_tsquery('simple', \(tsquery)) AS query
+                LEFT JOIN story_articles ON story_articles.article_id = articles.id
+                WHERE articles.search @@ query
+                ORDER BY rank DESC, articles.seq
+                LIMIT \(limit)
+                """, logger: logger)
+            var hits: [SearchHit] = []
+            for try await (id, title, text, source, url, published, language, story, rank) in rows.decode(
+                (String, String, String, String, String?, Date?, String?, Int64?, Double).self)
+            {
+                hits.append(SearchHit(articleID: id, storyID: story, title: title, source: source, url: url, published: published,
+                                      language: language, score: rank,
+                                      snippet: PostgresSearch.snippet(title: title, text: text, query: parsed)))
+            }
+            return hits
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await run { connection, logger in
+            let rows = try await connection.query(
+                "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories)", logger: logger)
+            var counts = StoreCounts(articles: 0, stories: 0)
+            for try await (articles, stories) in rows.decode((Int64, Int64).self) {
+                counts = StoreCounts(articles: Int(articles), stories: Int(stories))
+            }
+            return counts
+        }
+    }
+
+    // MARK: helpers
+
+    private static func duplicate(_ connection: PostgresConnection, _ logger: Logger, contentHash: String,
+                                  canonicalURL: String?) async throws -> String? {
+        if let id = try await firstID(connection.query(
+            "SELECT id FROM articles WHERE content_hash = \(contentHash)", logger: logger)) {
+            return id
+        }
+        guard let canonicalURL else { return nil }
+        return try await firstID(connection.query("SELECT id FROM articles WHERE canonical_url = \(canonicalURL)", logger: logger))
+    }
+
+    /// The first column of the first row, read to the end (so the connection is free again).
+    private static func firstID(_ rows: PostgresRowSequence) async throws -> String? {
+        var first: String?
+        for try await id in rows.decode(String.self) where first == nil { first = id }
+        return first
+    }
+
+    private static func insertMembership(_ articleID: String, story: Int64, similarity: Double?, copyOf: String?,
+                                         _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query("""
+            INSERT INTO story_articles (article_id, story_id, similarity, copy_of)
+            VALUES (\(articleID), \(story), \(similarity), \(copyOf))
+            """, logger: logger)
+    }
+
+    /// Runs `body` on a pooled connection; any failure becomes one `StoreError` line.
+    private func run<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        let logger = self.logger
+        do {
+            return try await client.withConnection { connection in try await body(connection, logger) }
+        } catch {
+            throw PostgresStore.storeError(error, location: location)
+        }
+    }
+
+    /// How a unique violation's `StoreError` message starts.
+    static let uniqueViolationMessage = "already stored"
+
+    /// The server's message (or the connection problem) on one line, naming the store
+    /// without its password. postgres-nio's own description hides the details on purpose.
+    static func storeError(_ error: Error, location: PostgresLocation) -> StoreError {
+        if let error = error as? StoreError { return error }
+        let store = location.description
+        if let error = error as? PostgresTransactionError {
+            return storeError(error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error,
+                              location: location)
+        }
+        guard let error = error as? PSQLError else {
+            return StoreError(store: store, message: "\(error)".split(separator: "\n").first.map(String.init) ?? "error")
+        }
+        if let info = error.serverInfo, let message = info[.message] {
+            if info[.sqlState] == "23505" {
+                return StoreError(store: store, message: "\(uniqueViolationMessage) (\(message))")
+            }
+            return StoreError(store: store, message: message)
+        }
+        switch error.code {
+        case .connectionError:
+            let cause = error.underlying.map { "\($0)" } ?? "connection failed"
+            return StoreError(store: store, message: "cannot connect: \(cause)")
+        case .serverClosedConnection, .clientClosedConnection, .poolClosed:
+            return StoreError(store: store, message: "connection closed")
+        case .authMechanismRequiresPassword:
+            return StoreError(store: store, message: "the server asks for a password and the URL gives none")
+        case .sslUnsupported:
+            return StoreError(store: store, message: "the server does not support TLS (use ?sslmode=disable)")
+        default:
+            return StoreError(store: store, message: "\(error.code)")
+        }
+    }
+}
+
+/// Creating and dropping databases on a server (tests give each case a database of its own).
+public enum PostgresDatabases {
+    /// Creates database `name` (letters, digits and `_` only) on `server`'s server.
+    public static func create(_ name: String, on server: PostgresLocation) async throws {
+        try await administer(server, "CREATE DATABASE \(try quoted(name, server)) ENCODING 'UTF8' TEMPLATE template0")
+    }
+
+    /// Drops database `name` if it exists, ending the sessions still connected to it.
+    public static func drop(_ name: String, on server: PostgresLocation) async throws {
+        try await administer(server, "DROP DATABASE IF EXISTS \(try quoted(name, server)) WITH (FORCE)")
+    }
+
+    private static func quoted(_ name: String, _ server: PostgresLocation) throws -> String {
+        guard !name.isEmpty, name.utf8.count < 64, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw StoreError(store: server.description, message: "'\(name)' is not a database name this tool creates")
+        }
+        return "\"\(name)\""
+    }
+
+    private static func administer(_ server: PostgresLocation, _ statement: String) async throws {
+        let logger = Logger(label: "parallax.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try server.connectionConfiguration(), id: 0,
+                                                                  logger: logger)
+            do {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        } catch {
+            throw PostgresStore.storeError(error, location: server)
+        }
+    }
+}

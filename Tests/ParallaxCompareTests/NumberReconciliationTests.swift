@@ -1,0 +1,93 @@
+import Foundation
+import ParallaxAnnotate
+import ParallaxCore
+import Testing
+@testable import ParallaxCompare
+
+/// Quantities reconciled across sources and languages, through the real annotator: the same
+/// quantity worded differently ("roughly 300", "more than 250", "1,2 millones", "1.2 Mio.",
+/// "environ 5 %") is one value; a different toll is a conflict with both values and sources
+/// side by side.
+@Suite struct NumberReconciliationTests {
+    static func article(_ source: String, _ language: String, _ sentences: [String]) -> AnnotatedArticle {
+        ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: sentences, language: language))
+    }
+
+    static func compare(_ articles: [AnnotatedArticle]) -> StoryReport {
+        StoryComparator(titleAnnotator: nil).compare(articles)
+    }
+
+    static func mention(_ value: Double, _ unit: String?, _ qualifier: NumberMention.Qualifier) -> NumberMention {
+        NumberMention(text: "\(value)", span: TextSpan(start: 0, end: 1), sentence: 0, value: value, unit: unit, qualifier: qualifier)
+    }
+
+    @Test func boundsAndApproximationsAgreeWithinReach() {
+        #expect(Self.mention(300, "person", .approximately).agrees(with: Self.mention(250, "person", .atLeast)))
+        #expect(Self.mention(16, "person", .atLeast).agrees(with: Self.mention(16, "person", .exact)))
+        #expect(Self.mention(20_000, "person", .approximately).agrees(with: Self.mention(20_000, "person", .atLeast)))
+        #expect(Self.mention(1_300, "person", .atLeast).agrees(with: Self.mention(1_000, "person", .atLeast)))
+        // An open bound is the count one source could confirm, not any number above it.
+        #expect(!Self.mention(12, "person", .atLeast).agrees(with: Self.mention(30, "person", .exact)))
+        #expect(!Self.mention(23, "person", .atLeast).agrees(with: Self.mention(9, "person", .exact)))
+        #expect(!Self.mention(40, "percent", .atMost).agrees(with: Self.mention(10, "percent", .exact)))
+        #expect(!Self.mention(5, "percent", .approximately).agrees(with: Self.mention(5, "person", .approximately)))
+    }
+
+    @Test func approximateCountsAreNoConflict() throws {
+        let first = Self.article("a.txt", "en", [
+            "Roughly 300 people were evacuated from the flooded town of Kelso on Monday, the regional fire service said.",
+            "The river rose by two metres overnight.",
+        ])
+        let second = Self.article("b.txt", "en", [
+            "More than 250 people were evacuated from the flooded town of Kelso on Monday, according to the fire service.",
+            "Schools will stay closed.",
+        ])
+        let report = Self.compare([first, second])
+        #expect(report.conflicts.filter { $0.kind == .number }.isEmpty)
+        let claim = try #require(report.corroborated.first { $0.sentences.contains { $0.text.contains("Roughly 300") } })
+        #expect(claim.sentences.contains { $0.source == "b.txt" && $0.text.contains("More than 250") })
+    }
+
+    @Test func oneAmountWrittenFourWaysIsOneValue() {
+        let texts = [
+            ("en.txt", "en", "The regional government said the new bridge over the Tagus cost 1.2 million euros."),
+            ("en2.txt", "en", "According to the regional government, the bridge over the Tagus cost 1,200,000 euros."),
+            ("es.txt", "es", "El gobierno regional dijo que el nuevo puente sobre el Tajo costó 1,2 millones de euros."),
+            ("de.txt", "de", "Die Regionalregierung teilte mit, die neue Brücke über den Tajo habe 1,2 Mio. Euro gekostet."),
+        ]
+        let articles = texts.map { Self.article($0.0, $0.1, [$0.2]) }
+        for article in articles {
+            #expect(article.numbers.contains { $0.value == 1_200_000 && $0.unit == "eur" }, "\(article.article.source)")
+        }
+        let amounts = articles.flatMap(\.numbers).filter { $0.unit == "eur" }
+        #expect(amounts.count == 4 && amounts.allSatisfy { $0.agrees(with: amounts[0]) })
+    }
+
+    @Test func differentTollsAreShownSideBySide() throws {
+        let first = Self.article("a.txt", "en", [
+            "At least 12 people died when a fire swept through the central market of Lyon on Monday, the fire service said.",
+            "The mayor declared a day of mourning.",
+        ])
+        let second = Self.article("b.txt", "en", [
+            "The fire service said 30 people died when the fire swept through the central market of Lyon on Monday.",
+            "Shops nearby stayed closed.",
+        ])
+        let report = Self.compare([first, second])
+        let conflict = try #require(report.conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.source) == ["a.txt", "b.txt"])
+        #expect(conflict.sides[0].value.contains("12"))
+        #expect(conflict.sides[1].value.contains("30"))
+        #expect(conflict.sides[0].text.contains("central market of Lyon"))
+    }
+
+    @Test func approximatePercentagesAgree() {
+        let french = Self.article("fr.txt", "fr", [
+            "Le chômage en Espagne a atteint environ 5 % en mars, selon l'institut national de la statistique.",
+        ])
+        let english = Self.article("en.txt", "en", [
+            "Unemployment in Spain reached 5.4 percent in March, the national statistics institute said.",
+        ])
+        let percents = (french.numbers + english.numbers).filter { $0.unit == "percent" }
+        #expect(percents.count == 2 && percents[0].agrees(with: percents[1]))
+    }
+}
