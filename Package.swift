@@ -30,7 +30,7 @@ let package = Package(
         // Value types shared by every stage. No I/O.
         .target(name: "ParallaxCore"),
         // Read: files, directories, stdin → RawDocument. Extract: RawDocument → Article.
-        .target(name: "ParallaxExtract", dependencies: ["ParallaxCore", "ParallaxLanguage", "CLibXML2", "CZlib"]),
+        .target(name: "ParallaxExtract", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxSources", "CLibXML2"]),
         // Language identification, tokens, sentences, stems, stopwords.
         .target(
             name: "ParallaxLanguage",

@@ -51,22 +51,7 @@ private struct HTMLPage {
     }
 
     /// Makes untrusted text inert: markup characters become entities, control characters spaces.
-    func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     func tag(_ source: String) -> String {
         let index = report.sources.firstIndex { $0.source == source }.map { $0 + 1 } ?? 0

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxSources
 
 /// Reads files, directories (recursively) and `-` (stdin) into RawDocuments.
 ///
@@ -43,9 +44,9 @@ public struct DocumentReader: Sendable {
     public func document(source: String, bytes: [UInt8], url: String? = nil, contentType: String? = nil) -> Result<RawDocument, ParallaxError> {
         var bytes = bytes
         var name = source
-        if Gunzip.isGzip(bytes) {
-            do throws(Gunzip.Failure) {
-                bytes = try Gunzip.decompress(bytes, limit: maxBytes)
+        if GzipCodec.isGzip(bytes) {
+            do throws(GzipCodec.Failure) {
+                bytes = try GzipCodec.decompress(bytes, limit: maxBytes)
             } catch {
                 let reason: ParallaxError.Reason = switch error {
                 case .tooLarge: .tooLarge(bytes: maxBytes + 1, limit: maxBytes)

@@ -8,23 +8,7 @@ import ParallaxStore
 enum HTML {
     /// Makes untrusted text inert in element content and in quoted attribute values:
     /// markup characters become entities, control characters spaces.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory == .control { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// The URL when it is an absolute http or https URL a link may point to, else nil.
     static func safeURL(_ url: String?) -> String? {
