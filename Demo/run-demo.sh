@@ -41,7 +41,7 @@ for id in $("$PARALLAX" stories --db "$DB" --format json | python3 -c 'import js
 done
 
 echo
-echo "The store is $DB: try 'parallax search \"fire brigade\" --db $DB' or 'parallax story 1 --db $DB --format md'."
+echo "The store is $DB: try 'parallax search \"fire brigades\" --db $DB' or 'parallax story 1 --db $DB --format md'."
 
 # 5. The web UI and the JSON API on the same store, until Ctrl-C. DEMO_SERVE=0 skips it
 # (for scripted runs); DEMO_PORT picks the port.

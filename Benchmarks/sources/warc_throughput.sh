@@ -5,7 +5,7 @@
 # Usage: Benchmarks/sources/warc_throughput.sh [SIZE_MB ...]   (default: 100 1024)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-STREAM=/work/shared/data/stream/multilingual-stream.jsonl
+STREAM=${PARALLAX_SHARED_DATA:-../shared/data}/stream/multilingual-stream.jsonl
 WORK=${WORK:-/tmp/parallax-warc-bench}
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1024)
 mkdir -p "$WORK"
