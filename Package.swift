@@ -84,8 +84,8 @@ let package = Package(
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxCore", "ParallaxLanguage", "ParallaxCluster", "ParallaxCompare", "ParallaxStore", "ParallaxPipeline",
-                "ParallaxServer", "ParallaxSources", "ParallaxFetch",
+                "ParallaxCore", "ParallaxLanguage", "ParallaxExtract", "ParallaxCluster", "ParallaxCompare", "ParallaxStore",
+                "ParallaxPipeline", "ParallaxServer", "ParallaxSources", "ParallaxFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -42,12 +42,23 @@ public struct FeatureWeighting: Sendable {
     /// (1 + ln tf) · idf, capped to the heaviest `maximumLength` features (four times as many
     /// word n-grams, which are several per word), unit length.
     public func weigh(_ counts: FeatureCounts) -> ArticleFeatures {
+        // Most features have one of a few small document frequencies: each idf (a logarithm)
+        // is computed once per article.
+        var idfs = [Float?](repeating: nil, count: 64)
+        func idf(_ key: UInt64) -> Float {
+            let df = frequencies.frequency(key)
+            guard df < Double(idfs.count) else { return frequencies.idf(key) }
+            if let known = idfs[Int(df)] { return known }
+            let value = frequencies.idf(key)
+            idfs[Int(df)] = value
+            return value
+        }
         func vector(_ raw: [UInt64: Float], limit: Int = maximumLength) -> SparseVector {
             var keys: [UInt64] = [], weights: [Float] = []
             keys.reserveCapacity(raw.count)
             weights.reserveCapacity(raw.count)
             for (key, tf) in raw where tf > 0 {
-                let weight = (1 + Float(log(Double(max(tf, 1))))) * frequencies.idf(key)
+                let weight = (1 + Float(log(Double(max(tf, 1))))) * idf(key)
                 guard weight != 0 else { continue }
                 keys.append(key)
                 weights.append(weight)

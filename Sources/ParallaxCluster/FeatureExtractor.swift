@@ -24,7 +24,12 @@ public struct FeatureCounts: Sendable {
     /// Years named in the text and days that time expressions resolve to.
     public var dates: [UInt64: Float] = [:]
     /// Hashes of word shingles, for near-duplicate detection.
-    public var shingles: Set<UInt64> = []
+    public var shingles: Set<UInt64> = [] {
+        didSet { signature = nil }
+    }
+    /// The MinHash signature of `shingles`, computed with them by the extractor (on the
+    /// counting threads, not in the clustering's sequential loop); nil when not computed.
+    public internal(set) var signature: MinHashSignature?
 
     public init(language: String, published: Date?) {
         self.language = language
@@ -49,19 +54,23 @@ public struct FeatureExtractor: Sendable {
     public let parameters: FeatureParameters
     private let annotator: any Annotator
     private var analyzers: [String: TextAnalyzer] = [:]
-    /// Word → its character n-gram keys, and capitalised word → its folded form and name
-    /// n-gram keys. News vocabulary is Zipfian, so most words are seen before; folding and
-    /// hashing them again was a fifth of the time. Keyed by the word's 64-bit feature hash
-    /// (already computed for shingles), since hashing the string again for the table was
-    /// most of what remained. Emptied when it reaches `cacheLimit`.
-    private var wordGramCache: [UInt64: [UInt64]] = [:]
-    private var nameCache: [UInt64: (folded: String, keys: [UInt64])] = [:]
-    private let cacheLimit = 50_000
+    /// The keys of every distinct word met (see `WordFeatureTable`), and per-article sums
+    /// kept between articles so counting allocates little.
+    private var words: WordFeatureTable
+    private var termSums = KeyWeightSums()
+    private var wordGramSums = KeyWeightSums()
+    private var nameGramSums = KeyWeightSums()
 
     public init(depth: Depth = .fast, parameters: FeatureParameters = .standard, annotator: any Annotator = ArticleAnnotator()) {
+        self.init(depth: depth, parameters: parameters, annotator: annotator, wordTableCapacity: 100_000)
+    }
+
+    init(depth: Depth = .fast, parameters: FeatureParameters = .standard, annotator: any Annotator = ArticleAnnotator(),
+         wordTableCapacity: Int) {
         self.depth = depth
         self.parameters = parameters
         self.annotator = annotator
+        words = WordFeatureTable(capacity: wordTableCapacity)
     }
 
     /// Counts the features of a title and body in `language` (`und` when unknown).
@@ -71,12 +80,38 @@ public struct FeatureExtractor: Sendable {
         case .fast:
             let analyzer = self.analyzer(for: language)
             var counts = FeatureCounts(language: language, published: published)
-            let titleTokens = title.isEmpty ? [] : analyzer.tokens(in: title)
-            let bodyTokens = analyzer.tokens(in: text)
-            addTokens(titleTokens, titleTokens: true, to: &counts)
-            addTokens(bodyTokens, titleTokens: false, to: &counts)
+            words.makeRoom()
+            var wordAnalyzer: TextAnalyzer.WordAnalyzer?
+            let salt = FeatureHash.key(language, .shingle)
+            for (part, isTitle) in [(title, true), (text, false)] where !part.isEmpty {
+                // Words are looked up by their surface form; only new ones are analysed.
+                let scalars = Array(part.unicodeScalars)
+                var run = WordRun(parameters: parameters, isTitle: isTitle)
+                for bounds in analyzer.bounds(in: scalars) {
+                    guard bounds.kind == .word else {
+                        run.breakRun(into: &counts, words)
+                        continue
+                    }
+                    let surface = scalars[bounds.start..<bounds.end]
+                    let key = WordFeatureTable.surfaceKey(surface, salt: salt)
+                    var entry: Int
+                    if let known = words.index(of: key) {
+                        entry = known
+                    } else {
+                        if wordAnalyzer == nil { wordAnalyzer = analyzer.wordAnalyzer() }
+                        let text = TextAnalyzer.string(surface)
+                        let word = wordAnalyzer!.analyze(text, unspaced: bounds.unspaced)
+                        entry = words.insert(key, surface: text, normalized: word.normalized, stem: word.stem,
+                                             isStopword: word.isStopword, parameters: parameters)
+                    }
+                    run.add(entry, start: bounds.start, end: bounds.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums)
+                }
+                run.breakRun(into: &counts, words)
+            }
+            finish(&counts)
             addNumbers(in: title, to: &counts)
             addNumbers(in: text, to: &counts)
+            counts.signature = MinHashSignature(shingles: counts.shingles)
             return counts
         case .full:
             var paragraphs = text.components(separatedBy: Article.paragraphSeparator)
@@ -96,8 +131,10 @@ public struct FeatureExtractor: Sendable {
     private mutating func counts(_ annotated: AnnotatedArticle, titleTokens: [Token]) -> FeatureCounts {
         let article = annotated.article
         var counts = FeatureCounts(language: article.language ?? "und", published: article.published)
-        addTokens(titleTokens, titleTokens: true, to: &counts)
-        addTokens(annotated.sentences.flatMap(\.tokens), titleTokens: false, to: &counts)
+        words.makeRoom()
+        addTokens(titleTokens, isTitle: true, to: &counts)
+        addTokens(annotated.sentences.flatMap(\.tokens), isTitle: false, to: &counts)
+        finish(&counts)
         addNumbers(in: article.title, to: &counts)
         addNumbers(in: article.text, to: &counts)
         for entity in annotated.entities {
@@ -116,6 +153,7 @@ public struct FeatureExtractor: Sendable {
                 continue
             }
         }
+        counts.signature = MinHashSignature(shingles: counts.shingles)
         return counts
     }
 
@@ -126,75 +164,30 @@ public struct FeatureExtractor: Sendable {
         return analyzer
     }
 
-    /// Terms, name n-grams, capitalised runs (entity keys of the fast path) and shingles.
-    private mutating func addTokens(_ tokens: [Token], titleTokens: Bool, to counts: inout FeatureCounts) {
-        let termWeight: Float = titleTokens ? parameters.titleTermWeight : 1
-        var run: [String] = []
-        var previousEnd = -2
-        func closeRun() {
-            if run.count >= 2 { counts.entities[FeatureHash.key(run.joined(separator: " "), .entity), default: 0] += 1 }
-            run.removeAll(keepingCapacity: true)
-        }
-        var window: [UInt64] = []
+    /// Tokens the annotator made: the same counting as the fast path, with the analysis the
+    /// tokens carry (looked up by surface form in a namespace of their own).
+    private mutating func addTokens(_ tokens: [Token], isTitle: Bool, to counts: inout FeatureCounts) {
+        let salt = FeatureHash.key(counts.language, .entity)
+        var run = WordRun(parameters: parameters, isTitle: isTitle)
         for token in tokens {
             guard token.kind == .word else {
-                closeRun()
+                run.breakRun(into: &counts, words)
                 continue
             }
-            // Shingles over every word (stopwords too: copies share their function words).
-            let wordKey = FeatureHash.key(token.normalized, .shingle)
-            window.append(wordKey)
-            if window.count > parameters.shingleWords { window.removeFirst() }
-            if !titleTokens, window.count == parameters.shingleWords {
-                var h: UInt64 = 0
-                for k in window { h = FeatureHash.mix(h ^ k) }
-                counts.shingles.insert(h)
-            }
-            if token.isContent {
-                counts.terms[FeatureHash.key(token.stem, .term), default: 0] += termWeight
-                for key in wordGramKeys(token.normalized, wordKey) { counts.wordGrams[key, default: 0] += termWeight }
-            }
-            let isCapitalised = token.text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-            if isCapitalised, !token.isStopword, token.text.unicodeScalars.count >= parameters.minimumNameLength {
-                let (folded, keys) = nameKeys(token.text, FeatureHash.key(token.text, .nameGram))
-                counts.nameGrams[keys[0], default: 0] += 1
-                for key in keys.dropFirst() { counts.nameGrams[key, default: 0] += parameters.nameGramWeight }
-                // Adjacent capitalised words ("White House") form a run: one space apart at most.
-                if token.span.start - previousEnd > 1 { closeRun() }
-                run.append(folded)
-                previousEnd = token.span.end
-            } else {
-                closeRun()
-            }
+            let key = WordFeatureTable.surfaceKey(token.text.unicodeScalars, salt: salt)
+            let entry = words.index(of: key)
+                ?? words.insert(key, surface: token.text, normalized: token.normalized, stem: token.stem, isStopword: token.isStopword,
+                                parameters: parameters)
+            run.add(entry, start: token.span.start, end: token.span.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums)
         }
-        closeRun()
+        run.breakRun(into: &counts, words)
     }
 
-    private mutating func wordGramKeys(_ word: String, _ wordKey: UInt64) -> [UInt64] {
-        if let keys = wordGramCache[wordKey] { return keys }
-        if wordGramCache.count >= cacheLimit { wordGramCache.removeAll(keepingCapacity: true) }
-        let keys = Self.gramKeys(LatinFolding.fold(word), length: parameters.wordGramLength, family: .wordGram)
-        wordGramCache[wordKey] = keys
-        return keys
-    }
-
-    /// The folded name and its keys: the whole name first, then its n-grams.
-    private mutating func nameKeys(_ word: String, _ wordKey: UInt64) -> (folded: String, keys: [UInt64]) {
-        if let cached = nameCache[wordKey] { return cached }
-        if nameCache.count >= cacheLimit { nameCache.removeAll(keepingCapacity: true) }
-        let folded = LatinFolding.fold(word)
-        let entry = (folded, [FeatureHash.key(folded, .nameGram)] + Self.gramKeys(folded, length: parameters.nameGramLength, family: .nameGram))
-        nameCache[wordKey] = entry
-        return entry
-    }
-
-    /// Keys of the character n-grams of `word`, with "^" and "$" marking its ends.
-    private static func gramKeys(_ word: String, length n: Int, family: FeatureHash.Family) -> [UInt64] {
-        var scalars: [Unicode.Scalar] = ["^"]
-        scalars.append(contentsOf: word.unicodeScalars)
-        scalars.append("$")
-        guard scalars.count > n else { return [] }
-        return (0...(scalars.count - n)).map { FeatureHash.key(scalars: scalars[$0..<($0 + n)], family) }
+    /// Moves the summed term, word n-gram and name n-gram weights into the counts.
+    private mutating func finish(_ counts: inout FeatureCounts) {
+        counts.terms = termSums.drain()
+        counts.wordGrams = wordGramSums.drain()
+        counts.nameGrams = nameGramSums.drain()
     }
 
     /// Numbers written with digits of any script. Years (four digits in `yearRange`) are
@@ -208,6 +201,238 @@ public struct FeatureExtractor: Sendable {
                 counts.numbers[FeatureHash.key(number.canonical, .number), default: 0] += 1
             }
         }
+    }
+}
+
+/// The counting of one run of words (a title, or a body): terms, word and name n-grams,
+/// shingles over a sliding window, and runs of adjacent capitalised words as entity keys.
+private struct WordRun {
+    let parameters: FeatureParameters
+    let isTitle: Bool
+    /// Words of the capitalised run being read (table entries).
+    private var names: [Int] = []
+    private var previousEnd = -2
+    private var window: [UInt64] = []
+
+    init(parameters: FeatureParameters, isTitle: Bool) {
+        self.parameters = parameters
+        self.isTitle = isTitle
+    }
+
+    mutating func add(_ entry: Int, start: Int, end: Int, _ words: WordFeatureTable, to counts: inout FeatureCounts,
+                      _ terms: inout KeyWeightSums, _ wordGrams: inout KeyWeightSums, _ nameGrams: inout KeyWeightSums) {
+        let word = words.entries[entry]
+        let termWeight: Float = isTitle ? parameters.titleTermWeight : 1
+        // Shingles over every word (stopwords too: copies share their function words).
+        window.append(word.shingleKey)
+        if window.count > parameters.shingleWords { window.removeFirst() }
+        if !isTitle, window.count == parameters.shingleWords {
+            var h: UInt64 = 0
+            for k in window { h = FeatureHash.mix(h ^ k) }
+            counts.shingles.insert(h)
+        }
+        if word.isContent {
+            terms.add(word.termKey, termWeight)
+            for i in word.wordGrams { wordGrams.add(words.keys[i], termWeight) }
+        }
+        if word.isName {
+            let keys = word.nameKeys
+            nameGrams.add(words.keys[keys.lowerBound], 1)
+            for i in keys.dropFirst() { nameGrams.add(words.keys[i], parameters.nameGramWeight) }
+            // Adjacent capitalised words ("White House") form a run: one space apart at most.
+            if start - previousEnd > 1 { breakRun(into: &counts, words) }
+            names.append(entry)
+            previousEnd = end
+        } else {
+            breakRun(into: &counts, words)
+        }
+    }
+
+    /// Ends the capitalised run: two names or more count as one entity key.
+    mutating func breakRun(into counts: inout FeatureCounts, _ words: WordFeatureTable) {
+        if names.count >= 2 {
+            // The key of the folded names joined by spaces, hashed without joining them.
+            var hash = FeatureHash.Incremental(.entity)
+            for (i, entry) in names.enumerated() {
+                if i > 0 { hash.append(UInt8(ascii: " ")) }
+                for b in words.entries[entry].foldedName { hash.append(words.bytes[b]) }
+            }
+            counts.entities[hash.key, default: 0] += 1
+        }
+        names.removeAll(keepingCapacity: true)
+    }
+}
+
+/// What counting needs of each distinct word (of one language), worked out once: its
+/// shingle and term keys, its word n-gram keys and, for a name, its folded form and name
+/// n-gram keys. News vocabulary is Zipfian, so nearly every word has been met before, and
+/// folding, stemming, romanising (ICU, hundreds of µs a word) and hashing it again was most
+/// of the counting. Keys and folded names live in flat pools, so a lookup allocates
+/// nothing; the table is emptied when it holds `capacity` words (memory stays bounded).
+struct WordFeatureTable {
+    struct Entry {
+        var shingleKey: UInt64
+        var termKey: UInt64
+        /// A non-stopword word of two or more scalars.
+        var isContent: Bool
+        /// Capitalised, not a stopword, at least `minimumNameLength` scalars.
+        var isName: Bool
+        /// Positions in `keys`.
+        var wordGrams: Range<Int>
+        /// Positions in `keys`: the whole folded name, then its n-grams.
+        var nameKeys: Range<Int>
+        /// Positions in `bytes`: the folded name in UTF-8.
+        var foldedName: Range<Int>
+    }
+
+    let capacity: Int
+    private(set) var entries: [Entry] = []
+    private(set) var keys: [UInt64] = []
+    private(set) var bytes: [UInt8] = []
+    /// Open addressing: slot → entry index + 1 (0 when empty), and the slot's surface key.
+    private var slots: [Int32]
+    private var slotKeys: [UInt64]
+    private var mask: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        var size = 1
+        while size < 2 * capacity { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        slotKeys = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// Key of a surface form (its scalars), salted by language: the same letters are another
+    /// word in another language (other stem, other stopwords).
+    static func surfaceKey<S: Sequence>(_ scalars: S, salt: UInt64) -> UInt64 where S.Element == Unicode.Scalar {
+        var hash = salt
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3 }
+        return FeatureHash.mix(hash)
+    }
+
+    func index(of key: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { return nil }
+            if slotKeys[slot] == key { return stored - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Empties the table once it holds `capacity` words. Called between articles only: the
+    /// counting of an article holds entry indices.
+    mutating func makeRoom() {
+        guard entries.count >= capacity else { return }
+        entries.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        for i in slots.indices { slots[i] = 0 }
+    }
+
+    /// Adds a word not in the table and returns its entry index.
+    mutating func insert(_ key: UInt64, surface: String, normalized: String, stem: String, isStopword: Bool,
+                         parameters: FeatureParameters) -> Int {
+        // One huge article can take the table past its capacity: keep the load under a half.
+        if 2 * (entries.count + 1) > slots.count { grow() }
+        let isContent = !isStopword && normalized.unicodeScalars.count > 1
+        let wordGramStart = keys.count
+        if isContent {
+            Self.appendGramKeys(of: LatinFolding.fold(normalized), length: parameters.wordGramLength, family: .wordGram, to: &keys)
+        }
+        let wordGrams = wordGramStart..<keys.count
+        let isCapitalised = surface.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+        let isName = isCapitalised && !isStopword && surface.unicodeScalars.count >= parameters.minimumNameLength
+        let nameStart = keys.count, byteStart = bytes.count
+        if isName {
+            let folded = LatinFolding.fold(surface)
+            keys.append(FeatureHash.key(folded, .nameGram))
+            Self.appendGramKeys(of: folded, length: parameters.nameGramLength, family: .nameGram, to: &keys)
+            bytes.append(contentsOf: folded.utf8)
+        }
+        let index = entries.count
+        entries.append(Entry(shingleKey: FeatureHash.key(normalized, .shingle), termKey: FeatureHash.key(stem, .term),
+                             isContent: isContent, isName: isName, wordGrams: wordGrams, nameKeys: nameStart..<keys.count,
+                             foldedName: byteStart..<bytes.count))
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(index + 1)
+        slotKeys[slot] = key
+        return index
+    }
+
+    private mutating func grow() {
+        let old = zip(slots, slotKeys).filter { $0.0 != 0 }
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        slotKeys = [UInt64](repeating: 0, count: slots.count)
+        mask = slots.count - 1
+        for (stored, key) in old {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = stored
+            slotKeys[slot] = key
+        }
+    }
+
+    /// Keys of the character n-grams of `word`, with "^" and "$" marking its ends.
+    private static func appendGramKeys(of word: String, length n: Int, family: FeatureHash.Family, to keys: inout [UInt64]) {
+        var scalars: [Unicode.Scalar] = ["^"]
+        scalars.append(contentsOf: word.unicodeScalars)
+        scalars.append("$")
+        guard scalars.count > n else { return }
+        for start in 0...(scalars.count - n) { keys.append(FeatureHash.key(scalars: scalars[start..<(start + n)], family)) }
+    }
+}
+
+/// Sums of weights by feature key for one article, in an open-addressing table kept between
+/// articles: a Swift dictionary rehashed (SipHash) at every occurrence of every word was a
+/// large part of counting. Keys are feature hashes, already well mixed.
+struct KeyWeightSums {
+    private var keys: [UInt64] = []
+    private var weights: [Float] = []
+    /// Slot → position in `order` + 1 (0 when empty).
+    private var slots: [Int32] = []
+    /// Occupied slots in order of first use.
+    private var order: [Int] = []
+    private var mask = -1
+
+    mutating func add(_ key: UInt64, _ weight: Float) {
+        if 2 * (order.count + 1) > slots.count { grow() }
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot] != 0 {
+            if keys[slot] == key {
+                weights[slot] += weight
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        order.append(slot)
+        slots[slot] = Int32(order.count)
+        keys[slot] = key
+        weights[slot] = weight
+    }
+
+    /// The sums as a dictionary; the table is left empty.
+    mutating func drain() -> [UInt64: Float] {
+        var result = [UInt64: Float](minimumCapacity: order.count)
+        for slot in order {
+            result[keys[slot]] = weights[slot]
+            slots[slot] = 0
+        }
+        order.removeAll(keepingCapacity: true)
+        return result
+    }
+
+    private mutating func grow() {
+        let entries = order.map { (keys[$0], weights[$0]) }
+        let size = max(1024, 2 * slots.count)
+        keys = [UInt64](repeating: 0, count: size)
+        weights = [Float](repeating: 0, count: size)
+        slots = [Int32](repeating: 0, count: size)
+        order.removeAll(keepingCapacity: true)
+        mask = size - 1
+        for (key, weight) in entries { add(key, weight) }
     }
 }
 

@@ -61,7 +61,15 @@ public struct OnlineClusterer: Sendable {
     private let identifier: any LanguageIdentifier
     private var copies: NearDuplicateDetector
     private var stories: [Int: Story] = [:]
-    private var index: [UInt64: [Int]] = [:]
+    /// Feature key → the slots of the live stories posted under it.
+    private var index: [UInt64: [Int32]] = [:]
+    /// Slot → number of the story holding it (0: free). Postings name slots, so counting the
+    /// features an article shares with each story is an array increment, not a dictionary
+    /// update (common features are posted by hundreds of stories).
+    private var slotStories: [Int] = []
+    private var freeSlots: [Int32] = []
+    /// Per slot, lookup features shared with the article being placed (all zero between articles).
+    private var shared: [Int32] = []
     private var storiesOpened = 0
     private var position = 0
     private var latestPublished: Date?
@@ -98,7 +106,7 @@ public struct OnlineClusterer: Sendable {
         if let published = article.published, published > (latestPublished ?? .distantPast) { latestPublished = published }
         weighting.learn(counts)
         let features = weighting.weigh(counts)
-        let signature = MinHashSignature(shingles: counts.shingles)
+        let signature = counts.signature ?? MinHashSignature(shingles: counts.shingles)
 
         var chosen: (story: Int, score: Double)?
         let original = copies.original(of: signature)
@@ -115,7 +123,9 @@ public struct OnlineClusterer: Sendable {
         } else {
             storiesOpened += 1
             number = storiesOpened
-            stories[number] = Story(features, position: position, limit: parameters.centroidTerms)
+            var story = Story(features, position: position, limit: parameters.centroidTerms)
+            story.slot = takeSlot(number)
+            stories[number] = story
             reindex(number)
         }
         copies.insert(id: article.id, tag: number, signature: signature)
@@ -132,8 +142,8 @@ public struct OnlineClusterer: Sendable {
     /// story of several articles the score also asks its most similar recent member: when
     /// that pair score is lower, the result moves towards it by `memberWeight`.
     public func score(_ features: ArticleFeatures, _ story: Story) -> Double {
-        let centroid = centroidLogit(features, story)
-        return sigmoid(checked(centroid, memberLogit(features, story)))
+        let article = ArticleLookup(features)
+        return sigmoid(checked(centroidLogit(article, story), memberLogit(article, story)))
     }
 
     /// The centroid's logit lowered towards the best member's when that member agrees less:
@@ -143,13 +153,13 @@ public struct OnlineClusterer: Sendable {
         return centroid + parameters.memberWeight * min(0, member - centroid)
     }
 
-    private func centroidLogit(_ features: ArticleFeatures, _ story: Story) -> Double {
+    private func centroidLogit(_ features: ArticleLookup, _ story: Story) -> Double {
         adjustedLogit(SimilarityComponents(features, story: story), features.published, story.firstPublished, story.lastPublished)
     }
 
     /// The logit of the most similar recent member; nil when the check is off or the story
     /// has a single article.
-    private func memberLogit(_ features: ArticleFeatures, _ story: Story) -> Double? {
+    private func memberLogit(_ features: ArticleLookup, _ story: Story) -> Double? {
         guard parameters.memberWeight > 0, !story.members.isEmpty else { return nil }
         var best = -Double.infinity
         for member in story.members {
@@ -173,21 +183,17 @@ public struct OnlineClusterer: Sendable {
         return z
     }
 
-    private func bestStory(for features: ArticleFeatures) -> (story: Int, score: Double)? {
-        var shared: [Int: Int] = [:]
-        for key in Story.indexKeys(features.terms, features.names, features.entities, features.numbers, features.dates,
-                                   limit: parameters.lookupFeatures) {
-            guard let postings = index[key], postings.count <= OnlineClusterer.commonFeaturePostings else { continue }
-            for story in postings { shared[story, default: 0] += 1 }
-        }
-        let candidates = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(parameters.maximumCandidates)
+    private mutating func bestStory(for features: ArticleFeatures) -> (story: Int, score: Double)? {
+        let candidates = candidateStories(for: features)
+        guard !candidates.isEmpty else { return nil }
+        let article = ArticleLookup(features)
         // Centroid scores first (cheap); the member check, a few pair scores per story, can
         // only lower them, so it runs best centroid first and stops at the first story that
         // could not beat the threshold or the best so far.
         var bounded: [(rank: Int, number: Int, centroid: Double)] = []
-        for (rank, (number, _)) in candidates.enumerated() {
+        for (rank, number) in candidates.enumerated() {
             guard let story = stories[number] else { continue }
-            bounded.append((rank, number, centroidLogit(features, story)))
+            bounded.append((rank, number, centroidLogit(article, story)))
         }
         bounded.sort { $0.centroid > $1.centroid }
         // Slightly below the threshold's logit, so rounding cannot drop a story at the threshold.
@@ -196,13 +202,56 @@ public struct OnlineClusterer: Sendable {
         for candidate in bounded {
             if candidate.centroid < max(thresholdLogit, best?.logit ?? -.infinity) { break }
             guard let story = stories[candidate.number] else { continue }
-            let z = checked(candidate.centroid, memberLogit(features, story))
+            let z = checked(candidate.centroid, memberLogit(article, story))
             // Equal scores go to the story sharing more lookup features, as in candidate order.
             if best == nil || z > best!.logit || (z == best!.logit && candidate.rank < best!.rank) {
                 best = (candidate.rank, candidate.number, z)
             }
         }
         return best.map { ($0.number, sigmoid($0.logit)) }
+    }
+
+    /// The stories sharing the most lookup features with the article (more shared first,
+    /// then the later opened), at most `maximumCandidates`.
+    private mutating func candidateStories(for features: ArticleFeatures) -> [Int] {
+        var touched: [Int32] = []
+        var maximum: Int32 = 0
+        for key in Story.indexKeys(features.terms, features.names, features.entities, features.numbers, features.dates,
+                                   limit: parameters.lookupFeatures) {
+            guard let postings = index[key], postings.count <= OnlineClusterer.commonFeaturePostings else { continue }
+            for slot in postings {
+                if shared[Int(slot)] == 0 { touched.append(slot) }
+                shared[Int(slot)] += 1
+                maximum = max(maximum, shared[Int(slot)])
+            }
+        }
+        // The cut: the largest count that at least `maximumCandidates` stories reach (or 1);
+        // only stories at or above it are sorted.
+        var withCount = [Int](repeating: 0, count: Int(maximum) + 2)
+        for slot in touched { withCount[Int(shared[Int(slot)])] += 1 }
+        var cut = Int(maximum)
+        var reaching = withCount[cut]
+        while cut > 1, reaching < parameters.maximumCandidates {
+            cut -= 1
+            reaching += withCount[cut]
+        }
+        var ranked: [(shared: Int32, number: Int)] = []
+        for slot in touched {
+            if shared[Int(slot)] >= cut { ranked.append((shared[Int(slot)], slotStories[Int(slot)])) }
+            shared[Int(slot)] = 0
+        }
+        ranked.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.number > $1.number }
+        return ranked.prefix(parameters.maximumCandidates).map(\.number)
+    }
+
+    private mutating func takeSlot(_ number: Int) -> Int32 {
+        if let slot = freeSlots.popLast() {
+            slotStories[Int(slot)] = number
+            return slot
+        }
+        slotStories.append(number)
+        shared.append(0)
+        return Int32(slotStories.count - 1)
     }
 
     /// A feature posted by more live stories than this is too common to find candidates.
@@ -214,21 +263,41 @@ public struct OnlineClusterer: Sendable {
         reindex(number)
     }
 
-    /// Posts the story under its current heaviest features, withdrawing those it lost.
+    /// Posts the story under its current heaviest features, withdrawing those it lost (a
+    /// merge of the two sorted key lists).
     private mutating func reindex(_ number: Int) {
-        guard var story = stories[number] else { return }
+        guard let story = stories[number] else { return }
         let c = story.sums
-        let keys = Set(Story.indexKeys(c.terms, c.names, c.entities, c.numbers, c.dates, limit: parameters.centroidTerms))
-        for key in story.indexed.subtracting(keys) { unpost(key, number) }
-        for key in keys.subtracting(story.indexed) { index[key, default: []].append(number) }
-        story.indexed = keys
-        stories[number] = story
+        var keys = Story.indexKeys(c.terms, c.names, c.entities, c.numbers, c.dates, limit: parameters.centroidTerms)
+        keys.sort()
+        var unique = keys.startIndex
+        for key in keys where unique == keys.startIndex || keys[unique - 1] != key {
+            keys[unique] = key
+            unique += 1
+        }
+        keys.removeSubrange(unique...)
+        let old = story.indexed, slot = story.slot
+        var i = 0, j = 0
+        while i < old.count || j < keys.count {
+            if j == keys.count || (i < old.count && old[i] < keys[j]) {
+                unpost(old[i], slot)
+                i += 1
+            } else if i == old.count || keys[j] < old[i] {
+                index[keys[j], default: []].append(slot)
+                j += 1
+            } else {
+                i += 1
+                j += 1
+            }
+        }
+        stories[number]?.indexed = keys
     }
 
-    private mutating func unpost(_ key: UInt64, _ number: Int) {
-        guard var postings = index[key] else { return }
-        if let i = postings.lastIndex(of: number) { postings.remove(at: i) }
-        index[key] = postings.isEmpty ? nil : postings
+    private mutating func unpost(_ key: UInt64, _ slot: Int32) {
+        // In place: a copy of a long posting list per withdrawal was quadratic.
+        guard let i = index[key]?.lastIndex(of: slot) else { return }
+        index[key]!.remove(at: i)
+        if index[key]!.isEmpty { index[key] = nil }
     }
 
     /// Drops stories outside the time window, then the least recently updated ones beyond
@@ -248,7 +317,9 @@ public struct OnlineClusterer: Sendable {
         }
         for number in expired {
             guard let story = stories.removeValue(forKey: number) else { continue }
-            for key in story.indexed { unpost(key, number) }
+            for key in story.indexed { unpost(key, story.slot) }
+            slotStories[Int(story.slot)] = 0
+            freeSlots.append(story.slot)
         }
     }
 }
@@ -262,7 +333,9 @@ public struct Story: Sendable {
     public internal(set) var firstPublished: Date?
     public internal(set) var lastPublished: Date?
     public internal(set) var lastPosition: Int
-    var indexed: Set<UInt64> = []
+    /// Keys the story is posted under in the index, sorted, and its slot there.
+    var indexed: [UInt64] = []
+    var slot: Int32 = -1
     /// The latest articles' own vectors (capped like the centroid), oldest first. Empty while
     /// the story has one article: its centroid is then that article.
     public internal(set) var members: [ArticleFeatures] = []
@@ -333,11 +406,12 @@ public struct Story: Sendable {
     }
 
     /// The features a story is found by: its heaviest terms and names, and every entity,
-    /// number and date (these are rarer and survive translation).
+    /// number and date (these are rarer and survive translation). Their order is of no
+    /// consequence (they count shared postings), so the top of each family is cut without
+    /// sorting it.
     static func indexKeys(_ terms: SparseVector, _ names: SparseVector, _ entities: SparseVector, _ numbers: SparseVector,
                           _ dates: SparseVector, limit: Int) -> [UInt64] {
-        terms.keysByWeight(limit: limit) + names.keysByWeight(limit: limit) + entities.keysByWeight(limit: limit)
-            + numbers.keysByWeight(limit: limit) + dates.keysByWeight(limit: limit)
+        terms.top(limit).keys + names.top(limit).keys + entities.top(limit).keys + numbers.top(limit).keys + dates.top(limit).keys
     }
 }
 

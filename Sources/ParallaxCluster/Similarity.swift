@@ -23,21 +23,21 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
 
     /// An article (unit vectors) against a story's centroid sums with their norms: no
     /// normalised copy of the centroid is made.
-    init(_ article: ArticleFeatures, story: Story) {
-        let s = story.sums, n = story.norms
-        self.init(terms: Self.cosine(article.terms, s.terms, n.terms), wordGrams: Self.cosine(article.wordGrams, s.wordGrams, n.wordGrams),
-                  names: Self.cosine(article.names, s.names, n.names), entities: Self.cosine(article.entities, s.entities, n.entities),
-                  numbers: Self.cosine(article.numbers, s.numbers, n.numbers), dates: Self.cosine(article.dates, s.dates, n.dates),
-                  crossLingual: article.language != "und" && !story.languages.isEmpty && !story.languages.contains(article.language))
+    init(_ article: ArticleLookup, story: Story) {
+        let s = story.sums, n = story.norms, a = article
+        self.init(terms: Self.cosine(a.terms, s.terms, n.terms), wordGrams: Self.cosine(a.wordGrams, s.wordGrams, n.wordGrams),
+                  names: Self.cosine(a.names, s.names, n.names), entities: Self.cosine(a.entities, s.entities, n.entities),
+                  numbers: Self.cosine(a.numbers, s.numbers, n.numbers), dates: Self.cosine(a.dates, s.dates, n.dates),
+                  crossLingual: a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language))
     }
 
-    private static func cosine(_ unit: SparseVector, _ sum: SparseVector, _ norm: Float) -> Double {
+    private static func cosine(_ unit: SparseLookup, _ sum: SparseVector, _ norm: Float) -> Double {
         norm > 0 && !unit.isEmpty ? Double(min(1, unit.dot(sum) / norm)) : 0
     }
 
     /// Two articles whose vectors are all unit length (or empty): cosines are dot products.
-    init(unit a: ArticleFeatures, unit b: ArticleFeatures) {
-        func dot(_ x: SparseVector, _ y: SparseVector) -> Double { Double(min(1, x.dot(y))) }
+    init(unit a: ArticleLookup, unit b: ArticleFeatures) {
+        func dot(_ x: SparseLookup, _ y: SparseVector) -> Double { Double(min(1, x.dot(y))) }
         self.init(terms: dot(a.terms, b.terms), wordGrams: dot(a.wordGrams, b.wordGrams), names: dot(a.names, b.names),
                   entities: dot(a.entities, b.entities), numbers: dot(a.numbers, b.numbers), dates: dot(a.dates, b.dates),
                   crossLingual: LanguageCodes.differ(a.language, b.language))
@@ -85,4 +85,92 @@ public struct SimilarityModel: Sendable {
     public func score(_ c: SimilarityComponents) -> Double { 1 / (1 + exp(-logit(c))) }
 
     public func score(_ a: ArticleFeatures, _ b: ArticleFeatures) -> Double { score(SimilarityComponents(a, b)) }
+}
+
+/// An article's vectors in hash tables, for scoring one article against many stories and
+/// their members: each dot product walks only the other vector (a story's, capped to the
+/// centroid size, where the article's may be three times as long), and a bit filter
+/// answers most of its keys without a table probe.
+struct ArticleLookup {
+    let language: String
+    let published: Date?
+    let terms: SparseLookup
+    let wordGrams: SparseLookup
+    let names: SparseLookup
+    let entities: SparseLookup
+    let numbers: SparseLookup
+    let dates: SparseLookup
+
+    init(_ features: ArticleFeatures) {
+        language = features.language
+        published = features.published
+        terms = SparseLookup(features.terms)
+        wordGrams = SparseLookup(features.wordGrams)
+        names = SparseLookup(features.names)
+        entities = SparseLookup(features.entities)
+        numbers = SparseLookup(features.numbers)
+        dates = SparseLookup(features.dates)
+    }
+}
+
+/// A sparse vector as an open-addressing table (key → weight) with a one-hash bit filter
+/// in front. Weights are non-zero (zero marks an empty slot).
+struct SparseLookup {
+    private var keys: [UInt64]
+    private var values: [Float]
+    private var filter: [UInt64]
+    private let mask: Int
+    private let filterShift: UInt64
+    let isEmpty: Bool
+
+    init(_ vector: SparseVector) {
+        isEmpty = vector.isEmpty
+        var size = 16
+        while size < 2 * vector.count { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Float](repeating: 0, count: size)
+        mask = size - 1
+        // Eight filter bits per slot pair: most keys of an unrelated story miss in the filter.
+        let filterBits = 4 * size
+        filter = [UInt64](repeating: 0, count: filterBits / 64)
+        filterShift = UInt64(64 - (filterBits.trailingZeroBitCount))
+        for (key, value) in zip(vector.keys, vector.values) where value != 0 {
+            let bit = Int(truncatingIfNeeded: key >> filterShift)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while values[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    /// The dot product with `other`, summed in `other`'s key order: the same products in the
+    /// same order as `SparseVector.dot`'s merge, so the same result to the last bit.
+    func dot(_ other: SparseVector) -> Float {
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                filter.withUnsafeBufferPointer { filter in
+                    other.keys.withUnsafeBufferPointer { otherKeys in
+                        other.values.withUnsafeBufferPointer { otherValues in
+                            var sum: Float = 0
+                            for j in 0..<otherKeys.count {
+                                let key = otherKeys[j]
+                                let bit = Int(truncatingIfNeeded: key >> filterShift)
+                                guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                                var slot = Int(truncatingIfNeeded: key) & mask
+                                while values[slot] != 0 {
+                                    if keys[slot] == key {
+                                        sum += values[slot] * otherValues[j]
+                                        break
+                                    }
+                                    slot = (slot + 1) & mask
+                                }
+                            }
+                            return sum
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -22,21 +22,61 @@ public struct SparseVector: Sendable, Hashable {
     /// weights: the same vector as `init(_:)` followed by `top(limit)`, but only the kept
     /// pairs are sorted by key (weighing an article was mostly sorting features it drops).
     init(distinctKeys rawKeys: [UInt64], weights rawValues: [Float], top limit: Int) {
-        var kept = Array(rawKeys.indices)
+        var pairs: [(key: UInt64, value: Float)] = []
+        pairs.reserveCapacity(min(rawKeys.count, max(0, limit)))
         if rawKeys.count > limit {
             guard limit > 0 else {
                 keys = []
                 values = []
                 return
             }
-            let cut = rawValues.sorted(by: >)[limit - 1]
-            let ties = kept.filter { rawValues[$0] == cut }.sorted { rawKeys[$0] < rawKeys[$1] }
-            kept = kept.filter { rawValues[$0] > cut }
-            kept += ties.prefix(limit - kept.count)
+            let cut = Self.largest(limit, of: rawValues)
+            var ties: [UInt64] = []
+            for i in rawKeys.indices {
+                if rawValues[i] > cut {
+                    pairs.append((rawKeys[i], rawValues[i]))
+                } else if rawValues[i] == cut {
+                    ties.append(rawKeys[i])
+                }
+            }
+            ties.sort()
+            for key in ties.prefix(limit - pairs.count) { pairs.append((key, cut)) }
+        } else {
+            for i in rawKeys.indices { pairs.append((rawKeys[i], rawValues[i])) }
         }
-        kept.sort { rawKeys[$0] < rawKeys[$1] }
-        keys = kept.map { rawKeys[$0] }
-        values = kept.map { rawValues[$0] }
+        pairs.sort { $0.key < $1.key }
+        keys = pairs.map(\.key)
+        values = pairs.map(\.value)
+    }
+
+    /// The `k`-th largest of `values` (1 ≤ k ≤ count), by quickselect: the cut of a top-k
+    /// needs no full sort, and sorting was most of weighing an article and capping a story.
+    static func largest(_ k: Int, of values: [Float]) -> Float {
+        var a = values
+        let target = k - 1
+        var low = 0, high = a.count - 1
+        while low < high {
+            let pivot = a[(low + high) / 2]
+            var i = low, j = high
+            // Hoare partition in decreasing order: a[low...j] ≥ pivot ≥ a[i...high].
+            while i <= j {
+                while a[i] > pivot { i += 1 }
+                while a[j] < pivot { j -= 1 }
+                if i <= j {
+                    a.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if target <= j {
+                high = j
+            } else if target >= i {
+                low = i
+            } else {
+                return a[target]
+            }
+        }
+        return a[target]
     }
 
     public var count: Int { keys.count }
@@ -91,8 +131,7 @@ public struct SparseVector: Sendable, Hashable {
         guard keys.count > limit else { return self }
         var result = SparseVector()
         guard limit > 0 else { return result }
-        // Sorting the plain weights (no closure, no index indirection) finds the cut quickly.
-        let cut = values.sorted(by: >)[limit - 1]
+        let cut = Self.largest(limit, of: values)
         var tiesAllowed = limit - values.reduce(0) { $0 + ($1 > cut ? 1 : 0) }
         result.keys.reserveCapacity(limit)
         result.values.reserveCapacity(limit)
@@ -105,11 +144,6 @@ public struct SparseVector: Sendable, Hashable {
             }
         }
         return result
-    }
-
-    /// Keys in decreasing order of weight.
-    public func keysByWeight(limit: Int) -> [UInt64] {
-        keys.indices.sorted { values[$0] > values[$1] }.prefix(limit).map { keys[$0] }
     }
 
     /// self + scale * other.
@@ -148,6 +182,23 @@ public enum FeatureHash {
             hash = hash &* 0x0000_0100_0000_01B3
         }
         return mix(hash)
+    }
+
+    /// `key(_:_:)` of a string fed byte by byte (its UTF-8), for keys of strings never built.
+    public struct Incremental {
+        private var hash: UInt64
+
+        public init(_ family: Family) {
+            hash = 0xcbf2_9ce4_8422_2325 ^ (family.rawValue &* 0x9E37_79B9_7F4A_7C15)
+        }
+
+        @inline(__always)
+        public mutating func append(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+
+        public var key: UInt64 { FeatureHash.mix(hash) }
     }
 
     /// The key of the string these scalars spell, without building the string.

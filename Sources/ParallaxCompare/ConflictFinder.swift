@@ -51,9 +51,16 @@ enum ConflictFinder {
     /// different sources fill one slot when they give quantities of one unit and share at
     /// least `slotWords` content words; the quantities conflict when none is compatible.
     /// Aligned pairs are left to `conflicts(_:_:)`, and copies of one text are not compared.
+    /// A conflict between two sentences that alignment left apart, with the sentences.
+    struct SlotConflict: Sendable {
+        var conflict: StoryReport.Conflict
+        var a: SentenceAlignment.SentenceRef
+        var b: SentenceAlignment.SentenceRef
+    }
+
     static func slotConflicts(units: [ClaimUnits], matcher: ClaimMatcher, aligned: Set<[Int]>,
-                              sameText: (Int, Int) -> Bool, side: (ClaimUnit) -> Side) -> [StoryReport.Conflict] {
-        var found: [StoryReport.Conflict] = []
+                              sameText: (Int, Int) -> Bool, side: (ClaimUnit) -> Side) -> [SlotConflict] {
+        var found: [SlotConflict] = []
         var reported: Set<[Int]> = []
         let phrases = units.map { $0.phrases.flatMap { $0 }.filter { $0.numbers.contains { $0.unit != nil } } }
         for i in units.indices {
@@ -67,10 +74,12 @@ enum ConflictFinder {
                         guard let (numbersA, numbersB) = slotValues(a.numbers, b.numbers) else { continue }
                         let sideA = side(a), sideB = side(b)
                         reported.insert(pair)
-                        found.append(StoryReport.Conflict(kind: .number, sides: [
-                            .init(source: sideA.source, text: sideA.text, value: numbersA.map(\.text).joined(separator: "; ")),
-                            .init(source: sideB.source, text: sideB.text, value: numbersB.map(\.text).joined(separator: "; ")),
-                        ]))
+                        found.append(SlotConflict(
+                            conflict: StoryReport.Conflict(kind: .number, sides: [
+                                .init(source: sideA.source, text: sideA.text, value: numbersA.map(\.text).joined(separator: "; ")),
+                                .init(source: sideB.source, text: sideB.text, value: numbersB.map(\.text).joined(separator: "; ")),
+                            ]),
+                            a: .init(source: i, sentence: a.sentence), b: .init(source: j, sentence: b.sentence)))
                     }
                 }
             }

@@ -24,8 +24,17 @@ struct QuoteMatcher: Sendable {
         var anchors: Set<String>
     }
 
+    /// Two sentences of different sources that carry one quotation; `differ` when the
+    /// speaker's words differ materially between them (a quote conflict).
+    struct SentencePair: Sendable {
+        var a: SentenceAlignment.SentenceRef
+        var b: SentenceAlignment.SentenceRef
+        var differ: Bool
+    }
+
     private(set) var quotes: [StoryReport.MatchedQuote] = []
     private(set) var conflicts: [StoryReport.Conflict] = []
+    private(set) var sentencePairs: [SentencePair] = []
 
     init(_ articles: [AnnotatedArticle], labels: [String]) {
         var items: [Item] = []
@@ -82,8 +91,12 @@ struct QuoteMatcher: Sendable {
                                                    translated: translatedRoots.contains(r)
                                                        && Set(group.map(\.language)).count >= 2))
             for (x, first) in group.enumerated() {
-                for second in group[(x + 1)...] where second.source != first.source && first.language == second.language
-                    && QuoteMatcher.differ(first, second) {
+                for second in group[(x + 1)...] where second.article != first.article {
+                    let differ = first.language == second.language && QuoteMatcher.differ(first, second)
+                    sentencePairs.append(SentencePair(a: .init(source: first.article, sentence: first.quote.sentence),
+                                                      b: .init(source: second.article, sentence: second.quote.sentence),
+                                                      differ: differ))
+                    guard differ, second.source != first.source else { continue }
                     conflicts.append(StoryReport.Conflict(kind: .quote, sides: [
                         .init(source: first.source, text: first.quote.text, value: first.quote.text),
                         .init(source: second.source, text: second.quote.text, value: second.quote.text),

@@ -37,13 +37,25 @@ struct SentenceAlignment: Sendable {
         }
     }
 
+    /// A sentence covering this share of another's feature weight states that sentence's
+    /// fact (`contained`)…
+    static let containedCoverage = 0.7
+    /// …and adds to it when at most this share of its own weight is found in the other.
+    static let containerCoverage = 0.5
+
     /// Aligned pairs, each with `a` from the earlier source.
     let edges: [Edge]
     /// Best score of each sentence against any sentence of any other source.
     let bestScore: [SentenceRef: Double]
+    /// Pairs that are not aligned although one sentence states the other's fact and more:
+    /// at least `minimumShared` shared features, `containedCoverage` of one side's weight
+    /// found in the other, at most `containerCoverage` of the other's found in it. Each
+    /// with `a` from the earlier source, as in `edges`.
+    let contained: [Edge]
 
     init(units: [ClaimUnits], matcher: ClaimMatcher) {
         var candidates: [Edge] = []
+        var containing: [Edge] = []
         var best: [SentenceRef: Double] = [:]
         for i in units.indices {
             for j in units.indices where j > i {
@@ -80,6 +92,12 @@ struct SentenceAlignment: Sendable {
                     }
                 }
                 candidates += anchors.union(neighbours).sorted { $0.lexicographicallyPrecedes($1) }.map { edge($0[0], $0[1]) }
+                for x in first.indices {
+                    for y in second.indices where matches[x][y].matched >= SentenceAlignment.minimumShared
+                        && SentenceAlignment.oneContainsTheOther(matches[x][y].coverage) {
+                        containing.append(edge(x, y))
+                    }
+                }
                 for (x, score) in bestOfFirst.enumerated() {
                     let ref = SentenceRef(source: i, sentence: first[x].sentence)
                     best[ref] = max(best[ref] ?? 0, score)
@@ -102,6 +120,14 @@ struct SentenceAlignment: Sendable {
         }
         edges = candidates.filter { isTop($0.a, $0.b.source, $0.match.score) || isTop($0.b, $0.a.source, $0.match.score) }
         bestScore = best
+        let aligned = Set(edges.map { [$0.a, $0.b] })
+        contained = containing.filter { !aligned.contains([$0.a, $0.b]) }
+    }
+
+    /// Whether one side of a match is mostly found in the other while the other is mostly not.
+    static func oneContainsTheOther(_ coverage: (Double, Double)) -> Bool {
+        (coverage.0 >= containedCoverage && coverage.1 <= containerCoverage)
+            || (coverage.1 >= containedCoverage && coverage.0 <= containerCoverage)
     }
 
     /// Groups of sentences joined by aligned pairs (connected components), each in source

@@ -59,6 +59,7 @@ public struct StoryComparator: StoryComparer {
         var corroborated: [StoryReport.Corroboration] = []
         var conflicts: [StoryReport.Conflict] = []
         var groups: [[ClaimUnit]] = []
+        var links = ClaimLinker()
         // Claims stated only by copies of one text: one source says them, however many print them.
         var copiedOnly: [StoryReport.ClaimSentence] = []
         for group in alignment.groups() {
@@ -66,10 +67,12 @@ public struct StoryComparator: StoryComparer {
             groups.append(sentences)
             for edge in group.edges {
                 guard let a = unit(edge.a), let b = unit(edge.b) else { continue }
-                conflicts += ConflictFinder.conflicts(
+                let found = ConflictFinder.conflicts(
                     .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
                     .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b),
                     datesComparable: edge.match.score >= SentenceAlignment.threshold)
+                conflicts += found
+                links.recordAligned(edge, valuesDiffer: !found.isEmpty)
             }
             // A group in which every source gives one sentence states one fact, so sentences
             // that align only through a third source still fill the same slots.
@@ -77,9 +80,14 @@ public struct StoryComparator: StoryComparer {
                 let direct = Set(group.edges.map { [$0.a.source, $0.b.source] })
                 for (x, a) in sentences.enumerated() {
                     for b in sentences[(x + 1)...] where !direct.contains([a.source, b.source]) && copies.groupOf[a.source] != copies.groupOf[b.source] {
-                        conflicts += ConflictFinder.conflicts(
+                        let found = ConflictFinder.conflicts(
                             .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
                             .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b))
+                        conflicts += found
+                        if !found.isEmpty {
+                            links.record(.init(source: a.source, sentence: a.sentence), .init(source: b.source, sentence: b.sentence),
+                                         .differentValue, score: matcher.match(a, b).score)
+                        }
                     }
                 }
             }
@@ -100,15 +108,28 @@ public struct StoryComparator: StoryComparer {
         let alignedPairs = Set(alignment.edges.flatMap { edge in
             [[edge.a.source, edge.a.sentence, edge.b.source, edge.b.sentence], [edge.b.source, edge.b.sentence, edge.a.source, edge.a.sentence]]
         })
-        conflicts += ConflictFinder.slotConflicts(
+        let slotConflicts = ConflictFinder.slotConflicts(
             units: units, matcher: matcher, aligned: alignedPairs, sameText: { copies.groupOf[$0] == copies.groupOf[$1] },
             side: { phrase in
                 let sentence = unit(.init(source: phrase.source, sentence: phrase.sentence))
                 return .init(source: labels[phrase.source], text: claim(phrase.source, (sentence ?? phrase).span).text, unit: phrase)
             })
+        conflicts += slotConflicts.map(\.conflict)
 
         let quoteMatcher = QuoteMatcher(articles, labels: labels)
         conflicts += quoteMatcher.conflicts
+
+        // Links between claims: the findings above, and the pairs alignment left apart
+        // although one sentence states the other's fact and more.
+        func score(_ a: SentenceAlignment.SentenceRef, _ b: SentenceAlignment.SentenceRef) -> Double {
+            guard let x = unit(a), let y = unit(b) else { return 0 }
+            return matcher.match(x, y).score
+        }
+        for slot in slotConflicts { links.record(slot.a, slot.b, .differentValue, score: score(slot.a, slot.b)) }
+        for pair in quoteMatcher.sentencePairs {
+            links.record(pair.a, pair.b, pair.differ ? .contradiction : .same, score: score(pair.a, pair.b))
+        }
+        for pair in alignment.contained { links.recordContained(pair) }
 
         let entities = Self.sharedEntities(zip(articles, titles).map { $0.entities + $1 }, labels: labels)
         var components: [StorySimilarity.Components] = []
@@ -146,7 +167,8 @@ public struct StoryComparator: StoryComparer {
             relations: RelationFinder.relations(articles, labels: labels),
             copies: copies.groups,
             firstPublished: copies.first.map { labels[$0] },
-            omissions: Self.omissions(corroborated, articles: articles, labels: labels))
+            omissions: Self.omissions(corroborated, articles: articles, labels: labels),
+            claims: links.claims(articles, units: units, labels: labels))
     }
 
     /// Claims in the order of the sources given, then of their text.

@@ -33,11 +33,15 @@ public struct StoryReport: Sendable, Hashable, Codable {
     public var firstPublished: String?
     /// Per source, the corroborated facts it leaves out.
     public var omissions: [Omission]
+    /// Every sentence that states something, as a claim with its entities, numbers, times,
+    /// quotes and links to the matching claims of the other sources.
+    public var claims: [Claim]
 
     public init(sources: [Source], sameStory: Bool, similarity: Double, evidence: Evidence, entities: [Entity],
                 corroborated: [Corroboration], unique: [ClaimSentence], conflicts: [Conflict],
                 quotes: [MatchedQuote], times: [Time], timeline: [TimelineEvent] = [], relations: [Relation] = [],
-                copies: [CopyGroup] = [], firstPublished: String? = nil, omissions: [Omission] = []) {
+                copies: [CopyGroup] = [], firstPublished: String? = nil, omissions: [Omission] = [],
+                claims: [Claim] = []) {
         self.version = StoryReport.currentVersion
         self.sources = sources
         self.sameStory = sameStory
@@ -54,11 +58,12 @@ public struct StoryReport: Sendable, Hashable, Codable {
         self.copies = copies
         self.firstPublished = firstPublished
         self.omissions = omissions
+        self.claims = claims
     }
 
     enum CodingKeys: String, CodingKey {
         case version, sources, sameStory, similarity, evidence, entities, corroborated, unique, conflicts, quotes, times
-        case timeline, relations, copies, firstPublished, omissions
+        case timeline, relations, copies, firstPublished, omissions, claims
     }
 
     // Fields added after the first draft of version 1 may be missing from older reports.
@@ -80,6 +85,7 @@ public struct StoryReport: Sendable, Hashable, Codable {
         copies = try c.decodeIfPresent([CopyGroup].self, forKey: .copies) ?? []
         firstPublished = try c.decodeIfPresent(String.self, forKey: .firstPublished)
         omissions = try c.decodeIfPresent([Omission].self, forKey: .omissions) ?? []
+        claims = try c.decodeIfPresent([Claim].self, forKey: .claims) ?? []
     }
 
     // `firstPublished: null` is written, not left out: nullable fields are always present.
@@ -101,6 +107,7 @@ public struct StoryReport: Sendable, Hashable, Codable {
         try c.encode(copies, forKey: .copies)
         try c.encode(firstPublished, forKey: .firstPublished)
         try c.encode(omissions, forKey: .omissions)
+        try c.encode(claims, forKey: .claims)
     }
 
     public struct Source: Sendable, Hashable, Codable {

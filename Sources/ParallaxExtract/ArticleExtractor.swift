@@ -1,11 +1,37 @@
 import Foundation
 import ParallaxCore
 
+/// What a page is, as far as extraction can tell.
+public enum PageKind: String, Sendable, Hashable, Codable {
+    /// A page whose main content is an article (all plain text counts as one).
+    case article
+    /// A page with real main content that is not an article: a product description, a
+    /// documentation page, a forum thread, a service or listing page with text.
+    case page
+}
+
+/// The main content of a page and whether it is an article.
+public struct ExtractedPage: Sendable, Hashable {
+    public var kind: PageKind
+    /// The content in the shape of an article (title, paragraphs, metadata, segments).
+    public var article: Article
+
+    public init(kind: PageKind, article: Article) {
+        self.kind = kind
+        self.article = article
+    }
+}
+
 /// RawDocument → Article for plain text and HTML.
 ///
 /// Decodes the bytes (`CharsetDecoder`), extracts title and paragraphs (`PlainTextExtractor`
 /// or `HTMLContentExtractor` with `HTMLMetadata`), and gives the title and every paragraph
 /// its own language; the article's language is the body's, not the title's.
+///
+/// `extract` returns articles only: a page without one is an error (`noArticle`), which is
+/// what the ingest pipeline wants. `extractPage` also returns the main content of a page
+/// that is not an article, with its kind; only pages with nothing but navigation, teaser
+/// links or a line or two of text are refused.
 public struct ArticleExtractor: Extractor {
     public let identifier: any LanguageIdentifier
 
@@ -14,6 +40,14 @@ public struct ArticleExtractor: Extractor {
     }
 
     public func extract(_ document: RawDocument) throws(ParallaxError) -> Article {
+        try extract(document, pages: false).article
+    }
+
+    public func extractPage(_ document: RawDocument) throws(ParallaxError) -> ExtractedPage {
+        try extract(document, pages: true)
+    }
+
+    private func extract(_ document: RawDocument, pages: Bool) throws(ParallaxError) -> ExtractedPage {
         guard document.bytes.contains(where: { !ContentSniffer.isWhitespace($0) }) else {
             throw ParallaxError(source: document.source, reason: .empty)
         }
@@ -21,7 +55,8 @@ public struct ArticleExtractor: Extractor {
         let isHTML = document.contentType.map { $0.lowercased().contains("html") }
             ?? ContentSniffer.looksLikeHTML(document.bytes)
         let text = try CharsetDecoder.decode(document.bytes, contentType: document.contentType, isHTML: isHTML, source: document.source)
-        return isHTML ? try extractHTML(text, document: document) : try extractPlainText(text, document: document)
+        if isHTML { return try extractHTML(text, document: document, pages: pages) }
+        return ExtractedPage(kind: .article, article: try extractPlainText(text, document: document))
     }
 
     private func extractPlainText(_ text: String, document: RawDocument) throws(ParallaxError) -> Article {
@@ -36,15 +71,35 @@ public struct ArticleExtractor: Extractor {
         return article
     }
 
-    private func extractHTML(_ text: String, document: RawDocument) throws(ParallaxError) -> Article {
+    private func extractHTML(_ text: String, document: RawDocument, pages: Bool) throws(ParallaxError) -> ExtractedPage {
         guard let tree = HTMLTree(utf8: text) else {
             throw ParallaxError(source: document.source, reason: .noArticle("no HTML document could be parsed"))
         }
         let metadata = HTMLMetadata(tree: tree, url: document.url)
-        let paragraphs: [String]
-        switch HTMLContentExtractor().extract(tree, title: metadata.title) {
-        case .article(let found): paragraphs = found
-        case .noArticle(let why): throw ParallaxError(source: document.source, reason: .noArticle(why))
+        let content = HTMLContentExtractor()
+        let paragraphs: [String], kind: PageKind
+        switch content.extract(tree, title: metadata.title) {
+        case .article(let found):
+            // A product or forum page with a long description reads like an article; the
+            // page's own markup says what it is.
+            if metadata.declaresNonArticle {
+                guard pages else { throw ParallaxError(source: document.source, reason: .noArticle(Self.declaredNonArticle)) }
+                // Its main content is more than the longest run of prose (a product's
+                // feature list, every post of a thread).
+                (paragraphs, kind) = (content.pageContent(tree, title: metadata.title) ?? found, .page)
+            } else if pages, let main = Self.mainContentAroundBlurb(found, tree: tree, title: metadata.title, content: content) {
+                // A few hundred characters of prose on a page whose main region holds far
+                // more (a service page's blurb, a shop category's intro): the page is the
+                // content, and it is not an article.
+                (paragraphs, kind) = (main, .page)
+            } else {
+                (paragraphs, kind) = (found, .article)
+            }
+        case .noArticle(let why):
+            guard pages, let found = content.pageContent(tree, title: metadata.title) else {
+                throw ParallaxError(source: document.source, reason: .noArticle(why))
+            }
+            (paragraphs, kind) = (found, .page)
         }
         let title = metadata.title ?? paragraphs.first ?? ""
         var article = Article(
@@ -57,8 +112,19 @@ public struct ArticleExtractor: Extractor {
         article.published = article.published ?? paragraphs.prefix(5).lazy.compactMap(DateParsing.published(inLine:)).first
             ?? metadata.scriptPublished ?? metadata.modified
         identifyLanguages(&article, prior: metadata.language)
-        return article
+        return ExtractedPage(kind: kind, article: article)
     }
+
+    /// The page's main content when the article text found is only a short blurb on it;
+    /// nil for a longer article text (the main content is then not even looked at).
+    static func mainContentAroundBlurb(_ found: [String], tree: HTMLTree, title: String?, content: HTMLContentExtractor) -> [String]? {
+        let length = found.reduce(0) { $0 + TextScanning.length($1) }
+        guard length < BoilerplateRules.shortArticleCharacters, let main = content.pageContent(tree, title: title) else { return nil }
+        let mainLength = main.reduce(0) { $0 + TextScanning.length($1) }
+        return Double(mainLength) > BoilerplateRules.mainContentToArticleRatio * Double(length) ? main : nil
+    }
+
+    static let declaredNonArticle = "the page declares itself a product, forum, Q&A or collection page"
 
     /// Segments for the title and each paragraph; the article's language is the body's
     /// majority weighted by paragraph length and confidence, with the page's declared

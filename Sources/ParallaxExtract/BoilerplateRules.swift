@@ -246,6 +246,13 @@ public enum BoilerplateRules {
         "scholarlyarticle", "techarticle", "report", "webpage", "posting",
     ]
 
+    /// JSON-LD `@type`s of pages that are not articles (unless an article type is named too).
+    static let nonArticleSchemaTypes: Set<String> = [
+        "product", "productgroup", "qapage", "discussionforumposting", "collectionpage", "profilepage", "searchresultspage",
+    ]
+    /// OpenGraph `og:type` values (prefixes) of pages that are not articles: shop items.
+    static let nonArticleOpenGraphTypePrefixes: [String] = ["product", "ebay-objects:item", "og:product"]
+
     /// `<meta>` names and properties, most trusted first.
     static let publishedMetaKeys: [String] = [
         "article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate", "publish-date",
@@ -285,7 +292,14 @@ public enum BoilerplateRules {
     static let siteBrandClassPairs: [(String, String)] = [("site", "title"), ("site", "name"), ("site", "logo"), ("site", "branding")]
 
     /// Separators between a page title and the site name ("Title | Site").
-    static let titleSiteSeparators: [String] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " ~ "]
+    static let titleSiteSeparators: [String] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " // ", " ~ "]
+    /// A site name is stripped from a title at most this many times ("Title – Site - Site").
+    static let maximumSiteNameStrips = 3
+    /// A title's last part that ends with the site's name ("Intuit TurboTax Blog" on the
+    /// site "Blog") is the site's longer name when it has at most this many words.
+    static let maximumSiteSuffixWords = 4
+    /// Named entities left in text escaped twice (numeric ones are decoded by number).
+    static let leftoverTitleEntities: [String: String] = ["amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " "]
 
     /// Longest text of an element that can be a date ("Published on Tuesday, 3 February 2026 at 10:30").
     static let maximumDateTextCharacters = 80
@@ -331,6 +345,19 @@ public enum BoilerplateRules {
 
     /// Below this many characters of body text a page has no article.
     static let minimumArticleCharacters = 200
+    /// A page without an article still has main content (a product, a forum thread) when
+    /// this many characters of unlinked text are left outside its furniture…
+    static let minimumPageCharacters = 100
+    /// …and that unlinked text is at least this share of what is left (not a list of links).
+    static let minimumPageUnlinkedShare = 0.4
+    /// An article text shorter than this…
+    static let shortArticleCharacters = 1500
+    /// …on a page whose main content is this many times longer is a blurb on a page that is
+    /// not an article (a service page, a shop category).
+    static let mainContentToArticleRatio = 3.0
+    /// A linked heading at least this long is a teaser's title, part of a listing page's
+    /// content (shorter ones are menu labels).
+    static let pageTeaserTitleCharacters = 15
     /// A block whose link text is more than this share of its text is navigation.
     static let maximumLinkDensity = 0.5
     /// Longest line that can be a title of a plain-text article.

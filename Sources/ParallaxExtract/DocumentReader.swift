@@ -123,20 +123,40 @@ public struct DocumentReader: Sendable {
     /// Article files under `directory`, sorted by path; hidden entries are skipped. A file
     /// counts when its extension (after any `.gz`) is one of `extensions`: by default the
     /// pages and plain-text files of `BoilerplateRules.directoryExtensions`, so READMEs,
-    /// data and images in a folder are not taken for articles.
+    /// data and images in a folder are not taken for articles. Symbolic links to files and
+    /// folders are followed (a folder of links into a crawl is common); each real folder is
+    /// walked once, so a link back up the tree cannot loop.
     public static func articleFiles(in directory: String, extensions: Set<String> = BoilerplateRules.directoryExtensions) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+        var walked: Set<String> = [realPath(directory)]
+        collect(directory, into: &files, walked: &walked, extensions: extensions)
+        return files.sorted()
+    }
+
+    private static func collect(_ directory: String, into files: inout [String], walked: inout Set<String>, extensions: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names where !name.hasPrefix(".") {
+            let path = prefix + name
+            // `fileExists` follows links: a broken link is skipped here.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if walked.insert(realPath(path)).inserted { collect(path, into: &files, walked: &walked, extensions: extensions) }
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
             let unzipped = url.pathExtension.lowercased() == "gz" ? url.deletingPathExtension() : url
             guard extensions.contains(unzipped.pathExtension.lowercased()) else { continue }
-            let relative = url.path.dropFirst(root.path.count).drop { $0 == "/" }
-            files.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+            // Pipes and devices are not articles (and reading one could block).
+            guard (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            files.append(path)
         }
-        return files.sorted()
+    }
+
+    /// The path with every symbolic link resolved: one name per real folder.
+    private static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     private static func shortDescription(_ error: Error) -> String {

@@ -30,6 +30,45 @@ struct HTMLContentExtractor: Sendable {
         case noArticle(String)
     }
 
+    /// The main content of a page that holds no article (a product description, a forum
+    /// thread, a service or listing page): the text of the page's main region with furniture
+    /// removed, short lines and teaser headlines kept. Nil when what is left is too little
+    /// text or mostly links (a home page of teasers, a 404 page).
+    func pageContent(_ tree: HTMLTree, title: String?) -> [String]? {
+        guard let body = tree.elements(named: "body").first ?? tree.root else { return nil }
+        // Forum posts and reviews are marked like comment sections, and forums wrap each
+        // post in a <form>; on a page without an article they are the content.
+        let removed = furniture(in: tree, commentsAreContent: true)
+        let start = mainRegion(tree, removed: removed) ?? body
+        let blocks = textBlocks(tree, from: start, removed: removed)
+        let titleKey = title.map(LineRules.normalized) ?? ""
+        var unlinked = 0, total = 0
+        let kept = blocks.filter { block in
+            let isTeaserTitle = block.kind == .heading && block.length >= BoilerplateRules.pageTeaserTitleCharacters
+            if block.linkDensity > BoilerplateRules.maximumLinkDensity && !isTeaserTitle { return false }
+            if LineRules.isBoilerplateLine(block.text) || LineRules.isBreadcrumb(block.text) { return false }
+            if !titleKey.isEmpty, LineRules.normalized(block.text) == titleKey { return false }
+            return true
+        }
+        for block in kept {
+            total += block.length
+            unlinked += block.length - block.linkCharacters
+        }
+        guard unlinked >= BoilerplateRules.minimumPageCharacters,
+              Double(unlinked) >= BoilerplateRules.minimumPageUnlinkedShare * Double(total) else { return nil }
+        return kept.map(\.text)
+    }
+
+    /// The element the page names as its main content (`<main>`, `role="main"`), when it
+    /// holds text outside furniture.
+    private func mainRegion(_ tree: HTMLTree, removed: [Bool]) -> Int? {
+        for index in tree.nodes.indices where !removed[index] && tree[index].kind == .element {
+            let node = tree[index]
+            if node.name == "main" || node.attributes["role"].map(TextScanning.lowercased) == "main" { return index }
+        }
+        return nil
+    }
+
     func extract(_ tree: HTMLTree, title: String?) -> Outcome {
         guard let body = tree.elements(named: "body").first ?? tree.root else { return .noArticle("no <body>") }
         let removed = furniture(in: tree)
@@ -51,7 +90,7 @@ struct HTMLContentExtractor: Sendable {
     // MARK: 1. Furniture
 
     /// A flag per node: true when the node lies in page furniture.
-    func furniture(in tree: HTMLTree) -> [Bool] {
+    func furniture(in tree: HTMLTree, commentsAreContent: Bool = false) -> [Bool] {
         let lengths = subtreeTextLengths(tree)
         let page = tree.root.map { lengths[$0] } ?? SubtreeText()
         var removed = [Bool](repeating: false, count: tree.nodes.count)
@@ -60,7 +99,7 @@ struct HTMLContentExtractor: Sendable {
             if let parent = tree[index].parent, removed[parent] { removed[index] = true; continue }
             let node = tree[index]
             guard node.kind == .element else { continue }
-            if isFurniture(node, text: lengths[index], page: page) { removed[index] = true }
+            if isFurniture(node, text: lengths[index], page: page, commentsAreContent: commentsAreContent) { removed[index] = true }
         }
         return removed
     }
@@ -75,13 +114,13 @@ struct HTMLContentExtractor: Sendable {
             && !Self.isTeaserList(linkedHeadings: text.linkedHeadings, proseCharacters: text.paragraphs)
     }
 
-    private func isFurniture(_ node: HTMLTree.Node, text: SubtreeText, page: SubtreeText) -> Bool {
+    private func isFurniture(_ node: HTMLTree.Node, text: SubtreeText, page: SubtreeText, commentsAreContent: Bool) -> Bool {
         let textLength = text.characters, linkLength = text.links, pageText = page.characters
         if BoilerplateRules.nonTextTags.contains(node.name) { return true }
         if ["html", "body", "main", "article"].contains(node.name) { return false }
         let words = node.classWords
         // Comment sections are furniture however long the discussion.
-        if words.contains(where: { BoilerplateRules.commentClassWords.contains($0) }) { return true }
+        if !commentsAreContent, words.contains(where: { BoilerplateRules.commentClassWords.contains($0) }) { return true }
         // Anything else holding most of the page's text, or much of it with few links, is the
         // article's wrapper, whatever its tag or class says (ASP.NET wraps whole pages in
         // <form>, page builders put "widget" or "overlay" on every box, layouts say
@@ -94,13 +133,13 @@ struct HTMLContentExtractor: Sendable {
         // amount of prose is content.
         if textLength >= BoilerplateRules.namedContentCharacters, linkDensity < BoilerplateRules.proseLinkDensity,
            words.contains(where: { BoilerplateRules.contentClassWords.contains($0) }) { return false }
-        if BoilerplateRules.removedTags.contains(node.name) { return true }
+        if BoilerplateRules.removedTags.contains(node.name), !(commentsAreContent && node.name == "form") { return true }
         let attributes = node.attributes
         if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = attributes["style"].map({ TextScanning.lowercased($0).filter { $0 != " " } }),
            TextScanning.contains(style, "display:none") || TextScanning.contains(style, "visibility:hidden") { return true }
         let roleIsFurniture = attributes["role"].map { BoilerplateRules.boilerplateRoles.contains(TextScanning.lowercased($0)) } ?? false
-        let classIsFurniture = words.contains { BoilerplateRules.boilerplateClassWords.contains($0) }
+        let classIsFurniture = words.contains { BoilerplateRules.boilerplateClassWords.contains($0) && !(commentsAreContent && BoilerplateRules.commentClassWords.contains($0)) }
             || zip(words, words.dropFirst()).contains { pair in BoilerplateRules.boilerplateClassPairs.contains { $0 == pair } }
         return (roleIsFurniture || classIsFurniture) && !holdsArticleProse(text, page: page)
     }

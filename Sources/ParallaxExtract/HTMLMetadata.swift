@@ -17,6 +17,9 @@ struct HTMLMetadata: Sendable {
     var canonicalURL: String?
     var language: String?
     var image: String?
+    /// The page says it is not an article: a product (OpenGraph `og:type`), a forum thread,
+    /// a Q&A or a collection page (JSON-LD `@type`), and names no article type.
+    var declaresNonArticle = false
 
     init(tree: HTMLTree, url: String?) {
         var meta: [String: String] = [:]
@@ -84,6 +87,12 @@ struct HTMLMetadata: Sendable {
             ?? jsonLD.first { Self.types(of: $0).contains("webpage") }
 
         func metaValue(_ keys: [String]) -> String? { keys.lazy.compactMap { meta[$0] }.first }
+
+        let openGraphType = meta["og:type"].map(TextScanning.lowercased) ?? ""
+        let schemaTypes = Set(jsonLD.flatMap(Self.types))
+        declaresNonArticle = BoilerplateRules.nonArticleOpenGraphTypePrefixes.contains { openGraphType.hasPrefix($0) }
+            || (openGraphType != "article" && !schemaTypes.isDisjoint(with: BoilerplateRules.nonArticleSchemaTypes)
+                && schemaTypes.isDisjoint(with: BoilerplateRules.articleSchemaTypes.subtracting(["webpage"])))
 
         site = metaValue(BoilerplateRules.siteMetaKeys).map(Self.clean)
             ?? (article?["publisher"] as? [String: Any])?["name"] as? String
@@ -218,7 +227,11 @@ struct HTMLMetadata: Sendable {
     }
 
     static func clean(_ text: String) -> String {
-        PlainTextExtractor.collapseSpaces(text.replacingOccurrences(of: "\u{A0}", with: " "))
+        let text = PlainTextExtractor.collapseSpaces(decodingLeftoverEntities(text).replacingOccurrences(of: "\u{A0}", with: " "))
+        // A Markdown heading mark left in a title ("## Title").
+        let marks = text.prefix { $0 == "#" }
+        if !marks.isEmpty, text.dropFirst(marks.count).first == " " { return String(text.dropFirst(marks.count + 1)) }
+        return text
     }
 
     /// "de-DE" → "de"; "en_US" → "en".
@@ -238,13 +251,36 @@ struct HTMLMetadata: Sendable {
         return nil
     }
 
-    /// Removes "| Site Name" (or "Site Name |" in front) from a title.
+    /// Removes "| Site Name" (or "Site Name |" in front) from a title, as often as it is
+    /// there ("Title – Artlyst - Artlyst").
     static func stripSiteName(_ title: String, site: String?) -> String {
+        var title = title
+        for _ in 0..<BoilerplateRules.maximumSiteNameStrips {
+            let stripped = stripSiteNameOnce(title, site: site)
+            if stripped == title || stripped.isEmpty { break }
+            title = stripped
+        }
+        return title
+    }
+
+    private static func stripSiteNameOnce(_ title: String, site: String?) -> String {
+        // A site name with a separator of its own ("Gabriel Gonzalez - Cyber Security").
+        if let site, !site.isEmpty {
+            for separator in BoilerplateRules.titleSiteSeparators where title.hasSuffix(separator + site) {
+                let head = title.dropLast(separator.count + site.count).trimmingCharacters(in: .whitespaces)
+                if !head.isEmpty { return head }
+            }
+        }
         for separator in BoilerplateRules.titleSiteSeparators {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
             let suffix = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
             if let site, LineRules.same(suffix, site) || LineRules.normalized(site).contains(LineRules.normalized(suffix)) && !suffix.isEmpty {
+                return head
+            }
+            // "… - Intuit TurboTax Blog" on a site that calls itself "Blog".
+            if let site, !LineRules.normalized(site).isEmpty, suffix.split(separator: " ").count <= BoilerplateRules.maximumSiteSuffixWords,
+               LineRules.normalized(suffix).hasSuffix(" " + LineRules.normalized(site)), head.split(separator: " ").count >= 3 {
                 return head
             }
             if site == nil, suffix.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return head }
@@ -253,6 +289,33 @@ struct HTMLMetadata: Sendable {
             }
         }
         return title
+    }
+
+    /// Entities left in a title that was escaped twice ("SQL &#x26; AI", "Who&amp;#039;s").
+    static func decodingLeftoverEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let tail = rest[rest.index(after: ampersand)...]
+            if let semicolon = tail.prefix(10).firstIndex(of: ";"), let decoded = entity(tail[..<semicolon]) {
+                result += decoded
+                rest = tail[tail.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = tail
+            }
+        }
+        return result + rest
+    }
+
+    private static func entity(_ body: Substring) -> String? {
+        if body.hasPrefix("#x") || body.hasPrefix("#X") {
+            return UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+        if body.hasPrefix("#") { return UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
+        return BoilerplateRules.leftoverTitleEntities[String(body)]
     }
 
     private static func absolute(_ link: String?, base: String?) -> String? {

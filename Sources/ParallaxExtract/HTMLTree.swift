@@ -83,6 +83,9 @@ struct HTMLTree: Sendable {
         /// libxml2 interns element and attribute names, so each distinct name becomes a
         /// Swift string once.
         var names: [UnsafePointer<xmlChar>: String] = [:]
+        /// Pages repeat the same class attribute on many elements (every teaser, every
+        /// menu item): each distinct class and id pair is split into words once.
+        var classWordsByValue: [String: [String]] = [:]
 
         init() { nodes.reserveCapacity(2048) }
 
@@ -122,7 +125,16 @@ struct HTMLTree: Sendable {
                 }
             }
             let classValue = attributes["class"], idValue = attributes["id"]
-            let classWords = classValue == nil && idValue == nil ? [] : TextScanning.classWords(classValue ?? "", idValue ?? "")
+            var classWords: [String] = []
+            if classValue != nil || idValue != nil {
+                let key = (classValue ?? "") + "\u{1F}" + (idValue ?? "")
+                if let known = classWordsByValue[key] {
+                    classWords = known
+                } else {
+                    classWords = TextScanning.classWords(classValue ?? "", idValue ?? "")
+                    classWordsByValue[key] = classWords
+                }
+            }
             let (parent, depth) = placement
             let index = add(Node(kind: .element, name: namePointer.map(name) ?? "", attributes: attributes, classWords: classWords,
                                  text: "", parent: parent, children: [], depth: depth))

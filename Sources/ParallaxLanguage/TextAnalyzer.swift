@@ -33,36 +33,95 @@ public struct TextAnalyzer: Sendable {
     /// Tokens of `text`; spans are scalar offsets into `text` plus `baseOffset`.
     public func tokens(in text: String, baseOffset: Int = 0) -> [Token] {
         let scalars = Array(text.unicodeScalars)
-        let stemmer = Stemmer(language: language)
-        var tokens: [Token] = []
-        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, unspaced: Bool = false) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            let surface = String(view)
-            let span = TextSpan(start: baseOffset + start, end: baseOffset + end)
-            switch kind {
+        let words = wordAnalyzer()
+        return bounds(in: scalars).map { bounds in
+            let surface = Self.string(scalars[bounds.start..<bounds.end])
+            let span = TextSpan(start: baseOffset + bounds.start, end: baseOffset + bounds.end)
+            switch bounds.kind {
             case .word:
-                let normalized = LanguageData.fold(surface, dotlessI: dotlessI)
-                let stem = unspaced ? normalized : (stemmer?.stem(normalized) ?? normalized)
-                tokens.append(Token(text: surface, normalized: normalized, stem: stem, span: span, kind: .word,
-                                    isStopword: !unspaced && stopwords.contains(normalized)))
+                let word = words.analyze(surface, unspaced: bounds.unspaced)
+                return Token(text: surface, normalized: word.normalized, stem: word.stem, span: span, kind: .word, isStopword: word.isStopword)
             case .number, .symbol:
                 let normalized = surface.utf8.allSatisfy { $0 < 0x80 } ? surface : surface.precomposedStringWithCompatibilityMapping
-                tokens.append(Token(text: surface, normalized: normalized, stem: normalized, span: span, kind: kind, isStopword: false))
+                return Token(text: surface, normalized: normalized, stem: normalized, span: span, kind: bounds.kind, isStopword: false)
             }
         }
+    }
 
+    /// Where a token lies in the scanned scalars and what kind it is, before its word is
+    /// analysed. `tokens(in:)` is `bounds(in:)` followed by `WordAnalyzer.analyze`; callers
+    /// that meet the same words again and again (clustering a stream) scan with this and
+    /// keep their own table of analysed words.
+    public struct TokenBounds: Sendable, Hashable {
+        /// Scalar offsets: `start..<end`.
+        public var start: Int
+        public var end: Int
+        public var kind: Token.Kind
+        /// A character bigram (or single character) of a script written without spaces: not
+        /// stemmed, never a stopword.
+        public var unspaced: Bool
+    }
+
+    /// The `normalized` form, stem and stopword flag of one word, as `tokens(in:)` gives them.
+    public struct WordAnalysis: Sendable, Hashable {
+        public var normalized: String
+        public var stem: String
+        public var isStopword: Bool
+    }
+
+    /// Analyses words of this language with one stemmer. Snowball stemmers keep state
+    /// between calls, so an analyzer must stay on one thread (it is not `Sendable`).
+    public struct WordAnalyzer {
+        fileprivate let stopwords: Set<String>
+        fileprivate let dotlessI: Bool
+        fileprivate let stemmer: Stemmer?
+
+        public func analyze(_ surface: String, unspaced: Bool) -> WordAnalysis {
+            let normalized = LanguageData.fold(surface, dotlessI: dotlessI)
+            let stem = unspaced ? normalized : (stemmer?.stem(normalized) ?? normalized)
+            return WordAnalysis(normalized: normalized, stem: stem, isStopword: !unspaced && stopwords.contains(normalized))
+        }
+    }
+
+    public func wordAnalyzer() -> WordAnalyzer {
+        WordAnalyzer(stopwords: stopwords, dotlessI: dotlessI, stemmer: Stemmer(language: language))
+    }
+
+    /// The string the scalars spell, encoded straight into the string's storage (appending
+    /// scalars to a view one by one was a large part of tokenising).
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for scalar in scalars { count += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[i] = byte
+                    i += 1
+                }
+            }
+            return i
+        }
+    }
+
+    /// The tokens of `scalars`, in order.
+    public func bounds(in scalars: [Unicode.Scalar]) -> [TokenBounds] {
+        // Each scalar is classified once; the scanners below look at neighbours repeatedly.
+        let classes = scalars.map(Self.classify)
+        var result: [TokenBounds] = []
+        result.reserveCapacity(scalars.count / 5)
+        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, unspaced: Bool = false) {
+            result.append(TokenBounds(start: start, end: end, kind: kind, unspaced: unspaced))
+        }
         var i = 0
         let n = scalars.count
         while i < n {
-            let scalar = scalars[i]
-            let kind = Self.classify(scalar)
-            switch kind {
+            switch classes[i] {
             case .space:
                 i += 1
             case .unspacedLetter:
                 var end = i
-                while end < n, Self.classify(scalars[end]) == .unspacedLetter { end += 1 }
+                while end < n, classes[end] == .unspacedLetter { end += 1 }
                 if end - i == 1 {
                     emit(i, end, .word, unspaced: true)
                 } else {
@@ -70,10 +129,10 @@ public struct TextAnalyzer: Sendable {
                 }
                 i = end
             case .digit:
-                let end = scanNumber(scalars, from: i)
-                if end < n, Self.classify(scalars[end]) == .letter {
+                let end = scanNumber(scalars, classes, from: i)
+                if end < n, classes[end] == .letter {
                     // "20th", "5G", "G7"-like: one word.
-                    let wordEnd = scanWord(scalars, from: end, tokenStart: i)
+                    let wordEnd = scanWord(scalars, classes, from: end, tokenStart: i)
                     emit(i, wordEnd, .word)
                     i = wordEnd
                 } else {
@@ -81,12 +140,12 @@ public struct TextAnalyzer: Sendable {
                     i = end
                 }
             case .letter:
-                if let initialismEnd = scanInitialism(scalars, from: i) {
+                if let initialismEnd = scanInitialism(scalars, classes, from: i) {
                     emit(i, initialismEnd, .word)
                     i = initialismEnd
                     continue
                 }
-                let end = scanWord(scalars, from: i, tokenStart: i)
+                let end = scanWord(scalars, classes, from: i, tokenStart: i)
                 emit(i, end, .word)
                 i = end
             case .other:
@@ -99,7 +158,7 @@ public struct TextAnalyzer: Sendable {
                 i = end
             }
         }
-        return tokens
+        return result
     }
 
     private enum ScalarClass { case letter, unspacedLetter, digit, space, other }
@@ -123,12 +182,12 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// End of a number that starts at `start`: digits, with single separators between digits.
-    private func scanNumber(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    private func scanNumber(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass], from start: Int) -> Int {
         var end = start
         let n = scalars.count
         while end < n {
-            if Self.classify(scalars[end]) == .digit { end += 1; continue }
-            if LanguageData.numberSeparators.contains(scalars[end]), end + 1 < n, Self.classify(scalars[end + 1]) == .digit, end > start {
+            if classes[end] == .digit { end += 1; continue }
+            if LanguageData.numberSeparators.contains(scalars[end]), end + 1 < n, classes[end + 1] == .digit, end > start {
                 end += 2
                 continue
             }
@@ -139,20 +198,16 @@ public struct TextAnalyzer: Sendable {
 
     /// End of a word: letters, marks and digits, joined across inner apostrophes and hyphens.
     /// An elided article ("l’", "dell’") ends its own token at the apostrophe.
-    private func scanWord(_ scalars: [Unicode.Scalar], from start: Int, tokenStart: Int) -> Int {
+    private func scanWord(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass], from start: Int, tokenStart: Int) -> Int {
         var end = start
         let n = scalars.count
         while end < n {
-            let kind = Self.classify(scalars[end])
+            let kind = classes[end]
             if kind == .letter || kind == .digit { end += 1; continue }
             guard end + 1 < n else { break }
-            let next = Self.classify(scalars[end + 1])
+            let next = classes[end + 1]
             if LanguageData.apostrophes.contains(scalars[end]), next == .letter {
-                if !elisions.isEmpty {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[tokenStart...end])
-                    if elisions.contains(LanguageData.fold(String(view))) { return end + 1 }
-                }
+                if !elisions.isEmpty, elisions.contains(LanguageData.fold(Self.string(scalars[tokenStart...end]))) { return end + 1 }
                 end += 2
                 continue
             }
@@ -166,23 +221,23 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// "U.S.", "e.g.", "U.S.A.": single letters each followed by a period, at least two.
-    private func scanInitialism(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    private func scanInitialism(_ scalars: [Unicode.Scalar], _ classes: [ScalarClass], from start: Int) -> Int? {
         var end = start
         var letters = 0
         let n = scalars.count
-        while end + 1 < n, Self.classify(scalars[end]) == .letter, scalars[end + 1] == "." {
+        while end + 1 < n, classes[end] == .letter, scalars[end + 1] == "." {
             // The letter must stand alone (not the end of a longer word).
-            if end > start, Self.classify(scalars[end - 1]) == .letter { break }
+            if end > start, classes[end - 1] == .letter { break }
             letters += 1
             end += 2
         }
-        if letters >= 2, end >= n || Self.classify(scalars[end]) != .letter { return end }
+        if letters >= 2, end >= n || classes[end] != .letter { return end }
         return nil
     }
 }
 
 /// One libstemmer instance. Snowball stemmers keep state between calls, so an instance is
-/// made per `tokens(in:)` call and never shared between threads.
+/// made per `WordAnalyzer` (per `tokens(in:)` call) and never shared between threads.
 final class Stemmer {
     private let stemmer: OpaquePointer
 

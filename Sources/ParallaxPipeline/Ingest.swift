@@ -240,11 +240,16 @@ extension Pipeline {
         StoryIngester(pipeline: self, store: store, options: options)
     }
 
-    /// A stored story, its articles, and the comparison report of those articles.
+    /// A stored story, its articles, and the comparison report of those articles. The
+    /// report's claims are saved in the store, so the API serves them without comparing the
+    /// story again until it gains an article.
     public func storyDetail(_ id: Int64, in store: any StoryStore) async throws -> StoryDetail? {
         guard let story = try await store.story(id: id) else { return nil }
         let articles = try await store.articles(inStory: id)
-        return StoryDetail(story: story, articles: articles.map(StoryDetail.Member.init), report: compare(articles.map(\.article)))
+        let report = compare(articles.map(\.article))
+        // A cache: a store that cannot be written (read-only file, busy) still shows the story.
+        _ = try? await store.saveClaims(storyID: id, claims: report.claims, articleCount: articles.count)
+        return StoryDetail(story: story, articles: articles.map(StoryDetail.Member.init), report: report)
     }
 }
 

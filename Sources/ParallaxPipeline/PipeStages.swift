@@ -20,18 +20,18 @@ public enum PipeStage: String, Sendable, CaseIterable {
 
 /// Time spent in each step, summed over the workers, and the records it handled.
 public struct PipeTimings: Sendable {
-    public enum Step: String, Sendable, CaseIterable { case read, extract, identify, annotate, features, encode }
+    public enum Step: String, Sendable, CaseIterable { case read, decode, extract, identify, annotate, features, encode, store }
     public private(set) var seconds: [Step: Double] = [:]
     public private(set) var records: [Step: Int] = [:]
 
     public init() {}
 
-    mutating func add(_ step: Step, _ elapsed: Double, records count: Int = 1) {
+    public mutating func add(_ step: Step, _ elapsed: Double, records count: Int = 1) {
         seconds[step, default: 0] += elapsed
         records[step, default: 0] += count
     }
 
-    mutating func merge(_ other: PipeTimings) {
+    public mutating func merge(_ other: PipeTimings) {
         for (step, value) in other.seconds { seconds[step, default: 0] += value }
         for (step, value) in other.records { records[step, default: 0] += value }
     }
@@ -163,12 +163,14 @@ public struct PipeRunner {
     /// `stages` in order; the first `read` turns path lines into documents. `workers`
     /// records are worked on at once (one per core by default; 1 under a scheduler that
     /// already runs one process per core, as Spark does).
+    /// Without `annotations`, annotated records that arrive are decoded without their
+    /// annotations (for the store, which needs only the article and its features).
     public init(stages: [PipeStage], pipeline: Pipeline, input: FileHandle, depth: FeatureExtractor.Depth = IngestOptions().features,
-                batchSize: Int = 32, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                batchSize: Int = 32, workers: Int = ProcessInfo.processInfo.activeProcessorCount, annotations: Bool = true) {
         self.stages = stages
         self.batchSize = max(1, batchSize)
         self.workers = Array(repeating: PipeWorker(pipeline: pipeline, depth: depth), count: max(1, workers))
-        source = Source(lines: LineSplitter(handle: input), reads: stages.first == .read, reader: pipeline.reader)
+        source = Source(lines: LineSplitter(handle: input), reads: stages.first == .read, reader: pipeline.reader, annotations: annotations)
     }
 
     public var timings: PipeTimings {
@@ -177,19 +179,27 @@ public struct PipeRunner {
 
     /// The next batch of records through every stage, in input order; nil at the end.
     public mutating func nextBatch() -> [Output]? {
-        var batch: [Output] = []
-        while batch.count < batchSize, let item = source.next() { batch.append(item) }
-        if batch.isEmpty { return nil }
-        let stages = self.stages
+        var items: [Source.Item] = []
+        while items.count < batchSize, let item = source.next() { items.append(item) }
+        if items.isEmpty { return nil }
+        let pending = items
+        var batch = [Output](repeating: .record(.failure(PipeFailure(ParallaxError(source: "-", reason: .invalidInput("not decoded"))))),
+                             count: items.count)
+        let stages = self.stages, reads = source.reads, annotations = source.annotations
         let count = batch.count, workerCount = min(workers.count, count)
         batch.withUnsafeMutableBufferPointer { items in
             workers.withUnsafeMutableBufferPointer { workers in
                 // Each worker touches only its own slots of the batch and its own state.
+                // Lines are decoded here, on every worker, not as they are read: decoding
+                // is most of what the store step does besides clustering.
                 nonisolated(unsafe) let items = items
                 nonisolated(unsafe) let workers = workers
                 DispatchQueue.concurrentPerform(iterations: workerCount) { w in
                     for i in stride(from: w, to: count, by: workerCount) {
-                        guard case .record(var record) = items[i] else { continue }
+                        let start = DispatchTime.now()
+                        let item = Source.output(pending[i], reads: reads, annotations: annotations)
+                        if case .line = pending[i] { workers[w].timings.add(.decode, start.elapsed) }
+                        guard case .record(var record) = item else { items[i] = item; continue }
                         for stage in stages { record = workers[w].apply(stage, record) }
                         items[i] = .record(record)
                     }
@@ -220,23 +230,53 @@ public struct PipeRunner {
         return lines
     }
 
-    /// Input lines → records: paths expanded by `read`, or records decoded.
+    /// Input lines → records: paths expanded by `read`, or record lines to decode.
     private struct Source {
         var lines: LineSplitter
         let reads: Bool
         let reader: DocumentReader
+        let annotations: Bool
         var timings = PipeTimings()
         /// The input being read, its name and the position of its next record.
         private var current: (inputs: IngestInputs, name: String, index: Int)?
         private var reportedReadError = false
 
-        init(lines: LineSplitter, reads: Bool, reader: DocumentReader) {
+        /// A record ready to go, or a JSON line still to decode (by any worker).
+        enum Item: Sendable {
+            case ready(Output)
+            case line([UInt8], name: String)
+        }
+
+        init(lines: LineSplitter, reads: Bool, reader: DocumentReader, annotations: Bool) {
             self.lines = lines
             self.reads = reads
             self.reader = reader
+            self.annotations = annotations
         }
 
-        mutating func next() -> Output? {
+        /// The item as a record: a line decoded, and checked against what `read` expects.
+        static func output(_ item: Item, reads: Bool, annotations: Bool) -> Output {
+            guard case .line(let bytes, let name) = item else {
+                if case .ready(let output) = item { return output }
+                preconditionFailure("an item is ready or a line")
+            }
+            switch PipeCodec.decode(bytes, name: name, annotations: annotations) {
+            case nil:
+                // `next()` passes no blank line on; if one came, it is an error, not a hole.
+                return .record(.failure(PipeFailure(ParallaxError(source: name, reason: .invalidInput("blank line")))))
+            case .passThrough(let failure)?:
+                return .passThrough(line: String(decoding: bytes, as: UTF8.self), failure: failure)
+            case .record(let record)?:
+                if reads, case .failure = record { return .record(record) }
+                if reads {
+                    return .record(.failure(PipeFailure(ParallaxError(source: name, reason: .invalidInput("read expects a path a line")),
+                                                        origin: record.origin)))
+                }
+                return .record(record)
+            }
+        }
+
+        mutating func next() -> Item? {
             while true {
                 if var reading = current {
                     let start = DispatchTime.now()
@@ -245,35 +285,23 @@ public struct PipeRunner {
                     if let item {
                         timings.add(.read, start.elapsed)
                         current = (reading.inputs, reading.name, reading.index + 1)
-                        return .record(Self.record(item, origin: PipeOrigin(input: reading.name, index: reading.index)))
+                        return .ready(.record(Self.record(item, origin: PipeOrigin(input: reading.name, index: reading.index))))
                     }
                 }
                 guard let line = lines.next() else {
                     if let error = lines.error, !reportedReadError {
                         reportedReadError = true
-                        return .record(.failure(PipeFailure(ParallaxError(source: "-", reason: .unreadable(error)))))
+                        return .ready(.record(.failure(PipeFailure(ParallaxError(source: "-", reason: .unreadable(error))))))
                     }
                     return nil
                 }
                 let name = "-:\(line.number)"
                 let first = line.bytes.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
                 if first == nil { continue }
-                if first == UInt8(ascii: "{") || !reads {
-                    switch PipeCodec.decode(line.bytes, name: name) {
-                    case nil: continue
-                    case .passThrough(let failure)?: return .passThrough(line: String(decoding: line.bytes, as: UTF8.self), failure: failure)
-                    case .record(let record)?:
-                        if reads, case .failure = record { return .record(record) }
-                        if reads {
-                            return .record(.failure(PipeFailure(ParallaxError(source: name, reason: .invalidInput("read expects a path a line")),
-                                                                origin: record.origin)))
-                        }
-                        return .record(record)
-                    }
-                }
+                if first == UInt8(ascii: "{") || !reads { return .line(Array(line.bytes), name: name) }
                 let path = String(decoding: line.bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 guard path != "-" else {
-                    return .record(.failure(PipeFailure(ParallaxError(source: name, reason: .invalidInput("read takes paths; standard input holds them")))))
+                    return .ready(.record(.failure(PipeFailure(ParallaxError(source: name, reason: .invalidInput("read takes paths; standard input holds them"))))))
                 }
                 current = (IngestInputs([path], reader: reader), path, 0)
             }

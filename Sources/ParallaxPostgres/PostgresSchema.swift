@@ -11,6 +11,8 @@ import PostgresNIO
 ///   `paragraphs` is a text array, `segments` JSON, dates `timestamptz`.
 /// - `stories`: one row per story; ids come from a sequence and are never reused.
 /// - `story_articles`: membership, one row per article.
+/// - `claim_sets`, `claims`, `claim_links` (v3): a story's claims, as in SQLite (annotations
+///   as JSONB); deleting the `claim_sets` row deletes the claims and their links.
 /// - `articles.search`: a `tsvector` of the folded title (weight A) and text (weight B)
 ///   under a GIN index (see `PostgresSearch` for why the words are folded by the store).
 enum PostgresSchema {
@@ -71,6 +73,46 @@ enum PostgresSchema {
             // cannot compute itself; the default only serves the ALTER.
             "ALTER TABLE articles ADD COLUMN search TSVECTOR NOT NULL DEFAULT ''::tsvector",
             "CREATE INDEX articles_search ON articles USING GIN (search)",
+        ]),
+        Migration(name: "v3-claims", statements: [
+            """
+            CREATE TABLE claim_sets (
+                story_id BIGINT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+                article_count INTEGER NOT NULL,
+                computed_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE claims (
+                id TEXT PRIMARY KEY,
+                story_id BIGINT NOT NULL REFERENCES claim_sets (story_id) ON DELETE CASCADE,
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                sentence INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                start_offset INTEGER NOT NULL,
+                end_offset INTEGER NOT NULL,
+                language TEXT NOT NULL,
+                entities JSONB NOT NULL,
+                numbers JSONB NOT NULL,
+                times JSONB NOT NULL,
+                quotes JSONB NOT NULL
+            )
+            """,
+            "CREATE INDEX claims_story ON claims (story_id, position)",
+            "CREATE INDEX claims_article ON claims (article_id)",
+            """
+            CREATE TABLE claim_links (
+                claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+                linked_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                score DOUBLE PRECISION NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (claim_id, linked_id)
+            )
+            """,
+            "CREATE INDEX claim_links_linked ON claim_links (linked_id)",
         ]),
     ]
 

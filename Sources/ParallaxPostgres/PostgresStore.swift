@@ -101,6 +101,8 @@ public final class PostgresStore: StoryStore {
                         }
                         story.absorb(article, at: row.ingestedAt)
                         try await StoryValues.update(story, connection, logger)
+                        // The story's claims no longer describe all its articles.
+                        try await connection.query("DELETE FROM claim_sets WHERE story_id = \(id)", logger: logger)
                         try await PostgresStore.insertMembership(article.id, story: id, similarity: similarity, copyOf: copyOf,
                                                                  connection, logger)
                         return AddResult.added(storyID: id, openedStory: false)
@@ -201,6 +203,59 @@ public final class PostgresStore: StoryStore {
                 counts = StoreCounts(articles: Int(articles), stories: Int(stories))
             }
             return counts
+        }
+    }
+
+    @discardableResult
+    public func saveClaims(storyID: Int64, claims: [Claim], articleCount: Int) async throws -> Bool {
+        let columns = try claims.enumerated().map { try ClaimColumns($0.element, storyID: storyID, position: $0.offset) }
+        let links = ClaimColumns.links(claims)
+        let store = location.description
+        return try await run { connection, logger in
+            try await connection.withTransaction(logger: logger) { connection in
+                // Locked as `add` locks it: no article joins between the check and the write.
+                guard let story = try await StoryValues.fetch(storyID, forUpdate: true, connection, logger) else {
+                    throw StoreError(store: store, message: "no story \(storyID) to save claims for")
+                }
+                guard story.articleCount == articleCount else { return false }
+                try await connection.query("DELETE FROM claim_sets WHERE story_id = \(storyID)", logger: logger)
+                try await connection.query("""
+                    INSERT INTO claim_sets (story_id, article_count, computed_at) VALUES (\(storyID), \(articleCount), \(Date()))
+                    """, logger: logger)
+                try await ClaimRows.insert(columns, storyID: storyID, connection, logger)
+                try await ClaimRows.insert(links, connection, logger)
+                return true
+            }
+        }
+    }
+
+    public func claims(inStory id: Int64) async throws -> StoredClaims? {
+        try await run { connection, logger in
+            var set: (Int, Date)?
+            for try await row in try await connection.query(
+                "SELECT article_count, computed_at FROM claim_sets WHERE story_id = \(id)", logger: logger).decode((Int, Date).self) {
+                set = row
+            }
+            guard let (articleCount, computedAt) = set else { return nil }
+            let links = try await ClaimRows.links(connection.query("""
+                SELECT claim_links.claim_id, claim_links.linked_id, claim_links.kind, claim_links.score FROM claim_links
+                JOIN claims ON claims.id = claim_links.claim_id
+                WHERE claims.story_id = \(id) ORDER BY claim_links.claim_id, claim_links.position
+                """, logger: logger))
+            let columns = try await ClaimRows.columns(connection.query(
+                "SELECT \(unescaped: ClaimRows.columnList) FROM claims WHERE story_id = \(id) ORDER BY position", logger: logger))
+            let claims = try columns.map { try $0.claim(links: links[$0.id] ?? []) }
+            return StoredClaims(storyID: id, articleCount: articleCount, computedAt: computedAt, claims: claims)
+        }
+    }
+
+    public func claim(id: String) async throws -> StoredClaim? {
+        try await run { connection, logger in
+            guard let columns = try await ClaimRows.columns(connection.query(
+                "SELECT \(unescaped: ClaimRows.columnList) FROM claims WHERE id = \(id)", logger: logger)).first else { return nil }
+            let links = try await ClaimRows.links(connection.query(
+                "SELECT claim_id, linked_id, kind, score FROM claim_links WHERE claim_id = \(id) ORDER BY position", logger: logger))
+            return StoredClaim(storyID: columns.storyID, claim: try columns.claim(links: links[id] ?? []))
         }
     }
 

@@ -9,6 +9,7 @@ struct ServerServices: Sendable {
     let listing: StoryListing
     let views: StoryViews
     let articles: ArticleIndex
+    let claims: StoryClaims
     let ingest: IngestQueue
     let metrics: ServerMetrics
     let authorization: WriteAuthorization
@@ -21,6 +22,7 @@ struct ServerServices: Sendable {
         listing = StoryListing(store: configuration.store)
         views = StoryViews(store: configuration.store, pipeline: configuration.pipeline)
         articles = ArticleIndex(store: configuration.store)
+        claims = StoryClaims(store: configuration.store, views: views, articles: articles)
         ingest = IngestQueue(pipeline: configuration.pipeline, store: configuration.store, options: configuration.ingestOptions)
         metrics = ServerMetrics()
         authorization = WriteAuthorization(token: configuration.writeToken)

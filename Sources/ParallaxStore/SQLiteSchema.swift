@@ -16,6 +16,11 @@ import ParallaxCore
 ///   `articles.text`, kept in sync by triggers; `unicode61` with diacritics removed, so
 ///   "Bogota" finds "Bogotá".
 ///
+/// - `claim_sets`, `claims`, `claim_links` (v3): the claims of a story (`StoryStore.saveClaims`)
+///   with the article count they were computed from; deleting a story's `claim_sets` row
+///   (done by `add` when the story gains an article) deletes its claims and their links.
+///   Entities, numbers, times and quotes of a claim are JSON arrays (`ClaimColumns`).
+///
 /// The online clusterer's state is not stored: it is re-derived on start-up from the
 /// stored text of the articles inside its time window (`StoryStore.recentArticles`), which
 /// keeps the schema free of one clusterer's internals and costs one feature count per
@@ -85,6 +90,44 @@ enum SQLiteSchema {
                     INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
                 END;
                 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+                """)
+        }
+        migrator.registerMigration("v3-claims") { db in
+            try db.execute(sql: """
+                CREATE TABLE claim_sets (
+                    story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+                    article_count INTEGER NOT NULL,
+                    computed_at TEXT NOT NULL
+                );
+
+                CREATE TABLE claims (
+                    id TEXT PRIMARY KEY,
+                    story_id INTEGER NOT NULL REFERENCES claim_sets(story_id) ON DELETE CASCADE,
+                    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    sentence INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    start_offset INTEGER NOT NULL,
+                    end_offset INTEGER NOT NULL,
+                    language TEXT NOT NULL,
+                    entities TEXT NOT NULL,
+                    numbers TEXT NOT NULL,
+                    times TEXT NOT NULL,
+                    quotes TEXT NOT NULL
+                );
+                CREATE INDEX claims_story ON claims(story_id, position);
+                CREATE INDEX claims_article ON claims(article_id);
+
+                CREATE TABLE claim_links (
+                    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                    linked_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    score REAL NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (claim_id, linked_id)
+                );
+                CREATE INDEX claim_links_linked ON claim_links(linked_id);
                 """)
         }
         return migrator

@@ -108,6 +108,8 @@ public struct SQLiteStore: StoryStore {
                 }
                 story.absorb(article, at: row.ingestedAt)
                 try story.update(db)
+                // The story's claims no longer describe all its articles.
+                try db.execute(sql: "DELETE FROM claim_sets WHERE story_id = ?", arguments: [id])
                 membership = MembershipRow(articleID: row.id, storyID: id, similarity: similarity, copyOf: copyOf)
                 opened = false
             }
@@ -179,6 +181,79 @@ public struct SQLiteStore: StoryStore {
 
     public func counts() async throws -> StoreCounts {
         try await read(SQLiteStore.counts)
+    }
+
+    @discardableResult
+    public func saveClaims(storyID: Int64, claims: [Claim], articleCount: Int) async throws -> Bool {
+        let columns = try claims.enumerated().map { try ClaimColumns($0.element, storyID: storyID, position: $0.offset) }
+        let links = ClaimColumns.links(claims)
+        let path = self.path
+        return try await write { db in
+            guard let current = try Int.fetchOne(db, sql: "SELECT article_count FROM stories WHERE id = ?", arguments: [storyID]) else {
+                throw StoreError(store: path, message: "no story \(storyID) to save claims for")
+            }
+            guard current == articleCount else { return false }
+            try db.execute(sql: "DELETE FROM claim_sets WHERE story_id = ?", arguments: [storyID])
+            try db.execute(sql: "INSERT INTO claim_sets (story_id, article_count, computed_at) VALUES (?, ?, ?)",
+                           arguments: [storyID, articleCount, Date()])
+            let insertClaim = try db.cachedStatement(sql: """
+                INSERT INTO claims (id, story_id, article_id, position, source, sentence, text, start_offset, end_offset, language,
+                                    entities, numbers, times, quotes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for c in columns {
+                try insertClaim.execute(arguments: [c.id, c.storyID, c.articleID, c.position, c.source, c.sentence, c.text, c.start,
+                                                    c.end, c.language, c.entities, c.numbers, c.times, c.quotes])
+            }
+            let insertLink = try db.cachedStatement(sql: """
+                INSERT INTO claim_links (claim_id, linked_id, kind, score, position) VALUES (?, ?, ?, ?, ?)
+                """)
+            for link in links {
+                try insertLink.execute(arguments: [link.claim, link.linked, link.kind, link.score, link.position])
+            }
+            return true
+        }
+    }
+
+    public func claims(inStory id: Int64) async throws -> StoredClaims? {
+        try await read { db in
+            guard let set = try Row.fetchOne(db, sql: "SELECT article_count, computed_at FROM claim_sets WHERE story_id = ?",
+                                             arguments: [id]) else { return nil }
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE story_id = ? ORDER BY position", arguments: [id])
+            var links: [String: [Claim.Link]] = [:]
+            for link in try Row.fetchAll(db, sql: """
+                SELECT claim_links.claim_id, claim_links.linked_id, claim_links.kind, claim_links.score FROM claim_links
+                JOIN claims ON claims.id = claim_links.claim_id
+                WHERE claims.story_id = ? ORDER BY claim_links.claim_id, claim_links.position
+                """, arguments: [id]) {
+                if let parsed = ClaimColumns.link(linked: link["linked_id"], kind: link["kind"], score: link["score"]) {
+                    links[link["claim_id"], default: []].append(parsed)
+                }
+            }
+            let claims = try rows.map { row in
+                let columns = SQLiteStore.claimColumns(row)
+                return try columns.claim(links: links[columns.id] ?? [])
+            }
+            return StoredClaims(storyID: id, articleCount: set["article_count"], computedAt: set["computed_at"], claims: claims)
+        }
+    }
+
+    public func claim(id: String) async throws -> StoredClaim? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM claims WHERE id = ?", arguments: [id]) else { return nil }
+            let links = try Row.fetchAll(db, sql: """
+                SELECT linked_id, kind, score FROM claim_links WHERE claim_id = ? ORDER BY position
+                """, arguments: [id]).compactMap { ClaimColumns.link(linked: $0["linked_id"], kind: $0["kind"], score: $0["score"]) }
+            let columns = SQLiteStore.claimColumns(row)
+            return StoredClaim(storyID: columns.storyID, claim: try columns.claim(links: links))
+        }
+    }
+
+    private static func claimColumns(_ row: Row) -> ClaimColumns {
+        ClaimColumns(id: row["id"], storyID: row["story_id"], articleID: row["article_id"], position: row["position"],
+                     source: row["source"], sentence: row["sentence"], text: row["text"], start: row["start_offset"],
+                     end: row["end_offset"], language: row["language"], entities: row["entities"], numbers: row["numbers"],
+                     times: row["times"], quotes: row["quotes"])
     }
 
     private static func counts(_ db: Database) throws -> StoreCounts {

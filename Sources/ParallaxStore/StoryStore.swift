@@ -42,6 +42,21 @@ public protocol StoryStore: Sendable, CustomStringConvertible {
     /// Full-text search over titles and texts, best match first.
     func search(_ query: String, limit: Int) async throws -> [SearchHit]
 
+    /// Replaces the stored claims of story `storyID` with `claims` (and their links), computed
+    /// from the story's `articleCount` articles, in one transaction. Nothing is written (the
+    /// answer is false) when the story has since gained articles: stored claims always
+    /// describe the story's current articles. An article joining the story deletes them
+    /// (`add`), so they are computed again. Throws when there is no such story.
+    @discardableResult
+    func saveClaims(storyID: Int64, claims: [Claim], articleCount: Int) async throws -> Bool
+
+    /// The stored claims of a story, in the order they were saved, each with its links; nil
+    /// when none are stored (never computed, or invalidated by a new article).
+    func claims(inStory id: Int64) async throws -> StoredClaims?
+
+    /// One stored claim with its links and story, nil when no stored claim has this id.
+    func claim(id: String) async throws -> StoredClaim?
+
     func counts() async throws -> StoreCounts
 }
 
@@ -204,6 +219,34 @@ public struct SearchHit: Sendable, Hashable, Codable {
     }
 }
 
+/// The claims of one story as stored, and what they were computed from.
+public struct StoredClaims: Sendable, Hashable {
+    public var storyID: Int64
+    /// The story's article count when they were computed (always its current one: see
+    /// `StoryStore.saveClaims`).
+    public var articleCount: Int
+    public var computedAt: Date
+    public var claims: [Claim]
+
+    public init(storyID: Int64, articleCount: Int, computedAt: Date, claims: [Claim]) {
+        self.storyID = storyID
+        self.articleCount = articleCount
+        self.computedAt = computedAt
+        self.claims = claims
+    }
+}
+
+/// One stored claim and the story it belongs to.
+public struct StoredClaim: Sendable, Hashable {
+    public var storyID: Int64
+    public var claim: Claim
+
+    public init(storyID: Int64, claim: Claim) {
+        self.storyID = storyID
+        self.claim = claim
+    }
+}
+
 public struct StoreCounts: Sendable, Hashable, Codable {
     public var articles: Int
     public var stories: Int
@@ -235,22 +278,35 @@ public enum ArticleFingerprint {
     /// the same article). Two 64-bit FNV-1a hashes with different seeds: 128 bits, so
     /// collisions are out of reach for any realistic store.
     public static func contentHash(_ article: Article) -> String {
-        var normalized = ""
-        normalized.reserveCapacity(article.title.utf8.count + article.text.utf8.count + 1)
+        // The normalized text's UTF-8, after the second hash's seed byte (U+0001). Scalars,
+        // not Characters, and bytes, not a String: this runs for every article added. The
+        // result equals walking Characters for all real text (they differ only for whitespace
+        // followed by combining marks); a test pins the hash of a fixed article.
+        var bytes: [UInt8] = [0x01]
+        bytes.reserveCapacity(article.title.utf8.count + article.text.utf8.count + 2)
         var pendingSpace = false
-        for character in (article.title + "\n" + article.text).lowercased() {
-            if character.isWhitespace {
-                pendingSpace = !normalized.isEmpty
+        for scalar in (article.title + "\n" + article.text).lowercased().unicodeScalars {
+            if isWhitespace(scalar) {
+                pendingSpace = bytes.count > 1
                 continue
             }
-            if pendingSpace { normalized.append(" ") }
+            if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
-            normalized.append(character)
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: scalar.utf8) }
         }
-        return StableHash.hex(normalized) + StableHash.hex(seedForSecondHash + normalized)
+        return hex(StableHash.fnv1a64(bytes[1...])) + hex(StableHash.fnv1a64(bytes))
     }
 
-    private static let seedForSecondHash = "\u{1}"
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Unicode White_Space, answered without the property table for ASCII (tab to carriage
+    /// return, and space), which is nearly all the whitespace of real text.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
 
     /// The URL that names the article: its canonical URL, else the URL it was read from,
     /// without surrounding whitespace or `#fragment` (which names a place in the page, not

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import ParallaxCore
 import ParallaxPipeline
@@ -58,9 +59,18 @@ struct PipeCommand: AsyncParsableCommand {
     func run() async throws {
         let pipeline = try Pipeline.standard()
         let perRecord = stages.compactMap(PipeStage.init(rawValue:))
-        var runner = PipeRunner(stages: perRecord, pipeline: pipeline, input: .standardInput, batchSize: batchSize, workers: workers)
+        // The store reads only the article and the features of an annotated record.
+        var runner = PipeRunner(stages: perRecord, pipeline: pipeline, input: .standardInput, batchSize: batchSize, workers: workers,
+                                annotations: stages.last != Self.storeStage)
         var output = BufferedOutput()
-        defer { if timings { for line in runner.timings.report { Output.warning("timing: " + line) } } }
+        var storeTimings = PipeTimings()
+        defer {
+            if timings {
+                var all = runner.timings
+                all.merge(storeTimings)
+                for line in all.report { Output.warning("timing: " + line) }
+            }
+        }
         guard stages.last == Self.storeStage else {
             while let lines = runner.nextLines() {
                 for line in lines { output.line(line) }
@@ -79,7 +89,9 @@ struct PipeCommand: AsyncParsableCommand {
                 case .passThrough(_, let failure): .failure(failure)
                 }
             }
+            let start = DispatchTime.now()
             summary = try await ingester.ingest(records: records) { event in output.line(Self.line(event)) }
+            storeTimings.add(.store, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, records: records.count)
             output.flush()
         }
         Output.warning("\(summary.stored) stored, \(summary.duplicates) already stored, \(summary.failed) failed; "

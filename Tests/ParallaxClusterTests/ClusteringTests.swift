@@ -71,6 +71,24 @@ import TestSupport
         #expect(a.opened && !copy.opened)
     }
 
+    /// The extractor's table of analysed words changes nothing: with room for one word (so it
+    /// is emptied before every article and grows within it) the counts of a multilingual
+    /// stream are those of the full table.
+    @Test func wordTableDoesNotChangeCounts() throws {
+        let records = try sharedRecords("stream/multilingual-stream.jsonl").prefix(120)
+        var cached = FeatureExtractor()
+        var uncached = FeatureExtractor(wordTableCapacity: 1)
+        for record in records + records {
+            let text = record["text"] as! String, language = record["lang"] as! String
+            let a = cached.counts(title: "", text: text, language: language, published: nil)
+            let b = uncached.counts(title: String(text.prefix(80)), text: text, language: language, published: nil)
+            let c = cached.counts(title: String(text.prefix(80)), text: text, language: language, published: nil)
+            #expect(!a.terms.isEmpty)
+            #expect(b.terms == c.terms && b.wordGrams == c.wordGrams && b.nameGrams == c.nameGrams)
+            #expect(b.entities == c.entities && b.numbers == c.numbers && b.dates == c.dates && b.shingles == c.shingles)
+        }
+    }
+
     /// Counting features on several threads gives the same stories as counting in line.
     @Test func parallelCountingClustersAlike() throws {
         let records = try sharedRecords("clusters/wikinews-dev.jsonl").prefix(60)

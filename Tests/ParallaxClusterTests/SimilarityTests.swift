@@ -90,4 +90,27 @@ func sharedRecords(_ relative: String) throws -> [[String: Any]] {
         #expect(a.adding(b).keys == [1, 2, 3])
         #expect(SparseVector([1: 3, 2: 1, 3: 2]).top(2).keys == [1, 3])
     }
+
+    /// The top-k cut found by quickselect is the k-th largest weight, ties included, and
+    /// capping keeps what a full sort would keep (equal weights at the cut: smaller keys).
+    @Test func topWeightsMatchAFullSort() {
+        var state: UInt64 = 1
+        for trial in 0..<200 {
+            let count = 1 + trial % 40
+            // Few distinct values (a fixed pseudo-random sequence), so the cut often falls among ties.
+            let weights = (0..<count).map { _ in
+                state = FeatureHash.mix(state)
+                return Float(1 + state % 6)
+            }
+            let keys = (0..<count).map { UInt64($0 * 7 + trial) }
+            for k in 1...count {
+                #expect(SparseVector.largest(k, of: weights) == weights.sorted(by: >)[k - 1])
+                let expected = keys.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : keys[$0] < keys[$1] }
+                    .prefix(k).map { keys[$0] }.sorted()
+                let vector = SparseVector(Dictionary(uniqueKeysWithValues: zip(keys, weights)))
+                #expect(vector.top(k).keys == expected)
+                #expect(SparseVector(distinctKeys: keys, weights: weights, top: k).keys == expected)
+            }
+        }
+    }
 }

@@ -47,6 +47,32 @@ import TestSupport
         #expect(sources == ["a.txt", "b/1.txt", "b/2.txt"].map { directory.path + "/" + $0 })
     }
 
+    @Test func symbolicLinksInDirectoriesAreFollowedWithoutLooping() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let elsewhere = try Fixtures.temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        let manager = FileManager.default
+        try manager.createDirectory(at: elsewhere.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try Data("Linked title\n\nLinked body text.\n".utf8).write(to: elsewhere.appendingPathComponent("target.txt"))
+        try Data("Folder title\n\nFolder body text.\n".utf8).write(to: elsewhere.appendingPathComponent("more/inner.txt"))
+        try Data("Own title\n\nOwn body text.\n".utf8).write(to: directory.appendingPathComponent("own.txt"))
+        let base = directory.path
+        try manager.createSymbolicLink(atPath: base + "/link.txt", withDestinationPath: elsewhere.path + "/target.txt")
+        try manager.createSymbolicLink(atPath: base + "/linked-folder", withDestinationPath: elsewhere.path + "/more")
+        try manager.createSymbolicLink(atPath: base + "/loop", withDestinationPath: base)
+        try manager.createSymbolicLink(atPath: base + "/broken.txt", withDestinationPath: base + "/missing.txt")
+
+        let results = DocumentReader().read([base])
+        let sources = results.compactMap { try? $0.get().source }
+        #expect(sources == [base + "/link.txt", base + "/linked-folder/inner.txt", base + "/own.txt"])
+        #expect(results.count == 3)
+        let linked = try #require(try results.first?.get())
+        #expect(String(decoding: linked.bytes, as: UTF8.self).hasPrefix("Linked title"))
+    }
+
     @Test func sizeLimitAndGzipBombAreRefused() throws {
         let reader = DocumentReader(maxBytes: 1000)
         let big = [UInt8](repeating: 0x61, count: 1001)

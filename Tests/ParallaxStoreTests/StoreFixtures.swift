@@ -49,8 +49,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// The migrations a new store of this backend records, in order.
     var migrations: [String] {
         switch self {
-        case .sqlite: ["v1-articles-stories", "v2-articles-fts"]
-        case .postgres: ["v1-articles-stories", "v2-articles-search"]
+        case .sqlite: ["v1-articles-stories", "v2-articles-fts", "v3-claims"]
+        case .postgres: ["v1-articles-stories", "v2-articles-search", "v3-claims"]
         }
     }
 

@@ -15,6 +15,8 @@ struct APIRoutes: Sendable {
     func register(on routes: RouteTable<BasicRequestContext>) {
         routes.add(.get, "/api/stories") { request, _ in try await stories(request) }
         routes.add(.get, "/api/stories/{id}") { _, context in try await story(context) }
+        routes.add(.get, "/api/stories/{id}/claims") { _, context in try await storyClaims(context) }
+        routes.add(.get, "/api/claims/{id}") { _, context in try await claim(context) }
         routes.add(.get, "/api/articles/{id}") { _, context in try await article(context) }
         routes.add(.post, "/api/articles") { request, _ in try await post(request) }
         routes.add(.get, "/api/search") { request, _ in try await search(request) }
@@ -32,6 +34,33 @@ struct APIRoutes: Sendable {
         let id = try APIRoutes.storyID(context)
         guard let view = try await services.views.view(id) else { throw APIError.notFound("story \(id)") }
         return Responses.json(bytes: view.json)
+    }
+
+    /// `GET /api/stories/{id}/claims`: every claim of the story with its links.
+    struct StoryClaimsBody: Encodable {
+        var storyID: Int64
+        var articleCount: Int
+        var computedAt: Date
+        var claims: [Claim]
+    }
+
+    func storyClaims(_ context: BasicRequestContext) async throws -> Response {
+        let id = try APIRoutes.storyID(context)
+        guard let stored = try await services.claims.claims(story: id) else { throw APIError.notFound("story \(id)") }
+        return try Responses.json(StoryClaimsBody(storyID: stored.storyID, articleCount: stored.articleCount,
+                                                  computedAt: stored.computedAt, claims: stored.claims))
+    }
+
+    /// `GET /api/claims/{id}`: one claim, its links and its story.
+    struct ClaimBody: Encodable {
+        var storyID: Int64
+        var claim: Claim
+    }
+
+    func claim(_ context: BasicRequestContext) async throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        guard let stored = try await services.claims.claim(id: id) else { throw APIError.notFound("claim '\(id)'") }
+        return try Responses.json(ClaimBody(storyID: stored.storyID, claim: stored.claim))
     }
 
     static func storyID(_ context: some RequestContext) throws(APIError) -> Int64 {

@@ -21,7 +21,7 @@ struct StoryPage {
         var out = header()
         out += columns()
         out += "<div class=\"sections\">\n<section>" + corroborated() + "</section>\n<section>" + unique() + "</section>\n</div>\n"
-        out += conflicts() + quotes()
+        out += conflicts() + claimLinks() + quotes()
         out += "<div class=\"sections\">\n<section>" + timeline() + "</section>\n<section>" + times() + "</section>\n</div>\n"
         out += entities() + relations() + copies() + omissions()
         return out
@@ -156,6 +156,42 @@ struct StoryPage {
             out += "</ul></div>\n"
         }
         return out
+    }
+
+    /// Labels of the link kinds, as the page names them.
+    static let linkLabels: [Claim.Link.Kind: String] = [
+        .same: "same fact", .differentValue: "different value", .contradiction: "contradiction",
+        .elaboration: "adds to", .elaboratedBy: "is added to by",
+    ]
+
+    /// How the claims of different sources relate, pair by pair (each pair once; an
+    /// elaboration from the claim that says more), the kinds that need a reader's eye first.
+    private func claimLinks() -> String {
+        let byID = Dictionary(report.claims.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var pairs: [(kind: Claim.Link.Kind, claim: Claim, other: Claim)] = []
+        for claim in report.claims {
+            for link in claim.links where link.kind != .elaboratedBy && (link.kind == .elaboration || claim.id < link.claim) {
+                if let other = byID[link.claim] { pairs.append((link.kind, claim, other)) }
+            }
+        }
+        let order: [Claim.Link.Kind] = [.contradiction, .differentValue, .elaboration, .same]
+        let counts = order.compactMap { kind in
+            let n = pairs.filter { $0.kind == kind }.count
+            return n == 0 ? nil : "\(n) \(StoryPage.linkLabels[kind] ?? kind.rawValue)"
+        }
+        var out = "<h2>Claim links (\(pairs.count))</h2>\n"
+        guard !pairs.isEmpty else { return out + "<p>No claim of one source matches a claim of another.</p>\n" }
+        out += "<p class=\"meta\">" + HTML.escape(counts.joined(separator: " · ")) + "</p>\n"
+        let shown = pairs.filter { $0.kind != .same }.sorted { order.firstIndex(of: $0.kind)! < order.firstIndex(of: $1.kind)! }
+        guard !shown.isEmpty else { return out }
+        out += "<div class=\"table\"><table>\n<tr><th>claim</th><th>link</th><th>other claim</th></tr>\n"
+        for pair in shown {
+            let cls = pair.kind == .elaboration ? "corroborated" : "conflicting"
+            out += "<tr class=\"\(cls)\"><td>" + tag(pair.claim.source) + HTML.escape(pair.claim.text) + "</td><td>"
+                + HTML.escape(StoryPage.linkLabels[pair.kind] ?? pair.kind.rawValue) + "</td><td>" + tag(pair.other.source)
+                + HTML.escape(pair.other.text) + "</td></tr>\n"
+        }
+        return out + "</table></div>\n"
     }
 
     private func quotes() -> String {
