@@ -263,12 +263,12 @@ public final class PostgresStore: StoryStore {
 
     private static func duplicate(_ connection: PostgresConnection, _ logger: Logger, contentHash: String,
                                   canonicalURL: String?) async throws -> String? {
-        if let id = try await firstID(connection.query(
-            "SELECT id FROM articles WHERE content_hash = \(contentHash)", logger: logger)) {
-            return id
-        }
-        guard let canonicalURL else { return nil }
-        return try await firstID(connection.query("SELECT id FROM articles WHERE canonical_url = \(canonicalURL)", logger: logger))
+        // One round trip for both keys (every placement asks this twice); a match by content
+        // comes before a match by URL. `canonical_url = NULL` matches nothing.
+        try await firstID(connection.query("""
+            SELECT id FROM articles WHERE content_hash = \(contentHash) OR canonical_url = \(canonicalURL)
+            ORDER BY content_hash = \(contentHash) DESC LIMIT 1
+            """, logger: logger))
     }
 
     /// The first column of the first row, read to the end (so the connection is free again).

@@ -10,6 +10,11 @@ import ParallaxStore
         let article = Article(source: "fixed.html", title: "Bogotá Meeting",
                               paragraphs: ["  Trump  and", "Petro  met on Tuesday.\tIt was 3 Février 2026.\r\n"])
         #expect(ArticleFingerprint.contentHash(article) == "c7559c662704c8d963659be31a3aefee")
+        // Capitals outside ASCII (full-width, titlecase digraphs, Roman numerals, a capital
+        // with a dot that lowercases to two scalars) and non-ASCII whitespace.
+        let unicode = Article(source: "fixed.html", title: "ÉLECTIONS À KYÏV: ВИБОРИ Ünd İstanbul",
+                              paragraphs: ["Straße  ＡＢＣ Ǆemal\u{00A0}and\u{2003}Ⅻ tokens.", "Другий абзац."])
+        #expect(ArticleFingerprint.contentHash(unicode) == "ef662d0a65c63da58e8a3bf515af621a")
     }
 
     @Test func contentHashIgnoresSpacingAndCaseOnly() {
