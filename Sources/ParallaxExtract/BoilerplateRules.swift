@@ -298,8 +298,6 @@ public enum BoilerplateRules {
     /// A title's last part that ends with the site's name ("Intuit TurboTax Blog" on the
     /// site "Blog") is the site's longer name when it has at most this many words.
     static let maximumSiteSuffixWords = 4
-    /// Named entities left in text escaped twice (numeric ones are decoded by number).
-    static let leftoverTitleEntities: [String: String] = ["amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " "]
 
     /// Longest text of an element that can be a date ("Published on Tuesday, 3 February 2026 at 10:30").
     static let maximumDateTextCharacters = 80

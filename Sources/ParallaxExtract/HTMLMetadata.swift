@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxSources
 
 /// What a page says about its article outside the text: title, dates, author, site,
 /// canonical URL, language and image, from JSON-LD, OpenGraph and `<meta>` tags, `<time>`
@@ -227,7 +228,8 @@ struct HTMLMetadata: Sendable {
     }
 
     static func clean(_ text: String) -> String {
-        let text = PlainTextExtractor.collapseSpaces(decodingLeftoverEntities(text).replacingOccurrences(of: "\u{A0}", with: " "))
+        // References left in a title that was escaped twice ("SQL &#x26; AI", "Who&amp;#039;s").
+        let text = PlainTextExtractor.collapseSpaces(HTMLEntities.decode(text).replacingOccurrences(of: "\u{A0}", with: " "))
         // A Markdown heading mark left in a title ("## Title").
         let marks = text.prefix { $0 == "#" }
         if !marks.isEmpty, text.dropFirst(marks.count).first == " " { return String(text.dropFirst(marks.count + 1)) }
@@ -289,33 +291,6 @@ struct HTMLMetadata: Sendable {
             }
         }
         return title
-    }
-
-    /// Entities left in a title that was escaped twice ("SQL &#x26; AI", "Who&amp;#039;s").
-    static func decodingLeftoverEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let ampersand = rest.firstIndex(of: "&") {
-            result += rest[..<ampersand]
-            let tail = rest[rest.index(after: ampersand)...]
-            if let semicolon = tail.prefix(10).firstIndex(of: ";"), let decoded = entity(tail[..<semicolon]) {
-                result += decoded
-                rest = tail[tail.index(after: semicolon)...]
-            } else {
-                result += "&"
-                rest = tail
-            }
-        }
-        return result + rest
-    }
-
-    private static func entity(_ body: Substring) -> String? {
-        if body.hasPrefix("#x") || body.hasPrefix("#X") {
-            return UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        }
-        if body.hasPrefix("#") { return UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
-        return BoilerplateRules.leftoverTitleEntities[String(body)]
     }
 
     private static func absolute(_ link: String?, base: String?) -> String? {

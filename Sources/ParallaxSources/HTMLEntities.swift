@@ -2,8 +2,9 @@ import CLibXML2
 import Foundation
 
 /// HTML character references (`&eacute;`, `&#233;`, `&#xE9;`), which feeds often carry
-/// escaped once more inside titles and summaries. Names come from libxml2's HTML 4 table.
-enum HTMLEntities {
+/// escaped once more inside titles and summaries (and pages in their titles). Names come
+/// from libxml2's HTML 4 table.
+public enum HTMLEntities {
     /// The character an HTML entity name stands for (`nbsp` → U+00A0).
     static func character(named name: String) -> String? {
         guard let description = name.withCString({ pointer in
@@ -14,7 +15,7 @@ enum HTMLEntities {
 
     /// `text` with every character reference that names a real character replaced by it;
     /// anything else (a bare `&`, an unknown name) is left as written.
-    static func decode(_ text: String) -> String {
+    public static func decode(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = ""
         var rest = Substring(text)
