@@ -182,9 +182,8 @@ public struct PipeRunner {
         var items: [Source.Item] = []
         while items.count < batchSize, let item = source.next() { items.append(item) }
         if items.isEmpty { return nil }
-        let pending = items
-        var batch = [Output](repeating: .record(.failure(PipeFailure(ParallaxError(source: "-", reason: .invalidInput("not decoded"))))),
-                             count: items.count)
+        let pending = items  // a constant, so that the workers may read it
+        var batch = [Output?](repeating: nil, count: pending.count)
         let stages = self.stages, reads = source.reads, annotations = source.annotations
         let count = batch.count, workerCount = min(workers.count, count)
         batch.withUnsafeMutableBufferPointer { items in
@@ -206,7 +205,7 @@ public struct PipeRunner {
                 }
             }
         }
-        return batch
+        return batch.compactMap { $0 }  // every slot was filled above
     }
 
     /// The next batch as JSON Lines (encoded on all workers), or nil at the end.
