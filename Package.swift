@@ -46,6 +46,9 @@ let package = Package(
         // Features, near-duplicates, pair similarity and online story clustering.
         .target(name: "ParallaxCluster", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
         // Same-story similarity, claim alignment, the StoryReport and its renderers.
+        // Optional dense embeddings (an engine loaded at run time, never a build dependency).
+        .target(name: "ParallaxEmbed", dependencies: ["ParallaxCore"]),
+
         .target(name: "ParallaxCompare", dependencies: ["ParallaxCore", "ParallaxLanguage", "ParallaxAnnotate"]),
         // Articles, stories and reports at rest: SQLite (GRDB) by default, behind one protocol.
         .target(name: "ParallaxStore", dependencies: ["ParallaxCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -84,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxCore", "ParallaxLanguage", "ParallaxExtract", "ParallaxCluster", "ParallaxCompare", "ParallaxStore",
+                "ParallaxCore", "ParallaxLanguage", "ParallaxExtract", "ParallaxCluster", "ParallaxCompare", "ParallaxEmbed", "ParallaxStore",
                 "ParallaxPipeline", "ParallaxServer", "ParallaxSources", "ParallaxFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -101,6 +104,7 @@ let package = Package(
         .testTarget(name: "ParallaxLanguageTests", dependencies: ["ParallaxLanguage", "TestSupport"]),
         .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
         .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "TestSupport"]),
+        .testTarget(name: "ParallaxEmbedTests", dependencies: ["ParallaxEmbed", "TestSupport"]),
         .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxPostgres", "TestSupport"]),
         .testTarget(name: "ParallaxSourcesTests", dependencies: ["ParallaxSources", "CLibXML2", "CZlib", "TestSupport"]),
         .testTarget(

@@ -4,6 +4,8 @@
 #   ITN dev briefs (48 languages, 785 briefs; `group` is the gold cluster)
 # Each stream is fed in publication order. Run from the repository root:
 #   bash Benchmarks/cluster/clustering_eval.sh [PARALLAX] [extra cluster options…]
+# e.g. `… clustering_eval.sh .build-release/release/parallax --embedder e5` with the dense
+# embedder (scripts/install-embedder.sh installs it).
 set -euo pipefail
 PARALLAX=${1:-.build-release/release/parallax}
 shift || true

@@ -3,14 +3,17 @@
 # (4,615 articles in 10 languages, no dates: the window is by stream position), and, with
 # --synthetic N, on N generated articles (memory must stay flat). Run from the repository root:
 #   bash Benchmarks/cluster/throughput.sh [PARALLAX] [--synthetic 1000000]
+# CLUSTER_OPTIONS adds options to `parallax cluster`, e.g. CLUSTER_OPTIONS="--embedder e5".
 set -euo pipefail
+read -r -a OPTIONS <<< "${CLUSTER_OPTIONS:-}"
+
 PARALLAX=${1:-.build-release/release/parallax}
 DATA=${PARALLAX_SHARED_DATA:-../shared/data}
 OUT=Benchmarks/out/cluster
 mkdir -p "$OUT"
 
 measure() {  # $1 label, $2 article count, $3 input file
-    /usr/bin/time -v "$PARALLAX" cluster "$3" > "$OUT/$1.pred.jsonl" 2> "$OUT/$1.time.txt" || true
+    /usr/bin/time -v "$PARALLAX" cluster "$3" "${OPTIONS[@]}" > "$OUT/$1.pred.jsonl" 2> "$OUT/$1.time.txt" || true
     python3 - "$1" "$2" "$OUT/$1.time.txt" "$OUT/$1.pred.jsonl" <<'PY'
 import re, sys
 label, n, path, pred = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]

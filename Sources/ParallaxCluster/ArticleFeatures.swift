@@ -10,9 +10,11 @@ public struct ArticleFeatures: Sendable {
     public var entities: SparseVector
     public var numbers: SparseVector
     public var dates: SparseVector
+    /// Dense embedding (unit length for an article, a sum for a story), when an embedder is in use.
+    public var embedding: [Float]?
 
     public init(language: String, published: Date?, terms: SparseVector, wordGrams: SparseVector, names: SparseVector,
-                entities: SparseVector, numbers: SparseVector, dates: SparseVector) {
+                entities: SparseVector, numbers: SparseVector, dates: SparseVector, embedding: [Float]? = nil) {
         self.language = language
         self.published = published
         self.terms = terms
@@ -21,6 +23,7 @@ public struct ArticleFeatures: Sendable {
         self.entities = entities
         self.numbers = numbers
         self.dates = dates
+        self.embedding = embedding
     }
 }
 
@@ -67,6 +70,7 @@ public struct FeatureWeighting: Sendable {
         }
         return ArticleFeatures(language: counts.language, published: counts.published, terms: vector(counts.terms),
                                wordGrams: vector(counts.wordGrams, limit: 4 * maximumLength), names: vector(counts.nameGrams),
-                               entities: vector(counts.entities), numbers: vector(counts.numbers), dates: vector(counts.dates))
+                               entities: vector(counts.entities), numbers: vector(counts.numbers), dates: vector(counts.dates),
+                               embedding: counts.embedding)
     }
 }

@@ -30,6 +30,8 @@ public struct FeatureCounts: Sendable {
     /// The MinHash signature of `shingles`, computed with them by the extractor (on the
     /// counting threads, not in the clustering's sequential loop); nil when not computed.
     public internal(set) var signature: MinHashSignature?
+    /// The article's dense embedding (unit length) when an embedder is in use, else nil.
+    public var embedding: [Float]?
 
     public init(language: String, published: Date?) {
         self.language = language

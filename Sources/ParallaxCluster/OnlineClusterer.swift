@@ -68,6 +68,10 @@ public struct OnlineClusterer: Sendable {
     /// update (common features are posted by hundreds of stories).
     private var slotStories: [Int] = []
     private var freeSlots: [Int32] = []
+    /// Slot → the story's embedding centroid at unit length (nil without embeddings): with
+    /// embeddings, candidates are also found by meaning, for articles that share no lookup
+    /// feature with their story (another script, another wording).
+    private var slotEmbeddings: [[Float]?] = []
     /// Per slot, lookup features shared with the article being placed (all zero between articles).
     private var shared: [Int32] = []
     private var storiesOpened = 0
@@ -241,7 +245,30 @@ public struct OnlineClusterer: Sendable {
             shared[Int(slot)] = 0
         }
         ranked.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.number > $1.number }
-        return ranked.prefix(parameters.maximumCandidates).map(\.number)
+        var candidates = ranked.prefix(parameters.maximumCandidates).map(\.number)
+        if let embedding = features.embedding, parameters.denseCandidates > 0 {
+            let lexical = Set(candidates)
+            candidates += nearestStories(to: embedding).filter { !lexical.contains($0) }
+        }
+        return candidates
+    }
+
+    /// The `denseCandidates` live stories whose embedding centroids are nearest to `embedding`
+    /// (a scan: one dot product per live story, small beside computing the embedding).
+    private func nearestStories(to embedding: [Float]) -> [Int] {
+        var nearest: [(cosine: Float, number: Int)] = []
+        for (slot, centroid) in slotEmbeddings.enumerated() {
+            guard let centroid, slotStories[slot] != 0 else { continue }
+            let cosine = DenseVector.dot(embedding, centroid)
+            if nearest.count < parameters.denseCandidates {
+                nearest.append((cosine, slotStories[slot]))
+                nearest.sort { $0.cosine > $1.cosine }
+            } else if cosine > nearest[nearest.count - 1].cosine {
+                nearest[nearest.count - 1] = (cosine, slotStories[slot])
+                nearest.sort { $0.cosine > $1.cosine }
+            }
+        }
+        return nearest.map(\.number)
     }
 
     private mutating func takeSlot(_ number: Int) -> Int32 {
@@ -250,6 +277,7 @@ public struct OnlineClusterer: Sendable {
             return slot
         }
         slotStories.append(number)
+        slotEmbeddings.append(nil)
         shared.append(0)
         return Int32(slotStories.count - 1)
     }
@@ -291,6 +319,7 @@ public struct OnlineClusterer: Sendable {
             }
         }
         stories[number]?.indexed = keys
+        slotEmbeddings[Int(slot)] = story.sums.embedding.map(DenseVector.normalized)
     }
 
     private mutating func unpost(_ key: UInt64, _ slot: Int32) {
@@ -319,6 +348,7 @@ public struct OnlineClusterer: Sendable {
             guard let story = stories.removeValue(forKey: number) else { continue }
             for key in story.indexed { unpost(key, story.slot) }
             slotStories[Int(story.slot)] = 0
+            slotEmbeddings[Int(story.slot)] = nil
             freeSlots.append(story.slot)
         }
     }
@@ -366,6 +396,7 @@ public struct Story: Sendable {
         sums.entities = sums.entities.adding(features.entities)
         sums.numbers = sums.numbers.adding(features.numbers)
         sums.dates = sums.dates.adding(features.dates)
+        if let embedding = features.embedding, sums.embedding != nil { DenseVector.add(&sums.embedding!, embedding) }
         if features.language != "und" { languages.insert(features.language) }
         articles += 1
         if let published = features.published {
@@ -396,13 +427,15 @@ public struct Story: Sendable {
         f.entities = f.entities.normalized()
         f.numbers = f.numbers.normalized()
         f.dates = f.dates.normalized()
+        f.embedding = f.embedding.map(DenseVector.normalized)
         return f
     }
 
     private mutating func cap(_ limit: Int) {
         sums = Self.capped(sums, limit)
         norms = FeatureNorms(terms: sums.terms.norm, wordGrams: sums.wordGrams.norm, names: sums.names.norm,
-                             entities: sums.entities.norm, numbers: sums.numbers.norm, dates: sums.dates.norm)
+                             entities: sums.entities.norm, numbers: sums.numbers.norm, dates: sums.dates.norm,
+                             embedding: sums.embedding.map(DenseVector.norm) ?? 0)
     }
 
     /// The features a story is found by: its heaviest terms and names, and every entity,
@@ -423,4 +456,5 @@ public struct FeatureNorms: Sendable, Hashable {
     public var entities: Float = 0
     public var numbers: Float = 0
     public var dates: Float = 0
+    public var embedding: Float = 0
 }

@@ -65,8 +65,14 @@ public struct PairScorer: Sendable {
 
     /// Score in [0, 1] and the feature similarities behind it. With `learning`, the pair's
     /// texts are counted in the document frequencies first (streaming use).
-    public mutating func score(_ pair: TextPair, learning: Bool) -> (score: Double, components: SimilarityComponents) {
-        let (a, b) = counts(pair)
+    ///
+    /// `embeddings`, the two texts' dense embeddings when an embedder is in use, add their
+    /// cosine to the evidence (and switch to the weights fit with it).
+    public mutating func score(_ pair: TextPair, learning: Bool,
+                               embeddings: (text1: [Float], text2: [Float])? = nil) -> (score: Double, components: SimilarityComponents) {
+        var (a, b) = counts(pair)
+        a.embedding = embeddings?.text1
+        b.embedding = embeddings?.text2
         if learning {
             weighting.learn(a)
             weighting.learn(b)

@@ -38,4 +38,38 @@ public struct ParallelFeatureCounter: Sendable {
         }
         return results.map { $0! }
     }
+
+    /// The counts with each article's dense embedding attached. The embedder (itself
+    /// parallel) runs on another thread while the features are counted here.
+    public mutating func counts(_ articles: [StreamArticle], embedder: any TextEmbedder) throws(ParallaxError) -> [FeatureCounts] {
+        let embedding = EmbeddingTask(embedder, articles.map(Self.embeddingText))
+        var counts = counts(articles)
+        for (i, vector) in try embedding.result().enumerated() { counts[i].embedding = vector }
+        return counts
+    }
+
+    /// What an article's embedding is computed from: title and body (the embedder keeps
+    /// their beginning, which names the event).
+    public static func embeddingText(_ article: StreamArticle) -> String {
+        article.title.isEmpty ? article.text : article.title + "\n" + article.text
+    }
+}
+
+/// One `embed` call on a global queue; `result` waits for it.
+final class EmbeddingTask: @unchecked Sendable {
+    private var outcome: Result<[[Float]], ParallaxError>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ embedder: any TextEmbedder, _ texts: [String]) {
+        DispatchQueue.global().async {
+            self.outcome = Result { () throws(ParallaxError) in try embedder.embed(texts) }
+            self.done.signal()
+        }
+    }
+
+    /// The semaphore orders the worker's write before this read.
+    func result() throws(ParallaxError) -> [[Float]] {
+        done.wait()
+        return try outcome!.get()
+    }
 }

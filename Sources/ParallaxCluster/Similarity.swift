@@ -10,8 +10,11 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
     public var numbers: Double
     public var dates: Double
     public var crossLingual: Bool
+    /// Cosine of the dense embeddings, when both sides have one.
+    public var dense: Double?
 
-    public init(terms: Double, wordGrams: Double, names: Double, entities: Double, numbers: Double, dates: Double, crossLingual: Bool) {
+    public init(terms: Double, wordGrams: Double, names: Double, entities: Double, numbers: Double, dates: Double, crossLingual: Bool,
+                dense: Double? = nil) {
         self.terms = terms
         self.wordGrams = wordGrams
         self.names = names
@@ -19,6 +22,7 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         self.numbers = numbers
         self.dates = dates
         self.crossLingual = crossLingual
+        self.dense = dense
     }
 
     /// An article (unit vectors) against a story's centroid sums with their norms: no
@@ -28,7 +32,14 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         self.init(terms: Self.cosine(a.terms, s.terms, n.terms), wordGrams: Self.cosine(a.wordGrams, s.wordGrams, n.wordGrams),
                   names: Self.cosine(a.names, s.names, n.names), entities: Self.cosine(a.entities, s.entities, n.entities),
                   numbers: Self.cosine(a.numbers, s.numbers, n.numbers), dates: Self.cosine(a.dates, s.dates, n.dates),
-                  crossLingual: a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language))
+                  crossLingual: a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language),
+                  dense: Self.cosine(a.embedding, s.embedding, n.embedding))
+    }
+
+    /// A unit embedding against a sum of them with its norm; nil unless both are there.
+    private static func cosine(_ unit: [Float]?, _ sum: [Float]?, _ norm: Float) -> Double? {
+        guard let unit, let sum, norm > 0 else { return nil }
+        return Double(min(1, DenseVector.dot(unit, sum) / norm))
     }
 
     private static func cosine(_ unit: SparseLookup, _ sum: SparseVector, _ norm: Float) -> Double {
@@ -40,14 +51,47 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         func dot(_ x: SparseLookup, _ y: SparseVector) -> Double { Double(min(1, x.dot(y))) }
         self.init(terms: dot(a.terms, b.terms), wordGrams: dot(a.wordGrams, b.wordGrams), names: dot(a.names, b.names),
                   entities: dot(a.entities, b.entities), numbers: dot(a.numbers, b.numbers), dates: dot(a.dates, b.dates),
-                  crossLingual: LanguageCodes.differ(a.language, b.language))
+                  crossLingual: LanguageCodes.differ(a.language, b.language), dense: DenseVector.cosine(a.embedding, b.embedding))
     }
 
     public init(_ a: ArticleFeatures, _ b: ArticleFeatures) {
         self.init(terms: Double(a.terms.cosine(b.terms)), wordGrams: Double(a.wordGrams.cosine(b.wordGrams)), names: Double(a.names.cosine(b.names)),
                   entities: Double(a.entities.cosine(b.entities)), numbers: Double(a.numbers.cosine(b.numbers)),
                   dates: Double(a.dates.cosine(b.dates)),
-                  crossLingual: LanguageCodes.differ(a.language, b.language))
+                  crossLingual: LanguageCodes.differ(a.language, b.language), dense: DenseVector.cosine(a.embedding, b.embedding))
+    }
+}
+
+/// Dense embeddings as plain `[Float]`.
+enum DenseVector {
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        precondition(a.count == b.count, "embeddings of different dimensions")
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var sum: Float = 0
+                for i in 0..<a.count { sum += a[i] * b[i] }
+                return sum
+            }
+        }
+    }
+
+    static func norm(_ a: [Float]) -> Float { dot(a, a).squareRoot() }
+
+    /// Cosine of two vectors of any length; nil unless both are there and non-zero.
+    static func cosine(_ a: [Float]?, _ b: [Float]?) -> Double? {
+        guard let a, let b else { return nil }
+        let norms = norm(a) * norm(b)
+        return norms > 0 ? Double(min(1, dot(a, b) / norms)) : nil
+    }
+
+    static func add(_ a: inout [Float], _ b: [Float]) {
+        precondition(a.count == b.count, "embeddings of different dimensions")
+        for i in 0..<a.count { a[i] += b[i] }
+    }
+
+    static func normalized(_ a: [Float]) -> [Float] {
+        let n = norm(a)
+        return n > 0 ? a.map { $0 / n } : a
     }
 }
 
@@ -62,16 +106,19 @@ enum LanguageCodes {
 /// A logistic combination of the feature similarities: 1 means the same event.
 public struct SimilarityModel: Sendable {
     public var weights: SimilarityWeights
+    /// The weights for pairs whose components include a dense embedding cosine.
+    public var embeddingWeights: SimilarityWeights
 
-    public init(weights: SimilarityWeights = .standard) {
+    public init(weights: SimilarityWeights = .standard, embeddingWeights: SimilarityWeights = .withEmbeddings) {
         self.weights = weights
+        self.embeddingWeights = embeddingWeights
     }
 
     /// The combination before the sigmoid (log-odds of "same event"). Each cosine enters
     /// through its square root: cosines of sparse text vectors crowd near 0, and the root
     /// spreads them (it correlates better with human ratings, feature by feature).
     public func logit(_ c: SimilarityComponents) -> Double {
-        let w = weights
+        let w = c.dense == nil ? weights : embeddingWeights
         var z = w.bias + w.terms * c.terms.squareRoot() + w.wordGrams * c.wordGrams.squareRoot()
             + w.names * c.names.squareRoot() + w.entities * c.entities.squareRoot()
             + w.numbers * c.numbers.squareRoot() + w.dates * c.dates.squareRoot()
@@ -79,6 +126,7 @@ public struct SimilarityModel: Sendable {
             z += w.crossLingual + w.crossLingualNames * c.names.squareRoot() + w.crossLingualNumbers * c.numbers.squareRoot()
                 + w.crossLingualWordGrams * c.wordGrams.squareRoot()
         }
+        if let dense = c.dense { z += w.dense * (dense - w.denseBaseline) }
         return z
     }
 
@@ -100,6 +148,7 @@ struct ArticleLookup {
     let entities: SparseLookup
     let numbers: SparseLookup
     let dates: SparseLookup
+    let embedding: [Float]?
 
     init(_ features: ArticleFeatures) {
         language = features.language
@@ -110,6 +159,7 @@ struct ArticleLookup {
         entities = SparseLookup(features.entities)
         numbers = SparseLookup(features.numbers)
         dates = SparseLookup(features.dates)
+        embedding = features.embedding
     }
 }
 

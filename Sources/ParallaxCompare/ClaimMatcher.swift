@@ -9,10 +9,12 @@ struct ClaimMatch: Sendable {
     var coverage: (Double, Double)
     /// Number of distinct features that found a match, on the side with fewer.
     var matched: Int
+    /// Number of names, numbers and dates that found a match, on the side with fewer.
+    var anchors: Int
     /// What they share, most telling first ("Gustavo Petro", "meeting", "2 hour", "2025-10").
     var shared: [String]
 
-    static let none = ClaimMatch(score: 0, coverage: (0, 0), matched: 0, shared: [])
+    static let none = ClaimMatch(score: 0, coverage: (0, 0), matched: 0, anchors: 0, shared: [])
 }
 
 /// Scores claim pairs by IDF-weighted overlap of content words, entity keys, compatible
@@ -53,6 +55,32 @@ struct ClaimMatcher: Sendable {
         documents = max(units.count, 1)
     }
 
+    /// Weight of a match between two forms of one name (see `entityMatch`) relative to equal keys.
+    static let partialEntityMatch = 0.8
+    /// Shortest name part that counts: initials and particles ("de", "al") name nobody.
+    static let namePartMinimumLength = 3
+
+    /// How well two entity keys name one entity, in [0, 1]: 1 when equal; `partialEntityMatch`
+    /// when they end in the same word (a surname alone and the full name: "raab" and
+    /// "dominic raab") or every part of the shorter is in the longer ("boris" and "boris
+    /// johnson"). Parts match when equal or, from `trigramMinimumLength` scalars on, when
+    /// their trigrams are close, which absorbs transcriptions ("schaefer" and the folded
+    /// "schafer").
+    static func entityMatch(_ a: String, _ b: String) -> Double {
+        if a == b { return 1 }
+        let partsA = a.split(separator: " ").map(String.init).filter { $0.unicodeScalars.count >= namePartMinimumLength }
+        let partsB = b.split(separator: " ").map(String.init).filter { $0.unicodeScalars.count >= namePartMinimumLength }
+        guard let lastA = partsA.last, let lastB = partsB.last else { return 0 }
+        func same(_ x: String, _ y: String) -> Bool {
+            if x == y { return true }
+            guard x.unicodeScalars.count >= trigramMinimumLength, y.unicodeScalars.count >= trigramMinimumLength else { return false }
+            return Orthography.dice(Orthography.trigrams(x), Orthography.trigrams(y)) >= trigramDice
+        }
+        let (shorter, longer) = partsA.count <= partsB.count ? (partsA, partsB) : (partsB, partsA)
+        if same(lastA, lastB) || shorter.allSatisfy({ part in longer.contains { same(part, $0) } }) { return partialEntityMatch }
+        return 0
+    }
+
     static func entityTerm(_ key: String) -> String { "\u{1}" + key }
 
     /// Inverse document frequency over the compared sentences, ln(1 + N/df); an unseen term
@@ -82,6 +110,8 @@ struct ClaimMatcher: Sendable {
         var labels: [(String, Double)] = []
         var matchedA = 0.0, totalA = 0.0, matchedB = 0.0, totalB = 0.0
         var matchedCount = 0, matchedCountB = 0
+        // Matched names, numbers and dates: the facts' anchors, which survive translation.
+        var anchors = 0, anchorsB = 0
         // Across languages an unmatched word is weak evidence against a match (it is likely a
         // translation): it weighs `translatedWordWeight` in the score. Coverage (how much of
         // a claim the other states) stays strict: a translation is not proof of the words.
@@ -126,33 +156,42 @@ struct ClaimMatcher: Sendable {
         matchedA += bigramBonus
         matchedB += bigramBonus
 
+        // Each entity of one side against its best counterpart on the other (see `entityMatch`).
+        func bestEntity(_ key: String, in other: [String: String]) -> Double {
+            if other[key] != nil { return 1 }
+            return other.keys.map { ClaimMatcher.entityMatch(key, $0) }.max() ?? 0
+        }
         for (key, text) in a.entities {
             let weight = ClaimMatcher.entityBoost * idf(ClaimMatcher.entityTerm(key))
             totalA += weight
-            if b.entities[key] != nil {
-                matchedA += weight
+            let best = bestEntity(key, in: b.entities)
+            if best > 0 {
+                matchedA += weight * best
                 matchedCount += 1
-                labels.append((text, weight))
+                anchors += 1
+                labels.append((text, weight * best))
             }
         }
         for key in b.entities.keys {
             let weight = ClaimMatcher.entityBoost * idf(ClaimMatcher.entityTerm(key))
             totalB += weight
-            if a.entities[key] != nil { matchedB += weight; matchedCountB += 1 }
+            let best = bestEntity(key, in: a.entities)
+            if best > 0 { matchedB += weight * best; matchedCountB += 1; anchorsB += 1 }
         }
 
         let numberWeight = ClaimMatcher.numberWeight * maximumIDF
         for number in a.numbers {
             totalA += numberWeight
-            if b.numbers.contains(where: { $0.agrees(with: number) }) {
+            if b.numbers.contains(where: { $0.mayCountTheSame(as: number) }) {
                 matchedA += numberWeight
                 matchedCount += 1
+                anchors += 1
                 labels.append((number.text, numberWeight))
             }
         }
         for number in b.numbers {
             totalB += numberWeight
-            if a.numbers.contains(where: { $0.agrees(with: number) }) { matchedB += numberWeight; matchedCountB += 1 }
+            if a.numbers.contains(where: { $0.mayCountTheSame(as: number) }) { matchedB += numberWeight; matchedCountB += 1; anchorsB += 1 }
         }
 
         // Only resolved times take part: an unresolved one can neither agree nor disagree.
@@ -163,12 +202,13 @@ struct ClaimMatcher: Sendable {
             if timesB.contains(where: { $0.overlaps(interval) }) {
                 matchedA += timeWeight
                 matchedCount += 1
+                anchors += 1
                 labels.append((ReportFormatting.interval(interval), timeWeight))
             }
         }
         for interval in timesB {
             totalB += timeWeight
-            if timesA.contains(where: { $0.overlaps(interval) }) { matchedB += timeWeight; matchedCountB += 1 }
+            if timesA.contains(where: { $0.overlaps(interval) }) { matchedB += timeWeight; matchedCountB += 1; anchorsB += 1 }
         }
 
         guard totalA > 0, totalB > 0 else { return .none }
@@ -176,6 +216,6 @@ struct ClaimMatcher: Sendable {
         let shared = labels.sorted { $0.1 > $1.1 }.map(\.0).filter { seen.insert($0).inserted }
         return ClaimMatch(score: min(1, (matchedA + matchedB) / (totalA + totalB)),
                           coverage: (min(1, matchedA / (totalA + discountA)), min(1, matchedB / (totalB + discountB))),
-                          matched: min(matchedCount, matchedCountB), shared: shared)
+                          matched: min(matchedCount, matchedCountB), anchors: min(anchors, anchorsB), shared: shared)
     }
 }

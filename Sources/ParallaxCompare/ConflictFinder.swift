@@ -18,7 +18,9 @@ enum ConflictFinder {
     ///   dates to be one slot. A pair aligned only on weak evidence (a neighbour, a mutual
     ///   best match) often shares its actors but tells another moment ("Today we decided …"
     ///   against "… cuts since August"); its numbers may still conflict, its dates do not.
-    static func conflicts(_ a: Side, _ b: Side, datesComparable: Bool = true) -> [StoryReport.Conflict] {
+    /// - Parameter weekdays: reads the weekday of dates no publication date resolved
+    ///   (`WeekdayReader`); nil: only resolved dates are compared.
+    static func conflicts(_ a: Side, _ b: Side, datesComparable: Bool = true, weekdays: WeekdayReader? = nil) -> [StoryReport.Conflict] {
         var found: [StoryReport.Conflict] = []
         if let (numbersA, numbersB) = slotValues(a.unit.numbers, b.unit.numbers) {
             found.append(StoryReport.Conflict(kind: .number, sides: [
@@ -37,7 +39,24 @@ enum ConflictFinder {
                 .init(source: b.source, text: b.text, value: value(timesB)),
             ]))
         }
+        if datesComparable, let weekdays, !found.contains(where: { $0.kind == .date }),
+           let (daysA, daysB) = weekdayConflict(a.unit, b.unit, weekdays) {
+            found.append(StoryReport.Conflict(kind: .date, sides: [
+                .init(source: a.source, text: a.text, value: daysA.map(\.text).joined(separator: "; ")),
+                .init(source: b.source, text: b.text, value: daysB.map(\.text).joined(separator: "; ")),
+            ]))
+        }
         return found
+    }
+
+    /// The day mentions of two claims when they name different weekdays and at least one of
+    /// them is unresolved (resolved ones were compared as intervals already).
+    static func weekdayConflict(_ a: ClaimUnit, _ b: ClaimUnit, _ weekdays: WeekdayReader) -> ([TimeMention], [TimeMention])? {
+        let daysA = a.times.compactMap { time in weekdays.weekday(time, language: a.language).map { (time, $0) } }
+        let daysB = b.times.compactMap { time in weekdays.weekday(time, language: b.language).map { (time, $0) } }
+        guard !daysA.isEmpty, !daysB.isEmpty, (daysA + daysB).contains(where: { $0.0.resolved == nil }),
+              Set(daysA.map(\.1)).isDisjoint(with: daysB.map(\.1)) else { return nil }
+        return (daysA.map(\.0), daysB.map(\.0))
     }
 
     /// Content words two phrases must share (beyond the numbers) before their quantities of

@@ -30,4 +30,13 @@ extension NumberMention {
     func agrees(with other: NumberMention) -> Bool {
         unit == other.unit && admitted.overlaps(other.admitted)
     }
+
+    /// Whether the two mentions may count the same thing, for alignment: they agree, or one
+    /// is a count of people (`CompareLexicon.countUnits`) and the other a number the
+    /// annotator gave no unit ("16 personas" and "16 reclusos") with overlapping values.
+    func mayCountTheSame(as other: NumberMention) -> Bool {
+        if agrees(with: other) { return true }
+        guard (unit == nil) != (other.unit == nil), let known = unit ?? other.unit, CompareLexicon.countUnits.contains(known) else { return false }
+        return admitted.overlaps(other.admitted)
+    }
 }

@@ -2,21 +2,57 @@ import ParallaxCore
 
 /// Which sentences of different sources state the same fact.
 ///
-/// Every cross-source sentence pair is scored by `ClaimMatcher`; a pair is aligned when it
-/// shares at least `minimumShared` features (one shared name and one common word is not a
-/// fact) and its score clears `threshold`, or clears `mutualThreshold` while each sentence is
-/// the other's best match in its source (long sentences that carry one shared fact among
-/// others score lower, but still find each other). A sentence may align with several
-/// sentences of another source (a fact spread over two sentences), but only with its
-/// `partnersPerSource` best. The sentences next to an aligned pair, in the same order, align
-/// on weaker evidence (`neighbourThreshold`): outlets tell an event in much the same order.
+/// Every cross-source sentence pair is scored (`SentencePairScore`: `ClaimMatcher`'s lexical
+/// match, later blended with a dense similarity). A pair is aligned by the first rule of
+/// `AlignmentRules` it passes (one rule set within a language, a stricter one across
+/// languages, where untranslated words cannot match and names alone carry the score):
+/// - its score clears `threshold` with `minimumShared` shared features (one shared name and
+///   one common word is not a fact);
+/// - it clears `mutualThreshold` while each sentence is the other's best match;
+/// - it clears `bestThreshold` with `bestShared` shared features while it is the best match of
+///   one of its sentences: a short sentence that restates part of a long one (a headline fused
+///   with the lead, a sentence stating two facts) scores low against it, but finds nothing
+///   better in that source.
+/// A sentence may align with several sentences of another source (a fact spread over two
+/// sentences), but only with its `partnersPerSource` best. The sentences next to an aligned
+/// pair, in the same order, align on weaker evidence (`neighbourThreshold`): outlets tell an
+/// event in much the same order.
 struct SentenceAlignment: Sendable {
-    /// Chosen for precision: pairs of sentences from unrelated news articles stay below them.
-    static let threshold = 0.3
-    static let mutualThreshold = 0.2
+    /// Thresholds of the alignment rules, chosen for precision on the tuning split of
+    /// Benchmarks/claims: pairs of sentences from unrelated news articles stay below them.
+    struct AlignmentRules: Sendable {
+        var threshold: Double
+        var minimumShared: Int
+        var mutualThreshold: Double
+        var bestThreshold: Double
+        var bestShared: Int
+
+        static let sameLanguage = AlignmentRules(threshold: 0.3, minimumShared: 3, mutualThreshold: 0.2,
+                                                 bestThreshold: 0.15, bestShared: 4)
+        /// Across languages a pair sharing three names scores as high as a paraphrase, and
+        /// often states different facts about those actors: a fourth shared feature is needed.
+        static let crossLanguage = AlignmentRules(threshold: 0.3, minimumShared: 4, mutualThreshold: 0.2,
+                                                  bestThreshold: 0.15, bestShared: 4)
+
+        static func between(_ a: ClaimUnit, _ b: ClaimUnit) -> AlignmentRules {
+            ClaimMatcher.crossLanguage(a, b) ? crossLanguage : sameLanguage
+        }
+
+        /// Whether a pair with this score and match aligns; `mutual`: each sentence is the
+        /// other's best match, `best`: one of them is.
+        func aligns(_ score: Double, _ match: ClaimMatch, mutual: Bool, best: Bool) -> Bool {
+            (match.matched >= minimumShared && (score >= threshold || (mutual && score >= mutualThreshold)))
+                || (best && match.matched >= bestShared && score >= bestThreshold)
+        }
+    }
+
+    /// Score from which a pair of one language aligns on its score alone; the dates of pairs
+    /// this strong are one slot (`ConflictFinder.conflicts`).
+    static let threshold = AlignmentRules.sameLanguage.threshold
     /// Next to an aligned pair (same order in both sources), weaker evidence suffices.
     static let neighbourThreshold = 0.12
     static let neighbourShared = 2
+    /// Fewest shared features for a pair to count as one sentence stating the other's fact and more.
     static let minimumShared = 3
     static let partnersPerSource = 2
     /// A sentence whose best match in every other source stays below this says something
@@ -65,15 +101,16 @@ struct SentenceAlignment: Sendable {
                     Edge(a: SentenceRef(source: i, sentence: first[x].sentence), b: SentenceRef(source: j, sentence: second[y].sentence),
                          match: matches[x][y])
                 }
-                let bestOfFirst = matches.map { $0.map(\.score).max() ?? 0 }
-                let bestOfSecond = second.indices.map { y in matches.map { $0[y].score }.max() ?? 0 }
+                let scores = matches.indices.map { x in matches[x].indices.map { y in SentencePairScore(lexical: matches[x][y]).score } }
+                let bestOfFirst = scores.map { $0.max() ?? 0 }
+                let bestOfSecond = second.indices.map { y in scores.map { $0[y] }.max() ?? 0 }
                 var anchors: Set<[Int]> = []
                 for x in first.indices {
-                    for y in second.indices {
-                        let match = matches[x][y]
-                        guard match.matched >= SentenceAlignment.minimumShared else { continue }
-                        let mutual = match.score >= bestOfFirst[x] && match.score >= bestOfSecond[y]
-                        if match.score >= SentenceAlignment.threshold || (mutual && match.score >= SentenceAlignment.mutualThreshold) {
+                    for y in second.indices where scores[x][y] > 0 {
+                        let score = scores[x][y]
+                        let ofFirst = score >= bestOfFirst[x], ofSecond = score >= bestOfSecond[y]
+                        if AlignmentRules.between(first[x], second[y]).aligns(score, matches[x][y], mutual: ofFirst && ofSecond,
+                                                                              best: ofFirst || ofSecond) {
                             anchors.insert([x, y])
                         }
                     }
@@ -130,28 +167,35 @@ struct SentenceAlignment: Sendable {
             || (coverage.1 >= containedCoverage && coverage.0 <= containerCoverage)
     }
 
-    /// Groups of sentences joined by aligned pairs (connected components), each in source
-    /// order, with the edges inside the group.
+    /// Groups of sentences that state one fact: sets of sentences every two of which (from
+    /// different sources) are aligned, each in source order, with the edges inside the group.
+    /// Built greedily from the strongest edge down: an edge joins a group holding one of its
+    /// sentences when its other sentence is aligned with every member of other sources;
+    /// otherwise it starts a group of its own. Joining groups through chains instead (a
+    /// long sentence aligned with two short ones, each of which aligns with a third) would
+    /// claim that sentences which share nothing state the same fact. A sentence stating two
+    /// facts is in two groups.
     func groups() -> [(sentences: [SentenceRef], edges: [Edge])] {
-        var parent: [SentenceRef: SentenceRef] = [:]
-        func root(_ ref: SentenceRef) -> SentenceRef {
-            var node = ref
-            while let up = parent[node], up != node { node = up }
-            return node
+        let linked = Set(edges.flatMap { [[$0.a, $0.b], [$0.b, $0.a]] })
+        var groups: [(members: [SentenceRef], edges: [Edge])] = []
+        for edge in edges.sorted(by: { ($0.match.score, $1.a, $1.b) > ($1.match.score, $0.a, $0.b) }) {
+            if let g = groups.firstIndex(where: { group in
+                let hasA = group.members.contains(edge.a), hasB = group.members.contains(edge.b)
+                return (hasA && hasB) || (hasA && SentenceAlignment.alignedWithAll(edge.b, group.members, linked))
+                    || (hasB && SentenceAlignment.alignedWithAll(edge.a, group.members, linked))
+            }) {
+                for ref in [edge.a, edge.b] where !groups[g].members.contains(ref) { groups[g].members.append(ref) }
+                groups[g].edges.append(edge)
+            } else {
+                groups.append((members: [edge.a, edge.b], edges: [edge]))
+            }
         }
-        for edge in edges {
-            let ra = root(edge.a), rb = root(edge.b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
-        var members: [SentenceRef: Set<SentenceRef>] = [:]
-        var groupEdges: [SentenceRef: [Edge]] = [:]
-        for edge in edges {
-            let r = root(edge.a)
-            members[r, default: []].formUnion([edge.a, edge.b])
-            groupEdges[r, default: []].append(edge)
-        }
-        return members.map { (sentences: $0.value.sorted(), edges: groupEdges[$0.key] ?? []) }
-            .sorted { $0.sentences[0] < $1.sentences[0] }
+        return groups.map { (sentences: $0.members.sorted(), edges: $0.edges) }.sorted { $0.sentences.lexicographicallyPrecedes($1.sentences) }
+    }
+
+    /// Whether `ref` is aligned with every member of `members` from another source.
+    private static func alignedWithAll(_ ref: SentenceRef, _ members: [SentenceRef], _ linked: Set<[SentenceRef]>) -> Bool {
+        members.allSatisfy { $0.source == ref.source || linked.contains([$0, ref]) }
     }
 
     var alignedSentences: Set<SentenceRef> { Set(edges.flatMap { [$0.a, $0.b] }) }

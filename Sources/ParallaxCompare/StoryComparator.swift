@@ -27,6 +27,10 @@ public struct StoryComparator: StoryComparer {
         self.titleAnnotator = titleAnnotator
     }
 
+    /// Reads the weekday of dates that no publication date resolved, with the same annotator;
+    /// nil without one.
+    var weekdays: WeekdayReader? { titleAnnotator.map { WeekdayReader(annotator: $0) } }
+
     /// Entity mentions of each article's title (their spans point into the title, not the text).
     private func titleEntities(_ articles: [AnnotatedArticle]) -> [[EntityMention]] {
         articles.map { annotated in
@@ -55,22 +59,23 @@ public struct StoryComparator: StoryComparer {
             units[ref.source].sentences.first { $0.sentence == ref.sentence }
         }
 
+        let weekdayReader = weekdays  // one reader for every aligned pair
         let copies = CopyDetector(articles, labels: labels)
         var corroborated: [StoryReport.Corroboration] = []
         var conflicts: [StoryReport.Conflict] = []
-        var groups: [[ClaimUnit]] = []
+        var groups: [(sentences: [ClaimUnit], strength: Double)] = []
         var links = ClaimLinker()
         // Claims stated only by copies of one text: one source says them, however many print them.
         var copiedOnly: [StoryReport.ClaimSentence] = []
         for group in alignment.groups() {
             let sentences = group.sentences.compactMap(unit)
-            groups.append(sentences)
+            groups.append((sentences, group.edges.map(\.match.score).max() ?? 0))
             for edge in group.edges {
                 guard let a = unit(edge.a), let b = unit(edge.b) else { continue }
                 let found = ConflictFinder.conflicts(
                     .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
                     .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b),
-                    datesComparable: edge.match.score >= SentenceAlignment.threshold)
+                    datesComparable: edge.match.score >= SentenceAlignment.threshold, weekdays: weekdayReader)
                 conflicts += found
                 links.recordAligned(edge, valuesDiffer: !found.isEmpty)
             }
@@ -93,7 +98,10 @@ public struct StoryComparator: StoryComparer {
             }
             let independent = copies.independentCount(sentences.map(\.source))
             guard independent >= 2 else {
-                copiedOnly += sentences.map { claim($0.source, $0.span) }
+                // A sentence stating two facts may be in two such groups: listed once.
+                copiedOnly += sentences.map { claim($0.source, $0.span) }.filter { new in
+                    !copiedOnly.contains { $0.source == new.source && $0.start == new.start }
+                }
                 continue
             }
             var seen: Set<String> = []
@@ -162,7 +170,7 @@ public struct StoryComparator: StoryComparer {
                                             resolved: time.resolved)
                 }
             },
-            timeline: StoryTimeline.events(groups: groups, units: units, label: { labels[$0] },
+            timeline: StoryTimeline.events(groups: groups.sorted { $0.strength > $1.strength }.map(\.sentences), units: units, label: { labels[$0] },
                                            text: { articles[$0.source].article.text.substring($0.span) }),
             relations: RelationFinder.relations(articles, labels: labels),
             copies: copies.groups,

@@ -22,7 +22,7 @@ enum StoryTimeline {
     }
 
     /// - Parameters:
-    ///   - groups: the sentences of each aligned claim (two or more sources).
+    ///   - groups: the sentences of each aligned claim (two or more sources), strongest first.
     ///   - units: every article's claim units.
     ///   - label: the source label of an article index.
     ///   - text: the text of a claim unit.
@@ -31,9 +31,10 @@ enum StoryTimeline {
         var events: [StoryReport.TimelineEvent] = []
         var grouped: Set<[Int]> = []
         for group in groups {
-            for unit in group { grouped.insert([unit.source, unit.sentence]) }
+            // A sentence stating two facts is in two groups; its dates belong to the first.
+            let fresh = group.filter { grouped.insert([$0.source, $0.sentence]).inserted }
             let undated = Set(group.filter { $0.resolvedTimes.isEmpty }.map(\.source))
-            for cluster in clusters(group.flatMap(dated)) {
+            for cluster in clusters(fresh.flatMap(dated)) {
                 events.append(event(cluster, extraSources: undated, label: label, text: text))
             }
         }

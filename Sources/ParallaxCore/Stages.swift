@@ -38,3 +38,11 @@ public struct LanguageGuess: Sendable, Hashable, Codable {
 
     public static let undetermined = LanguageGuess(code: "und", confidence: 0)
 }
+
+/// Texts → dense vectors, one per text, each of `dimension` floats and unit length, so a dot
+/// product is a cosine. Optional everywhere: the lexical representation needs no embedder,
+/// and a stage given one blends its similarity with the lexical one.
+public protocol TextEmbedder: Sendable {
+    var dimension: Int { get }
+    func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]]
+}

@@ -76,9 +76,9 @@ public struct ArticleExtractor: Extractor {
             throw ParallaxError(source: document.source, reason: .noArticle("no HTML document could be parsed"))
         }
         let metadata = HTMLMetadata(tree: tree, url: document.url)
-        let content = HTMLContentExtractor()
+        let content = HTMLContentExtractor(tree)
         let paragraphs: [String], kind: PageKind
-        switch content.extract(tree, title: metadata.title) {
+        switch content.extract(title: metadata.title) {
         case .article(let found):
             // A product or forum page with a long description reads like an article; the
             // page's own markup says what it is.
@@ -86,8 +86,8 @@ public struct ArticleExtractor: Extractor {
                 guard pages else { throw ParallaxError(source: document.source, reason: .noArticle(Self.declaredNonArticle)) }
                 // Its main content is more than the longest run of prose (a product's
                 // feature list, every post of a thread).
-                (paragraphs, kind) = (content.pageContent(tree, title: metadata.title) ?? found, .page)
-            } else if pages, let main = Self.mainContentAroundBlurb(found, tree: tree, title: metadata.title, content: content) {
+                (paragraphs, kind) = (content.pageContent(title: metadata.title) ?? found, .page)
+            } else if pages, let main = Self.mainContentAroundBlurb(found, title: metadata.title, content: content) {
                 // A few hundred characters of prose on a page whose main region holds far
                 // more (a service page's blurb, a shop category's intro): the page is the
                 // content, and it is not an article.
@@ -96,7 +96,7 @@ public struct ArticleExtractor: Extractor {
                 (paragraphs, kind) = (found, .article)
             }
         case .noArticle(let why):
-            guard pages, let found = content.pageContent(tree, title: metadata.title) else {
+            guard pages, let found = content.pageContent(title: metadata.title) else {
                 throw ParallaxError(source: document.source, reason: .noArticle(why))
             }
             (paragraphs, kind) = (found, .page)
@@ -110,16 +110,16 @@ public struct ArticleExtractor: Extractor {
         // the page's script data, and last the modification date (the article is at least
         // that old, and most pages that show one date show that one).
         article.published = article.published ?? paragraphs.prefix(5).lazy.compactMap(DateParsing.published(inLine:)).first
-            ?? metadata.scriptPublished ?? metadata.modified
+            ?? metadata.scriptPublished(in: tree) ?? metadata.modified
         identifyLanguages(&article, prior: metadata.language)
         return ExtractedPage(kind: kind, article: article)
     }
 
     /// The page's main content when the article text found is only a short blurb on it;
     /// nil for a longer article text (the main content is then not even looked at).
-    static func mainContentAroundBlurb(_ found: [String], tree: HTMLTree, title: String?, content: HTMLContentExtractor) -> [String]? {
+    static func mainContentAroundBlurb(_ found: [String], title: String?, content: HTMLContentExtractor) -> [String]? {
         let length = found.reduce(0) { $0 + TextScanning.length($1) }
-        guard length < BoilerplateRules.shortArticleCharacters, let main = content.pageContent(tree, title: title) else { return nil }
+        guard length < BoilerplateRules.shortArticleCharacters, let main = content.pageContent(title: title) else { return nil }
         let mainLength = main.reduce(0) { $0 + TextScanning.length($1) }
         return Double(mainLength) > BoilerplateRules.mainContentToArticleRatio * Double(length) ? main : nil
     }
@@ -129,24 +129,41 @@ public struct ArticleExtractor: Extractor {
     /// Segments for the title and each paragraph; the article's language is the body's
     /// majority weighted by paragraph length and confidence, with the page's declared
     /// language as a small prior that decides ties and speaks when nothing else does.
+    ///
+    /// Identification is the costliest step per page, so only the body's first
+    /// `BoilerplateRules.languageBudgetCharacters` are identified; the paragraphs after them
+    /// are given the body's language with its mean confidence.
     private func identifyLanguages(_ article: inout Article, prior: String?) {
         var segments: [Segment] = []
         if !article.title.isEmpty {
             let guess = identifier.identify(article.title)
             segments.append(Segment(kind: .title, text: article.title, language: guess.code, confidence: guess.confidence))
         }
-        var weights: [String: Double] = [:]
+        var weights: [String: Double] = [:], lengths: [String: Double] = [:]
         var totalWeight = 0.0
-        for paragraph in article.paragraphs {
-            let guess = identifier.identify(Self.languageSample(paragraph))
+        var budget = BoilerplateRules.languageBudgetCharacters
+        var identified = 0
+        for paragraph in article.paragraphs where budget > 0 {
+            let sample = Self.languageSample(paragraph)
+            budget -= TextScanning.length(sample)
+            identified += 1
+            let guess = identifier.identify(sample)
             segments.append(Segment(kind: .paragraph, text: paragraph, language: guess.code, confidence: guess.confidence))
-            let weight = Double(paragraph.count) * guess.confidence
-            totalWeight += Double(paragraph.count)
-            if guess.code != "und" { weights[guess.code, default: 0] += weight }
+            let length = Double(TextScanning.length(paragraph))
+            totalWeight += length
+            if guess.code != "und" {
+                weights[guess.code, default: 0] += length * guess.confidence
+                lengths[guess.code, default: 0] += length
+            }
         }
         if let prior { weights[prior, default: 0] += 0.05 * totalWeight }
+        let language = weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "und"
+        let confidence = lengths[language].map { (weights[language] ?? 0) / $0 }.map { min(1, $0) } ?? 0
+        for paragraph in article.paragraphs.dropFirst(identified) {
+            segments.append(Segment(kind: .paragraph, text: paragraph, language: language, confidence: confidence))
+        }
         article.segments = segments
-        article.language = weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "und"
+        article.language = language
     }
 
     /// The start of a long paragraph, cut at a space: a few hundred characters name its

@@ -64,6 +64,19 @@ public enum BoilerplateRules {
     /// an unclosed `<noscript>` or `<button>` can swallow the rest of a page).
     static let removedTags: Set<String> = nonTextTags.union(["nav", "aside", "footer", "form", "label", "dialog", "menu", "noscript", "button"])
 
+    /// Ids (a prefix and a number) of hidden elements that hold content a script moves into
+    /// place: React's streamed server rendering sends late parts of a page as
+    /// `<div hidden id="S:0">`.
+    static let streamedSegmentIDPrefixes: [String] = ["S:"]
+
+    /// Elements whose tag alone makes `HTMLMetadata` read them (other elements it reads for
+    /// a date class or an `itemprop`).
+    static let metadataTags: Set<String> = ["meta", "link", "script", "title", "h1", "time", "a"]
+
+    /// Elements that are never furniture: the page itself and the elements that say they
+    /// hold its main content.
+    static let neverFurnitureTags: Set<String> = ["html", "body", "main", "article"]
+
     /// An element holding more than this share of the page's text is the article's wrapper
     /// and is never removed for its tag or class.
     static let wrapperTextShare = 0.5
@@ -82,6 +95,8 @@ public enum BoilerplateRules {
     /// The article container is widened to an ancestor that adds at least this share of
     /// prose to what it has.
     static let widenGain = 0.3
+    /// …or at least this share once the climb has passed a heading-sized addition.
+    static let widenGainPastHeading = 1.0
     /// …in blocks of at least this many characters on average.
     static let widenParagraphCharacters = 80.0
     /// …and at most this many linked headings (a list of teasers for other articles has
@@ -340,6 +355,9 @@ public enum BoilerplateRules {
 
     /// Characters of a paragraph that its language is identified from.
     static let languageSampleCharacters = 400
+    /// Characters of a body that are identified at all: past them, paragraphs take the
+    /// body's language (a page rarely changes language after its first few paragraphs).
+    static let languageBudgetCharacters = 1600
 
     /// Below this many characters of body text a page has no article.
     static let minimumArticleCharacters = 200

@@ -13,6 +13,15 @@ import Foundation
 /// 4. Blocks inside it are cleaned line by line like plain text (link-dense blocks,
 ///    furniture lines, the tail after "Tags:" / "Leave a Reply").
 struct HTMLContentExtractor: Sendable {
+    let tree: HTMLTree
+    /// The text under each node, which both the article and the page-content search ask for.
+    private let lengths: [SubtreeText]
+
+    init(_ tree: HTMLTree) {
+        self.tree = tree
+        lengths = Self.subtreeTextLengths(tree)
+    }
+
     struct Block: Sendable {
         enum Kind: Sendable { case heading, paragraph, listItem, quote, preformatted, cell }
         var text: String
@@ -34,13 +43,13 @@ struct HTMLContentExtractor: Sendable {
     /// thread, a service or listing page): the text of the page's main region with furniture
     /// removed, short lines and teaser headlines kept. Nil when what is left is too little
     /// text or mostly links (a home page of teasers, a 404 page).
-    func pageContent(_ tree: HTMLTree, title: String?) -> [String]? {
+    func pageContent(title: String?) -> [String]? {
         guard let body = tree.elements(named: "body").first ?? tree.root else { return nil }
         // Forum posts and reviews are marked like comment sections, and forums wrap each
         // post in a <form>; on a page without an article they are the content.
-        let removed = furniture(in: tree, commentsAreContent: true)
-        let start = mainRegion(tree, removed: removed) ?? body
-        let blocks = textBlocks(tree, from: start, removed: removed)
+        let removed = furniture(commentsAreContent: true)
+        let start = mainRegion(removed: removed) ?? body
+        let blocks = textBlocks(from: start, removed: removed)
         let titleKey = title.map(LineRules.normalized) ?? ""
         var unlinked = 0, total = 0
         let kept = blocks.filter { block in
@@ -61,21 +70,21 @@ struct HTMLContentExtractor: Sendable {
 
     /// The element the page names as its main content (`<main>`, `role="main"`), when it
     /// holds text outside furniture.
-    private func mainRegion(_ tree: HTMLTree, removed: [Bool]) -> Int? {
-        for index in tree.nodes.indices where !removed[index] && tree[index].kind == .element {
+    private func mainRegion(removed: [Bool]) -> Int? {
+        for index in tree.nodes.indices where !removed[index] && tree.nodes[index].kind == .element {
             let node = tree[index]
             if node.name == "main" || node.attributes["role"].map(TextScanning.lowercased) == "main" { return index }
         }
         return nil
     }
 
-    func extract(_ tree: HTMLTree, title: String?) -> Outcome {
+    func extract(title: String?) -> Outcome {
         guard let body = tree.elements(named: "body").first ?? tree.root else { return .noArticle("no <body>") }
-        let removed = furniture(in: tree)
-        let blocks = textBlocks(tree, from: body, removed: removed)
+        let removed = furniture()
+        let blocks = textBlocks(from: body, removed: removed)
         guard !blocks.isEmpty else { return .noArticle("no text outside page furniture") }
 
-        let containers = bestContainers(tree, blocks: blocks, body: body)
+        let containers = bestContainers(blocks: blocks, body: body)
         var chosen = blocks.filter { block in containers.contains { tree.isInside(block.owner, $0) } }
         if chosen.isEmpty { chosen = blocks }
 
@@ -90,16 +99,21 @@ struct HTMLContentExtractor: Sendable {
     // MARK: 1. Furniture
 
     /// A flag per node: true when the node lies in page furniture.
-    func furniture(in tree: HTMLTree, commentsAreContent: Bool = false) -> [Bool] {
-        let lengths = subtreeTextLengths(tree)
+    func furniture(commentsAreContent: Bool = false) -> [Bool] {
         let page = tree.root.map { lengths[$0] } ?? SubtreeText()
         var removed = [Bool](repeating: false, count: tree.nodes.count)
         // Nodes are in document order, so a parent is always decided before its children.
-        for index in tree.nodes.indices {
-            if let parent = tree[index].parent, removed[parent] { removed[index] = true; continue }
-            let node = tree[index]
-            guard node.kind == .element else { continue }
-            if isFurniture(node, text: lengths[index], page: page, commentsAreContent: commentsAreContent) { removed[index] = true }
+        var index = 0
+        while index < tree.nodes.count {
+            if tree.nodes[index].kind == .element,
+               isFurniture(tree.nodes[index], text: lengths[index], page: page, commentsAreContent: commentsAreContent) {
+                // The whole subtree goes with it.
+                let end = tree.nodes[index].end
+                for inside in index..<end { removed[inside] = true }
+                index = end
+                continue
+            }
+            index += 1
         }
         return removed
     }
@@ -116,11 +130,11 @@ struct HTMLContentExtractor: Sendable {
 
     private func isFurniture(_ node: HTMLTree.Node, text: SubtreeText, page: SubtreeText, commentsAreContent: Bool) -> Bool {
         let textLength = text.characters, linkLength = text.links, pageText = page.characters
-        if BoilerplateRules.nonTextTags.contains(node.name) { return true }
-        if ["html", "body", "main", "article"].contains(node.name) { return false }
-        let words = node.classWords
+        if node.traits.contains(.nonText) { return true }
+        if node.traits.contains(.neverFurniture) { return false }
+        let classes = node.classTraits
         // Comment sections are furniture however long the discussion.
-        if !commentsAreContent, words.contains(where: { BoilerplateRules.commentClassWords.contains($0) }) { return true }
+        if !commentsAreContent, classes.contains(.comment) { return true }
         // Anything else holding most of the page's text, or much of it with few links, is the
         // article's wrapper, whatever its tag or class says (ASP.NET wraps whole pages in
         // <form>, page builders put "widget" or "overlay" on every box, layouts say
@@ -132,16 +146,28 @@ struct HTMLContentExtractor: Sendable {
         // A box named for content ("container content sidebar-enabled--false") with a good
         // amount of prose is content.
         if textLength >= BoilerplateRules.namedContentCharacters, linkDensity < BoilerplateRules.proseLinkDensity,
-           words.contains(where: { BoilerplateRules.contentClassWords.contains($0) }) { return false }
-        if BoilerplateRules.removedTags.contains(node.name), !(commentsAreContent && node.name == "form") { return true }
+           classes.contains(.content) { return false }
+        if node.traits.contains(.removed), !(commentsAreContent && node.name == "form") { return true }
         let attributes = node.attributes
-        if attributes["hidden"] != nil || attributes["aria-hidden"]?.lowercased() == "true" { return true }
+        if attributes["hidden"] != nil, !Self.isStreamedSegment(attributes["id"]) { return true }
+        if attributes["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = attributes["style"].map({ TextScanning.lowercased($0).filter { $0 != " " } }),
            TextScanning.contains(style, "display:none") || TextScanning.contains(style, "visibility:hidden") { return true }
         let roleIsFurniture = attributes["role"].map { BoilerplateRules.boilerplateRoles.contains(TextScanning.lowercased($0)) } ?? false
-        let classIsFurniture = words.contains { BoilerplateRules.boilerplateClassWords.contains($0) && !(commentsAreContent && BoilerplateRules.commentClassWords.contains($0)) }
-            || zip(words, words.dropFirst()).contains { pair in BoilerplateRules.boilerplateClassPairs.contains { $0 == pair } }
+        let classIsFurniture = classes.contains(commentsAreContent ? .boilerplateOtherThanComment : .boilerplate)
+            || classes.contains(.boilerplatePair)
         return (roleIsFurniture || classIsFurniture) && !holdsArticleProse(text, page: page)
+    }
+
+    /// Whether a hidden element's id names content a script moves into the page once it
+    /// loads (React streams late parts of a page as `<div hidden id="S:0">`): what a reader
+    /// sees, though the markup hides it.
+    static func isStreamedSegment(_ id: String?) -> Bool {
+        guard let id else { return false }
+        return BoilerplateRules.streamedSegmentIDPrefixes.contains { prefix in
+            TextScanning.hasPrefix(id, prefix) && id.utf8.count > prefix.utf8.count
+                && id.utf8.dropFirst(prefix.utf8.count).allSatisfy { (0x30...0x39).contains($0) }
+        }
     }
 
     /// What text lies under a node.
@@ -156,18 +182,18 @@ struct HTMLContentExtractor: Sendable {
         var linkedHeadings = 0
     }
 
-    private func subtreeTextLengths(_ tree: HTMLTree) -> [SubtreeText] {
+    private static func subtreeTextLengths(_ tree: HTMLTree) -> [SubtreeText] {
         var lengths = [SubtreeText](repeating: SubtreeText(), count: tree.nodes.count)
         // Children come after their parents in the arena, so one backward pass sums them.
         for index in tree.nodes.indices.reversed() {
-            let node = tree[index]
-            if node.kind == .text { lengths[index].characters = TextScanning.length(node.text) }
-            if node.name == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
-            if node.name == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
-            if BoilerplateRules.headingTags.contains(node.name), lengths[index].links * 2 > lengths[index].characters {
+            // Fields are read in place: copying each node out costs a reference count per field.
+            if tree.nodes[index].kind == .text { lengths[index].characters = tree.nodes[index].textLength }
+            if tree.nodes[index].name == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
+            if tree.nodes[index].name == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
+            if tree.nodes[index].traits.contains(.heading), lengths[index].links * 2 > lengths[index].characters {
                 lengths[index].linkedHeadings += 1
             }
-            if let parent = node.parent, !BoilerplateRules.nonTextTags.contains(node.name) {
+            if let parent = tree.nodes[index].parent, !tree.nodes[index].traits.contains(.nonText) {
                 lengths[parent].characters += lengths[index].characters
                 lengths[parent].links += lengths[index].links
                 lengths[parent].paragraphs += lengths[index].paragraphs
@@ -179,7 +205,7 @@ struct HTMLContentExtractor: Sendable {
 
     // MARK: 2. Blocks
 
-    func textBlocks(_ tree: HTMLTree, from start: Int, removed: [Bool]) -> [Block] {
+    func textBlocks(from start: Int, removed: [Bool]) -> [Block] {
         var blocks: [Block] = []
         var text = TextScanning.CollapsingBuffer(), links = 0
         // Two line breaks in a row separate paragraphs in older pages.
@@ -191,59 +217,62 @@ struct HTMLContentExtractor: Sendable {
         func flush() {
             if text.hasLetterOrDigit {
                 blocks.append(Block(text: text.string, length: text.length, linkCharacters: min(links, text.length), owner: owner,
-                                    kind: kind(of: owner, tree)))
+                                    kind: kind(of: owner)))
             }
             text.removeAll(); links = 0
         }
 
-        enum Step { case enter(Int), exit(Int) }
-        var stack: [Step] = [.enter(start)]
-        while let step = stack.popLast() {
-            switch step {
-            case .enter(let index):
-                guard !removed[index] else { continue }
-                let node = tree[index]
-                if node.kind == .text {
-                    let added = text.append(node.text)
-                    if anchorDepth > 0 { links += added }
-                    afterLineBreak = false
-                    continue
-                }
-                if node.name == "br" {
-                    if afterLineBreak { flush(); afterLineBreak = false } else { text.appendSpace(); afterLineBreak = true }
-                    continue
-                }
-                let isBlock = BoilerplateRules.blockTags.contains(node.name)
-                if isBlock { flush(); ownerStack.append(owner); owner = index }
-                if node.name == "a" { anchorDepth += 1 }
-                stack.append(.exit(index))
-                for child in node.children.reversed() { stack.append(.enter(child)) }
-            case .exit(let index):
-                let node = tree[index]
-                if node.name == "a" { anchorDepth -= 1 }
-                if BoilerplateRules.blockTags.contains(node.name) {
-                    flush()
-                    owner = ownerStack.popLast() ?? start
-                }
+        // Nodes are in document order and each subtree is a range of indices, so the walk
+        // is a scan: an element is left once the scan passes its end.
+        var open: [Int] = []
+        func leave(_ index: Int) {
+            if tree.nodes[index].name == "a" { anchorDepth -= 1 }
+            if tree.nodes[index].traits.contains(.block) {
+                flush()
+                owner = ownerStack.popLast() ?? start
             }
         }
+        var index = start
+        let end = tree.nodes[start].end
+        while index < end {
+            while let last = open.last, tree.nodes[last].end <= index { leave(last); open.removeLast() }
+            let node = tree.nodes[index]
+            if removed[index] { index = node.end; continue }
+            if node.kind == .text {
+                let added = text.append(node.text)
+                if anchorDepth > 0 { links += added }
+                afterLineBreak = false
+                index += 1
+                continue
+            }
+            if node.name == "br" {
+                if afterLineBreak { flush(); afterLineBreak = false } else { text.appendSpace(); afterLineBreak = true }
+                index = node.end
+                continue
+            }
+            if node.traits.contains(.block) { flush(); ownerStack.append(owner); owner = index }
+            if node.name == "a" { anchorDepth += 1 }
+            open.append(index)
+            index += 1
+        }
+        while let last = open.popLast() { leave(last) }
         flush()
         return blocks
     }
 
-    private func kind(of owner: Int, _ tree: HTMLTree) -> Block.Kind {
+    private func kind(of owner: Int) -> Block.Kind {
         var current: Int? = owner
         var steps = 0
         while let index = current, steps < 6 {
-            switch tree[index].name {
-            case let name where BoilerplateRules.headingTags.contains(name): return .heading
+            if tree.nodes[index].traits.contains(.heading) { return .heading }
+            switch tree.nodes[index].name {
             case "li", "dd", "dt": return .listItem
             case "blockquote": return .quote
             case "pre": return .preformatted
             case "td", "th": return .cell
             default: break
             }
-            current = tree[index].parent
+            current = tree.nodes[index].parent
             steps += 1
         }
         return .paragraph
@@ -252,14 +281,14 @@ struct HTMLContentExtractor: Sendable {
     // MARK: 3. Scoring
 
     /// The element most likely to be the article, with the siblings that belong to it.
-    func bestContainers(_ tree: HTMLTree, blocks: [Block], body: Int) -> [Int] {
+    func bestContainers(blocks: [Block], body: Int) -> [Int] {
         var scores: [Int: Double] = [:]
         func initialScore(_ index: Int) -> Double {
             let node = tree[index]
             return (BoilerplateRules.containerTagScores[node.name] ?? 0) + classWeight(node)
         }
         for block in blocks where block.length >= BoilerplateRules.proseBlockCharacters && block.linkDensity < BoilerplateRules.maximumLinkDensity {
-            let commas = block.text.unicodeScalars.reduce(0) { $0 + (BoilerplateRules.commas.contains($1) ? 1 : 0) }
+            let commas = block.text.unicodeScalars.reduce(0) { $0 + (Self.isComma($1) ? 1 : 0) }
             let score = 1 + Double(commas) + min(Double(block.length) / 100, 3)
             var ancestor: Int? = block.owner
             var level = 0
@@ -267,12 +296,12 @@ struct HTMLContentExtractor: Sendable {
                 if scores[index] == nil { scores[index] = initialScore(index) }
                 let divisor: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
                 scores[index]! += score / divisor
-                ancestor = tree[index].parent
+                ancestor = tree.nodes[index].parent
                 level += 1
             }
         }
         guard !scores.isEmpty else { return [body] }
-        let linkDensity = containerLinkDensities(blocks, tree: tree, candidates: Set(scores.keys))
+        let linkDensity = containerLinkDensities(blocks, candidates: Set(scores.keys))
         var best = body, bestScore = -Double.infinity
         for (index, score) in scores {
             let value = score * (1 - (linkDensity[index] ?? 0))
@@ -280,16 +309,19 @@ struct HTMLContentExtractor: Sendable {
             if value > bestScore || (value == bestScore && index < best) { best = index; bestScore = value }
         }
         // A lone paragraph is not a container: climb to its parent.
-        if BoilerplateRules.headingTags.contains(tree[best].name) || tree[best].name == "p", let parent = tree[best].parent { best = parent }
-        let prose = proseByElement(tree, blocks: blocks, body: body)
-        best = widened(best, tree: tree, prose: prose, body: body)
+        if tree[best].traits.contains(.heading) || tree[best].name == "p", let parent = tree[best].parent { best = parent }
+        let prose = proseByElement(blocks: blocks, body: body)
+        best = widened(best, prose: prose, body: body)
+        // The page's one <article> element is its article: page builders split a body into
+        // boxes the climb above stops between (a table of contents, a comparison table).
+        if let article = soleArticleElement(around: best, prose: prose) { best = article }
 
         guard let parent = tree[best].parent else { return [best] }
         // Siblings that carry a good share of prose belong to the article too (a body split
         // into several boxes); class names do not count here, text does.
         let bestProse = prose[best] ?? Prose()
         var chosen: [Int] = []
-        for sibling in tree[parent].children where tree[sibling].kind == .element {
+        for sibling in tree.children(of: parent) where tree[sibling].kind == .element {
             if sibling == best { chosen.append(sibling); continue }
             if let own = prose[sibling], own.characters > 0, !Self.isTeaserList(linkedHeadings: own.linkedHeadings, proseCharacters: own.characters),
                Double(own.characters) >= BoilerplateRules.siblingProseShare * Double(bestProse.characters),
@@ -321,7 +353,7 @@ struct HTMLContentExtractor: Sendable {
     /// builders split one article into many boxes, and the best-scoring box is one of them.
     /// Wrappers that add nothing or only a little prose are passed through; an ancestor that
     /// adds link lists, teaser headlines or short calls to action ends the climb.
-    private func proseByElement(_ tree: HTMLTree, blocks: [Block], body: Int) -> [Int: Prose] {
+    private func proseByElement(blocks: [Block], body: Int) -> [Int: Prose] {
         var prose: [Int: Prose] = [:]
         for block in blocks {
             let isLinks = block.linkDensity > BoilerplateRules.maximumLinkDensity
@@ -336,14 +368,15 @@ struct HTMLContentExtractor: Sendable {
                     prose[index, default: Prose()].blocks += 1
                 }
                 if index == body { break }
-                ancestor = tree[index].parent
+                ancestor = tree.nodes[index].parent
             }
         }
         return prose
     }
 
-    private func widened(_ start: Int, tree: HTMLTree, prose: [Int: Prose], body: Int) -> Int {
+    private func widened(_ start: Int, prose: [Int: Prose], body: Int) -> Int {
         var chosen = start, probe = start
+        var gain = BoilerplateRules.widenGain
         while probe != body, let parent = tree[probe].parent {
             let now = prose[chosen] ?? Prose(), above = prose[parent] ?? Prose()
             let added = above.characters - now.characters, addedLinks = above.links - now.links
@@ -353,13 +386,33 @@ struct HTMLContentExtractor: Sendable {
             // Calls to action are short; article paragraphs are not.
             let averageLength = Double(added) / Double(max(1, above.blocks - now.blocks))
             let addedTeasers = above.linkedHeadings - now.linkedHeadings
+            // Less than a paragraph of clean text more (a section heading over the box) is
+            // passed through: it neither joins nor ends the climb, but what lies beyond it
+            // must then be a large part of the article, not a page's other boxes.
+            if Double(added) < BoilerplateRules.widenParagraphCharacters, addedTeasers == 0,
+               linkDensity < BoilerplateRules.proseLinkDensity {
+                gain = BoilerplateRules.widenGainPastHeading
+                continue
+            }
             guard linkDensity < BoilerplateRules.proseLinkDensity, averageLength >= BoilerplateRules.widenParagraphCharacters,
                   !Self.isTeaserList(linkedHeadings: addedTeasers, proseCharacters: added) else { break }
             // A little clean prose more is no reason to stop: a higher wrapper may still add
             // the rest of an article split into many boxes.
-            if Double(added) >= BoilerplateRules.widenGain * Double(now.characters) { chosen = parent }
+            if Double(added) >= gain * Double(now.characters) { chosen = parent }
         }
         return chosen
+    }
+
+    /// The `<article>` element around `index` when the page has no other one outside it
+    /// (lists of teaser cards are `<article>`s too) and its prose is not a link list.
+    private func soleArticleElement(around index: Int, prose: [Int: Prose]) -> Int? {
+        var current = tree.nodes[index].parent
+        while let node = current, tree.nodes[node].name != "article" { current = tree.nodes[node].parent }
+        guard let article = current, !tree.elements(named: "article").contains(where: { !tree.isInside($0, article) }) else { return nil }
+        let own = prose[article] ?? Prose()
+        guard Double(own.links) < BoilerplateRules.proseLinkDensity * Double(own.characters),
+              !Self.isTeaserList(linkedHeadings: own.linkedHeadings, proseCharacters: own.characters) else { return nil }
+        return article
     }
 
     /// Linked headings are the headlines of teasers for other articles, unless each one is
@@ -368,17 +421,24 @@ struct HTMLContentExtractor: Sendable {
         linkedHeadings > max(BoilerplateRules.maximumTeaserHeadlines, proseCharacters / BoilerplateRules.listicleCharactersPerHeading)
     }
 
+    /// ASCII commas by code point, so the common case is not a set lookup.
+    private static let asciiCommas: [Bool] = (0..<128).map { BoilerplateRules.commas.contains(Unicode.Scalar(UInt8($0))) }
+
+    @inline(__always)
+    private static func isComma(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? asciiCommas[Int(scalar.value)] : BoilerplateRules.commas.contains(scalar)
+    }
+
     private func classWeight(_ node: HTMLTree.Node) -> Double {
-        let words = node.classWords
         var weight = 0.0
-        if words.contains(where: { BoilerplateRules.contentClassWords.contains($0) }) { weight += 25 }
-        if words.contains(where: { BoilerplateRules.weakBoilerplateClassWords.contains($0) || BoilerplateRules.boilerplateClassWords.contains($0) }) { weight -= 25 }
+        if node.classTraits.contains(.content) { weight += 25 }
+        if !node.classTraits.isDisjoint(with: [.weakBoilerplate, .boilerplate]) { weight -= 25 }
         if let role = node.attributes["role"]?.lowercased(), BoilerplateRules.articleRoles.contains(role) { weight += 25 }
         if node.attributes["itemprop"]?.lowercased() == "articlebody" { weight += 50 }
         return weight
     }
 
-    private func containerLinkDensities(_ blocks: [Block], tree: HTMLTree, candidates: Set<Int>) -> [Int: Double] {
+    private func containerLinkDensities(_ blocks: [Block], candidates: Set<Int>) -> [Int: Double] {
         var text: [Int: Int] = [:], links: [Int: Int] = [:]
         for block in blocks {
             var ancestor: Int? = block.owner
@@ -387,7 +447,7 @@ struct HTMLContentExtractor: Sendable {
                     text[index, default: 0] += block.length
                     links[index, default: 0] += block.linkCharacters
                 }
-                ancestor = tree[index].parent
+                ancestor = tree.nodes[index].parent
             }
         }
         var densities: [Int: Double] = [:]

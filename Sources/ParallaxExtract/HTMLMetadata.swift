@@ -10,9 +10,8 @@ struct HTMLMetadata: Sendable {
     var headingTitle: String?
     var published: Date?
     var modified: Date?
-    /// A publication date found only in page scripts (a framework's page data), the last
-    /// resort before the modification date.
-    var scriptPublished: Date?
+    /// The page's scripts other than JSON-LD, where `scriptPublished` looks.
+    private var scripts: [Int] = []
     var byline: String?
     var site: String?
     var canonicalURL: String?
@@ -32,9 +31,11 @@ struct HTMLMetadata: Sendable {
         var relAuthor: String?
         var dateElement: Date?
         var headings: [String] = []
-        var scripts: [Int] = []
 
-        for index in tree.nodes.indices where tree[index].kind == .element {
+        for index in tree.nodes.indices where tree.nodes[index].kind == .element {
+            // Most elements are none of these: skip them before copying the node out.
+            guard tree.nodes[index].traits.contains(.metadata) || tree.nodes[index].classTraits.contains(.date)
+                    || tree.nodes[index].attributes["itemprop"] != nil else { continue }
             let node = tree[index]
             switch node.name {
             case "meta":
@@ -49,7 +50,7 @@ struct HTMLMetadata: Sendable {
                     linkCanonical = href
                 }
             case "script" where node.attributes["type"]?.lowercased().contains("ld+json") == true:
-                let text = node.children.map { tree[$0].text }.joined()
+                let text = tree.scriptText(of: index)
                 if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data) {
                     jsonLD.append(contentsOf: Self.objects(in: value))
                 }
@@ -69,7 +70,7 @@ struct HTMLMetadata: Sendable {
                 break
             }
             if dateElement == nil, node.name != "html", node.name != "body",
-               node.classWords.contains(where: { BoilerplateRules.dateClassWords.contains($0) }) {
+               node.classTraits.contains(.date) {
                 let text = tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
                 if TextScanning.length(text) <= BoilerplateRules.maximumDateTextCharacters {
                     dateElement = node.attributes["datetime"].flatMap(DateParsing.iso) ?? DateParsing.iso(text) ?? DateParsing.written(text)
@@ -118,11 +119,6 @@ struct HTMLMetadata: Sendable {
         published = articlePublished ?? metaPublished ?? markedPublished ?? urlPublished
         modified = (article?["dateModified"] as? String).flatMap(DateParsing.iso)
             ?? metaValue(BoilerplateRules.modifiedMetaKeys).flatMap(DateParsing.iso) ?? itempropModified
-        if published == nil {
-            scriptPublished = scripts.lazy.compactMap { script in
-                Self.publishedInScript(tree[script].children.lazy.map { tree[$0].text }.joined())
-            }.first
-        }
 
         byline = Self.authorName(article?["author"]) ?? metaValue(BoilerplateRules.authorMetaKeys).flatMap { $0.hasPrefix("http") ? nil : Self.clean($0) }
             ?? relAuthor.map(Self.clean)
@@ -132,6 +128,12 @@ struct HTMLMetadata: Sendable {
         image = Self.absolute(metaValue(BoilerplateRules.imageMetaKeys) ?? Self.imageURL(article?["image"]), base: url ?? canonicalURL)
         let htmlLang = tree.root.flatMap { tree[$0].attributes["lang"] ?? tree[$0].attributes["xml:lang"] }
         language = (htmlLang ?? meta["content-language"] ?? meta["og:locale"]).flatMap(Self.languageCode)
+    }
+
+    /// A publication date found only in page scripts (a framework's page data), the last
+    /// resort before the modification date; looked for only when asked, as scripts are long.
+    func scriptPublished(in tree: HTMLTree) -> Date? {
+        scripts.lazy.compactMap { Self.publishedInScript(tree.scriptText(of: $0)) }.first
     }
 
     /// A date after a publication key in a script's page data

@@ -13,26 +13,106 @@ struct HTMLTree: Sendable {
         }
     }
 
+    /// What the extractor's rules say about a tag, looked up once per distinct tag name
+    /// while parsing instead of hashing the name at every visit.
+    struct TagTraits: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// `BoilerplateRules.blockTags`: starts a new text block.
+        static let block = TagTraits(rawValue: 1 << 0)
+        /// `BoilerplateRules.headingTags`.
+        static let heading = TagTraits(rawValue: 1 << 1)
+        /// `BoilerplateRules.nonTextTags`: never holds readable text.
+        static let nonText = TagTraits(rawValue: 1 << 2)
+        /// `BoilerplateRules.removedTags`: furniture by its tag.
+        static let removed = TagTraits(rawValue: 1 << 3)
+        /// `BoilerplateRules.neverFurnitureTags`.
+        static let neverFurniture = TagTraits(rawValue: 1 << 4)
+        /// `BoilerplateRules.metadataTags`: read by `HTMLMetadata` for its own sake.
+        static let metadata = TagTraits(rawValue: 1 << 5)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(tag name: String) {
+            var traits: TagTraits = []
+            if BoilerplateRules.blockTags.contains(name) { traits.insert(.block) }
+            if BoilerplateRules.headingTags.contains(name) { traits.insert(.heading) }
+            if BoilerplateRules.nonTextTags.contains(name) { traits.insert(.nonText) }
+            if BoilerplateRules.removedTags.contains(name) { traits.insert(.removed) }
+            if BoilerplateRules.neverFurnitureTags.contains(name) { traits.insert(.neverFurniture) }
+            if BoilerplateRules.metadataTags.contains(name) { traits.insert(.metadata) }
+            self = traits
+        }
+    }
+
+    /// Which of `BoilerplateRules`' class-word lists a node's class and id words fall in,
+    /// found once per distinct class and id value instead of at every rule that asks.
+    struct ClassTraits: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A word of `commentClassWords`.
+        static let comment = ClassTraits(rawValue: 1 << 0)
+        /// A word of `boilerplateClassWords`,
+        static let boilerplate = ClassTraits(rawValue: 1 << 1)
+        /// …one that is not also a comment word,
+        static let boilerplateOtherThanComment = ClassTraits(rawValue: 1 << 2)
+        /// …or two words in a row of `boilerplateClassPairs`.
+        static let boilerplatePair = ClassTraits(rawValue: 1 << 3)
+        /// A word of `weakBoilerplateClassWords`.
+        static let weakBoilerplate = ClassTraits(rawValue: 1 << 4)
+        /// A word of `contentClassWords`.
+        static let content = ClassTraits(rawValue: 1 << 5)
+        /// A word of `dateClassWords`.
+        static let date = ClassTraits(rawValue: 1 << 6)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(words: [String]) {
+            var traits: ClassTraits = []
+            for word in words {
+                if BoilerplateRules.commentClassWords.contains(word) { traits.insert(.comment) }
+                if BoilerplateRules.boilerplateClassWords.contains(word) {
+                    traits.insert(.boilerplate)
+                    if !BoilerplateRules.commentClassWords.contains(word) { traits.insert(.boilerplateOtherThanComment) }
+                }
+                if BoilerplateRules.weakBoilerplateClassWords.contains(word) { traits.insert(.weakBoilerplate) }
+                if BoilerplateRules.contentClassWords.contains(word) { traits.insert(.content) }
+                if BoilerplateRules.dateClassWords.contains(word) { traits.insert(.date) }
+            }
+            if zip(words, words.dropFirst()).contains(where: { pair in BoilerplateRules.boilerplateClassPairs.contains { $0 == pair } }) {
+                traits.insert(.boilerplatePair)
+            }
+            self = traits
+        }
+    }
+
     struct Node: Sendable {
         enum Kind: Sendable { case element, text }
         var kind: Kind
         /// Lowercase tag name; empty for text.
         var name: String
+        var traits: TagTraits
         /// Only the attributes in `BoilerplateRules.readAttributes`.
         var attributes: Attributes
         /// Lowercase words of the class and id attributes, split once here because every
         /// rule that looks at classes asks for them.
         var classWords: [String]
-        /// Text content of a text node.
+        var classTraits: ClassTraits
+        /// Text content of a text node (empty for a script's contents: see `scriptText`).
         var text: String
+        /// Length of `text` in Unicode scalars.
+        var textLength: Int
         var parent: Int?
-        var children: [Int]
-        var depth: Int
+        /// One past the node's last descendant: nodes are stored in document order, so a
+        /// node's subtree is the index range `index..<end`.
+        var end: Int
     }
 
     private(set) var nodes: [Node] = []
     /// Index of the root element (`<html>`), if any.
     private(set) var root: Int?
+    /// The page as parsed, which script contents are read back from.
+    private let source: String
+    /// Byte ranges in `source` of the scripts cut out before parsing, by text node.
+    private var scriptContents: [Int: Range<Int>] = [:]
 
     /// Nesting deeper than this is flattened: deeper elements become children of their
     /// ancestor at this depth, so no later walk can be driven deep by hostile input.
@@ -40,36 +120,44 @@ struct HTMLTree: Sendable {
 
     /// Parses UTF-8 HTML. Returns nil when libxml2 finds no document at all.
     ///
-    /// libxml2 reports the page as events (SAX) and the nodes are appended here directly:
-    /// building libxml2's own tree, copying it and freeing it took longer than parsing.
+    /// Script and style contents are cut out first (`RawTextStripper`); libxml2 then reports
+    /// the page as events (SAX) and the nodes are appended here directly: building libxml2's
+    /// own tree, copying it and freeing it took longer than parsing.
     init?(utf8 html: String) {
         var html = html
         guard !html.isEmpty else { return nil }
+        source = html
         let builder = TreeBuilder()
-        let parsed = html.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { bytes -> Bool in
-                guard let context = htmlCreateMemoryParserCtxt(bytes.baseAddress!, Int32(bytes.count)) else { return false }
-                defer { htmlFreeParserCtxt(context) }
-                // RECOVER: real pages are rarely valid; NONET: never fetch DTDs; IGNORE_ENC:
-                // the text is already UTF-8, a stale <meta charset> must not re-decode it;
-                // HUGE: lift the 256-level nesting cut so deep pages keep their text (the
-                // builder caps the depth it keeps).
-                let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-                _ = htmlCtxtUseOptions(context, options)
-                // The bytes are UTF-8 (CharsetDecoder made them so); without this libxml2
-                // guesses and falls back to Latin-1.
-                context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-                guard let handler = context.pointee.sax else { return false }
-                handler.pointee = TreeBuilder.handler()
-                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                _ = htmlParseDocument(context)
-                if let document = context.pointee.myDoc { xmlFreeDoc(document); context.pointee.myDoc = nil }
-                return true
+        let parsed = html.withUTF8 { page -> Bool in
+            let stripped = RawTextStripper(page)
+            builder.scripts = stripped.scripts
+            return stripped.html.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { bytes -> Bool in
+                    guard let context = htmlCreateMemoryParserCtxt(bytes.baseAddress!, Int32(bytes.count)) else { return false }
+                    defer { htmlFreeParserCtxt(context) }
+                    // RECOVER: real pages are rarely valid; NONET: never fetch DTDs; IGNORE_ENC:
+                    // the text is already UTF-8, a stale <meta charset> must not re-decode it;
+                    // HUGE: lift the 256-level nesting cut so deep pages keep their text (the
+                    // builder caps the depth it keeps).
+                    let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                        | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+                    _ = htmlCtxtUseOptions(context, options)
+                    // The bytes are UTF-8 (CharsetDecoder made them so); without this libxml2
+                    // guesses and falls back to Latin-1.
+                    context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+                    guard let handler = context.pointee.sax else { return false }
+                    handler.pointee = TreeBuilder.handler()
+                    context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                    _ = htmlParseDocument(context)
+                    if let document = context.pointee.myDoc { xmlFreeDoc(document); context.pointee.myDoc = nil }
+                    return true
+                }
             }
         }
         guard parsed, !builder.nodes.isEmpty else { return nil }
+        builder.finish()
         nodes = builder.nodes
+        scriptContents = builder.scriptContents
         root = 0
     }
 
@@ -80,35 +168,61 @@ struct HTMLTree: Sendable {
         var open: [Int] = []
         /// The text node that character data still goes to (until the next tag).
         var openText: Int?
+        /// Script contents cut out before parsing, and where each went back in.
+        var scripts: [Range<Int>] = []
+        var scriptContents: [Int: Range<Int>] = [:]
         /// libxml2 interns element and attribute names, so each distinct name becomes a
-        /// Swift string once.
-        var names: [UnsafePointer<xmlChar>: String] = [:]
+        /// Swift string (and its traits) once.
+        var names: [UnsafePointer<xmlChar>: Name] = [:]
         /// Pages repeat the same class attribute on many elements (every teaser, every
         /// menu item): each distinct class and id pair is split into words once.
-        var classWordsByValue: [String: [String]] = [:]
+        var classWordsByValue: [String: (words: [String], traits: ClassTraits)] = [:]
 
         init() { nodes.reserveCapacity(2048) }
 
-        func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-            if let known = names[pointer] { return known }
-            let value = TextScanning.lowercased(String(cString: pointer))
-            names[pointer] = value
-            return value
+        /// A direct-mapped cache in front of `names`: a page uses a few dozen names, and
+        /// hashing the pointer for every element and attribute showed in profiles.
+        private var recentNames = [(pointer: UnsafePointer<xmlChar>?, entry: Name)](repeating: (nil, Name(name: "", traits: [], isRead: false)), count: 256)
+
+        struct Name {
+            var name: String
+            var traits: TagTraits
+            /// As an attribute: one of `BoilerplateRules.readAttributes`.
+            var isRead: Bool
         }
 
-        /// Parent and depth of a node added now. Deeper than `maximumDepth`, nodes become
-        /// children of their ancestor at that depth, so no later walk is driven deep by
-        /// hostile input.
-        private var placement: (parent: Int?, depth: Int) {
-            if open.count <= HTMLTree.maximumDepth { return (open.last, open.count) }
-            return (open[HTMLTree.maximumDepth - 1], HTMLTree.maximumDepth)
+        func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
+            let slot = (Int(bitPattern: pointer) >> 3) & 255
+            if recentNames[slot].pointer == pointer { return recentNames[slot].entry }
+            let entry: Name
+            if let known = names[pointer] {
+                entry = known
+            } else {
+                let value = TextScanning.lowercased(String(cString: pointer))
+                entry = Name(name: value, traits: TagTraits(tag: value), isRead: BoilerplateRules.readAttributes.contains(value))
+                names[pointer] = entry
+            }
+            recentNames[slot] = (pointer, entry)
+            return entry
+        }
+
+        /// Parent of a node added now. Deeper than `maximumDepth`, nodes become children of
+        /// their ancestor at that depth, so no later walk is driven deep by hostile input.
+        private var parent: Int? {
+            open.count <= HTMLTree.maximumDepth ? open.last : open[HTMLTree.maximumDepth - 1]
         }
 
         private func add(_ node: Node) -> Int {
             nodes.append(node)
-            let index = nodes.count - 1
-            if let parent = node.parent { nodes[parent].children.append(index) }
-            return index
+            return nodes.count - 1
+        }
+
+        /// Sets each node's subtree end: children come after their parents, so one backward
+        /// pass carries the ends up.
+        func finish() {
+            for index in nodes.indices.reversed() {
+                if let parent = nodes[index].parent, nodes[index].end > nodes[parent].end { nodes[parent].end = nodes[index].end }
+            }
         }
 
         func start(_ namePointer: UnsafePointer<xmlChar>?, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
@@ -117,27 +231,27 @@ struct HTMLTree: Sendable {
             if var pair = pairs {
                 while let attributeName = pair.pointee {
                     let key = name(attributeName)
-                    let value = pair.advanced(by: 1).pointee
-                    if BoilerplateRules.readAttributes.contains(key) {
-                        attributes.pairs.append((key, value.map { String(cString: $0) } ?? ""))
+                    if key.isRead {
+                        attributes.pairs.append((key.name, pair.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""))
                     }
                     pair = pair.advanced(by: 2)
                 }
             }
             let classValue = attributes["class"], idValue = attributes["id"]
-            var classWords: [String] = []
+            var classWords: [String] = [], classTraits: ClassTraits = []
             if classValue != nil || idValue != nil {
                 let key = (classValue ?? "") + "\u{1F}" + (idValue ?? "")
                 if let known = classWordsByValue[key] {
-                    classWords = known
+                    (classWords, classTraits) = known
                 } else {
                     classWords = TextScanning.classWords(classValue ?? "", idValue ?? "")
-                    classWordsByValue[key] = classWords
+                    classTraits = ClassTraits(words: classWords)
+                    classWordsByValue[key] = (classWords, classTraits)
                 }
             }
-            let (parent, depth) = placement
-            let index = add(Node(kind: .element, name: namePointer.map(name) ?? "", attributes: attributes, classWords: classWords,
-                                 text: "", parent: parent, children: [], depth: depth))
+            let tag = namePointer.map(name) ?? Name(name: "", traits: [], isRead: false)
+            let index = add(Node(kind: .element, name: tag.name, traits: tag.traits, attributes: attributes, classWords: classWords, classTraits: classTraits,
+                                 text: "", textLength: 0, parent: parent, end: nodes.count + 1))
             open.append(index)
         }
 
@@ -148,14 +262,22 @@ struct HTMLTree: Sendable {
 
         func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
             guard let bytes, count > 0, !open.isEmpty else { return }
-            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)
-            if let openText {
-                nodes[openText].text += text
+            let buffer = UnsafeBufferPointer(start: bytes, count: Int(count))
+            if openText == nil, let position = RawTextStripper.position(ofPlaceholder: buffer), position < scripts.count {
+                let index = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classWords: [], classTraits: [], text: "", textLength: 0,
+                                     parent: parent, end: nodes.count + 1))
+                scriptContents[index] = scripts[position]
                 return
             }
-            let (parent, depth) = placement
-            openText = add(Node(kind: .text, name: "", attributes: Attributes(), classWords: [], text: text, parent: parent,
-                                children: [], depth: depth))
+            let text = String(decoding: buffer, as: UTF8.self)
+            let length = TextScanning.scalarCount(buffer)
+            if let openText {
+                nodes[openText].text += text
+                nodes[openText].textLength += length
+                return
+            }
+            openText = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classWords: [], classTraits: [], text: text, textLength: length,
+                                parent: parent, end: nodes.count + 1))
         }
 
         static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
@@ -176,9 +298,39 @@ struct HTMLTree: Sendable {
 
     subscript(index: Int) -> Node { nodes[index] }
 
+    /// The children of a node, in document order.
+    func children(of index: Int) -> Children { Children(nodes: nodes, parentEnd: nodes[index].end, first: index + 1) }
+
+    /// Walks children by jumping over each child's subtree.
+    struct Children: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        let parentEnd: Int
+        var first: Int
+
+        mutating func next() -> Int? {
+            guard first < parentEnd else { return nil }
+            defer { first = nodes[first].end }
+            return first
+        }
+    }
+
     /// Indices of all elements named `name`, in document order.
     func elements(named name: String) -> [Int] {
         nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
+    }
+
+    /// The text of a script element (which the parser never saw; see `RawTextStripper`).
+    func scriptText(of index: Int) -> String {
+        var text = ""
+        for child in children(of: index) {
+            if let range = scriptContents[child] {
+                let utf8 = source.utf8
+                text += source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+            } else {
+                text += nodes[child].text
+            }
+        }
+        return text
     }
 
     /// The text of an element and its descendants, whitespace collapsed; block elements
@@ -187,26 +339,21 @@ struct HTMLTree: Sendable {
     func text(of index: Int, limit: Int = .max) -> String {
         var text = TextScanning.CollapsingBuffer()
         if nodes[index].kind == .text { text.append(nodes[index].text); return text.string }
-        var stack = nodes[index].children.reversed() as [Int]
-        while let next = stack.popLast(), text.length <= limit {
-            let node = nodes[next]
-            if node.kind == .text {
-                text.append(node.text)
-                continue
+        var next = index + 1
+        let end = nodes[index].end
+        while next < end, text.length <= limit {
+            if nodes[next].kind == .text {
+                text.append(nodes[next].text)
+            } else if nodes[next].traits.contains(.block) || nodes[next].name == "br" {
+                text.appendSpace()
             }
-            if node.name == "br" || BoilerplateRules.blockTags.contains(node.name) { text.appendSpace() }
-            stack.append(contentsOf: node.children.reversed())
+            next += 1
         }
         return text.string
     }
 
     /// Whether `index` lies inside `ancestor` (or is it).
     func isInside(_ index: Int, _ ancestor: Int) -> Bool {
-        var current: Int? = index
-        while let node = current {
-            if node == ancestor { return true }
-            current = nodes[node].parent
-        }
-        return false
+        index >= ancestor && index < nodes[ancestor].end
     }
 }

@@ -64,6 +64,12 @@ public struct IngestOptions: Sendable {
 /// replayed article it holds. New articles that join a replayed story join that stored
 /// story; ids of stored stories never change. Run one ingest per store at a time: two
 /// would each cluster without seeing the other's new articles.
+///
+/// A batch is written while the next one is read, counted and clustered (the write is a
+/// task of its own, awaited before the next write starts), so the store's time and the
+/// clusterer's overlap. Its events come once it is written, always before an ingest call
+/// returns. The clusterer never waits for a story id: an article joining a story the
+/// store has not answered for yet names the article that opened it (`.storyOf`).
 public struct StoryIngester {
     public let pipeline: Pipeline
     public let store: any StoryStore
@@ -72,7 +78,22 @@ public struct StoryIngester {
     private var counter: ParallelFeatureCounter
     /// The clusterer's story labels ("story-3") → ids of stored stories.
     private var storedStory: [String: Int64] = [:]
+    /// Labels of stories opened by articles whose write is not answered yet → those articles.
+    private var openedBy: [String: String] = [:]
+    /// The batch being written.
+    private var pending: PendingWrite?
     public private(set) var summary = IngestSummary()
+
+    /// A batch handed to the store and not yet answered.
+    private struct PendingWrite {
+        var task: Task<[AddResult], Error>
+        var placements: [ArticlePlacement]
+        var labels: [String]
+        /// Its articles by content hash and canonical URL: the next batch's duplicates of them
+        /// are found here, as the store's check would find them once they are written.
+        var byHash: [String: String]
+        var byURL: [String: String]
+    }
 
     public init(pipeline: Pipeline, store: any StoryStore, options: IngestOptions = IngestOptions()) {
         self.pipeline = pipeline
@@ -113,6 +134,7 @@ public struct StoryIngester {
             }
         }
         try await place(batch, onEvent)
+        try await finishWrite(onEvent)
         return summary
     }
 
@@ -135,6 +157,7 @@ public struct StoryIngester {
             }
         }
         try await place(batch, onEvent)
+        try await finishWrite(onEvent)
         return summary
     }
 
@@ -176,54 +199,86 @@ public struct StoryIngester {
         return article
     }
 
-    /// De-duplicates a batch against the store and itself, counts the new articles' features
-    /// on all cores, then clusters and stores them one by one, each in its own transaction.
+    /// De-duplicates a batch against the store, the batch being written and itself, counts
+    /// the new articles' features on all cores, clusters them one by one, and hands them to
+    /// the store to be written in one transaction while the next batch is prepared.
     /// Features already counted upstream (`parallax pipe … annotate`), by article id, are
     /// not counted again.
     mutating func place(_ batch: [Result<Article, ParallaxError>], counted: [String: FeatureCounts] = [:],
                         _ onEvent: (IngestEvent) -> Void) async throws {
-        var fresh: [Article] = []
-        // Articles of this batch not yet stored, by content hash and by canonical URL.
-        var batchByHash: [String: String] = [:], batchByURL: [String: String] = [:]
+        var articles: [Article] = [], events: [IngestEvent] = []
         for result in batch {
             switch result {
             case .failure(let error):
                 summary.failed += 1
-                onEvent(.failed(error))
+                events.append(.failed(error))
             case .success(let article):
-                let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
-                var existing = batchByHash[hash] ?? url.flatMap { batchByURL[$0] }
-                if existing == nil { existing = try await store.storedDuplicate(of: article) }
-                if let existing {
-                    summary.duplicates += 1
-                    onEvent(.duplicate(article, existingID: existing))
-                    continue
-                }
-                batchByHash[hash] = article.id
-                if let url { batchByURL[url] = article.id }
-                fresh.append(article)
+                articles.append(article)
             }
         }
-        guard !fresh.isEmpty else { return }
+        var fresh: [Article] = []
+        // Articles of this batch and of the one being written, by content hash and by canonical URL.
+        var byHash = pending?.byHash ?? [:], byURL = pending?.byURL ?? [:]
+        var freshByHash: [String: String] = [:], freshByURL: [String: String] = [:]
+        for (article, stored) in zip(articles, try await store.storedDuplicates(of: articles)) {
+            let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
+            if let existing = stored ?? byHash[hash] ?? url.flatMap({ byURL[$0] }) {
+                summary.duplicates += 1
+                events.append(.duplicate(article, existingID: existing))
+                continue
+            }
+            byHash[hash] = article.id
+            freshByHash[hash] = article.id
+            if let url {
+                byURL[url] = article.id
+                freshByURL[url] = article.id
+            }
+            fresh.append(article)
+        }
         fresh = fresh.map { $0.segments.isEmpty ? StoryIngester.identified($0, identifier: pipeline.identifier) : $0 }
         var counting = counter.counts(fresh.filter { counted[$0.id] == nil }.map(StoryIngester.streamArticle)).makeIterator()
         let counts = fresh.map { counted[$0.id] ?? counting.next()! }
+        var placements: [ArticlePlacement] = [], labels: [String] = []
         for (article, counts) in zip(fresh, counts) {
             let assignment = clusterer.add(StoryIngester.streamArticle(article), counts: counts)
-            let placement: StoryPlacement = storedStory[assignment.story].map {
-                .story(id: $0, similarity: assignment.similarity, copyOf: assignment.copyOf)
-            } ?? .newStory
-            switch try await store.add(article, placement: placement) {
+            let placement: StoryPlacement
+            if let story = storedStory[assignment.story] {
+                placement = .story(id: story, similarity: assignment.similarity, copyOf: assignment.copyOf)
+            } else if let opener = openedBy[assignment.story] {
+                placement = .storyOf(articleID: opener, similarity: assignment.similarity, copyOf: assignment.copyOf)
+            } else {
+                placement = .newStory
+                openedBy[assignment.story] = article.id
+            }
+            placements.append(ArticlePlacement(article, placement))
+            labels.append(assignment.story)
+        }
+        try await finishWrite(onEvent)
+        for event in events { onEvent(event) }
+        guard !placements.isEmpty else { return }
+        let store = self.store
+        pending = PendingWrite(task: Task { try await store.add(placements) }, placements: placements, labels: labels,
+                               byHash: freshByHash, byURL: freshByURL)
+    }
+
+    /// Waits for the batch being written and reports its articles.
+    mutating func finishWrite(_ onEvent: (IngestEvent) -> Void) async throws {
+        guard let write = pending else { return }
+        pending = nil
+        let results = try await write.task.value
+        for ((item, label), result) in zip(zip(write.placements, write.labels), results) {
+            switch result {
             case .added(let story, let opened):
-                storedStory[assignment.story] = story
+                storedStory[label] = story
+                openedBy[label] = nil
                 summary.stored += 1
                 summary.storiesTouched.insert(story)
                 if opened { summary.storiesOpened += 1 }
-                onEvent(.stored(article, storyID: story, openedStory: opened))
+                onEvent(.stored(item.article, storyID: story, openedStory: opened))
             case .duplicate(let existing):
                 // Stored by another writer since the check above.
                 summary.duplicates += 1
-                onEvent(.duplicate(article, existingID: existing))
+                onEvent(.duplicate(item.article, existingID: existing))
             }
         }
     }

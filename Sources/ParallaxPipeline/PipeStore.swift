@@ -10,6 +10,10 @@ extension StoryIngester {
     /// depth, so the per-article work done elsewhere is not done again here; everything
     /// else is the ingest's own code (de-duplication, language segments, clustering, store).
     /// Error records count as failures.
+    ///
+    /// The last batch may still be being written when this returns, so a stream can come in
+    /// many calls and the store keep working between them: `finishWrites` writes it and
+    /// reports its articles.
     public mutating func ingest(records: some Sequence<PipeRecord>, onEvent: (IngestEvent) -> Void = { _ in }) async throws -> IngestSummary {
         var batch: [Result<Article, ParallaxError>] = []
         var counted: [String: FeatureCounts] = [:]
@@ -32,6 +36,13 @@ extension StoryIngester {
             }
         }
         try await place(batch, counted: counted, onEvent)
+        return summary
+    }
+
+    /// Waits for the batch still being written, reports its articles, and answers the summary
+    /// of everything ingested.
+    public mutating func finishWrites(onEvent: (IngestEvent) -> Void = { _ in }) async throws -> IngestSummary {
+        try await finishWrite(onEvent)
         return summary
     }
 }

@@ -20,17 +20,29 @@ struct ArticleValues: Sendable {
         self.ingestedAt = ingestedAt
     }
 
-    func insert(_ connection: PostgresConnection, _ logger: Logger) async throws {
-        let a = article
-        let title = PostgresSearch.indexText(a.title), text = PostgresSearch.indexText(a.text)
-        try await connection.query("""
-            INSERT INTO articles (id, source, url, canonical_url, content_hash, title, text, paragraphs, published, modified,
-                                  language, site, byline, image, segments, ingested_at, search)
-            VALUES (\(a.id), \(a.source), \(a.url), \(canonicalURL), \(contentHash), \(a.title), \(a.text), \(a.paragraphs),
-                    \(a.published), \(a.modified), \(a.language), \(a.site), \(a.byline), \(a.image), \(segmentsJSON)::jsonb,
-                    \(ingestedAt),
-                    setweight(to_tsvector('simple', \(title)), 'A') || setweight(to_tsvector('simple', \(text)), 'B'))
-            """, logger: logger)
+    /// Inserts the rows, many to a statement.
+    static func insert(_ rows: [ArticleValues], _ connection: PostgresConnection, _ logger: Logger) async throws {
+        for chunk in BatchStatement.chunks(rows) {
+            var statement = BatchStatement()
+            var values: [String] = []
+            for row in chunk {
+                let a = row.article
+                let title = PostgresSearch.indexText(a.title), text = PostgresSearch.indexText(a.text)
+                let columns = [statement.bind(a.id), statement.bind(a.source), statement.bind(a.url), statement.bind(row.canonicalURL),
+                               statement.bind(row.contentHash), statement.bind(a.title), statement.bind(a.text),
+                               statement.bind(a.paragraphs), statement.bind(a.published), statement.bind(a.modified),
+                               statement.bind(a.language), statement.bind(a.site), statement.bind(a.byline), statement.bind(a.image),
+                               "\(statement.bind(row.segmentsJSON))::jsonb", statement.bind(row.ingestedAt),
+                               "setweight(to_tsvector('simple', \(statement.bind(title))), 'A') || "
+                                   + "setweight(to_tsvector('simple', \(statement.bind(text))), 'B')"]
+                values.append("(" + columns.joined(separator: ", ") + ")")
+            }
+            try await connection.query(statement.query("""
+                INSERT INTO articles (id, source, url, canonical_url, content_hash, title, text, paragraphs, published, modified,
+                                      language, site, byline, image, segments, ingested_at, search)
+                VALUES \(values.joined(separator: ",\n"))
+                """), logger: logger)
+        }
     }
 
     /// The columns `stored(_:)` reads: an article joined with its membership.
@@ -65,37 +77,139 @@ enum StoryValues {
                            languages: languages, createdAt: created, updatedAt: updated)
     }
 
-    /// Inserts the story `article` opens; returns its id.
-    static func open(by article: Article, at now: Date, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
-        let story = StoredStory(openedBy: article, id: 0, at: now)
-        let rows = try await connection.query("""
-            INSERT INTO stories (title, first_published, last_published, article_count, languages, created_at, updated_at)
-            VALUES (\(story.title), \(story.firstPublished), \(story.lastPublished), \(story.articleCount), \(story.languages),
-                    \(story.createdAt), \(story.updatedAt))
-            RETURNING id
-            """, logger: logger)
-        var id: Int64?
-        for try await value in rows.decode(Int64.self) { id = value }
-        guard let id else { throw MissingRow(table: "stories") }
-        return id
+    /// `count` new story ids, ascending, taken from the table's sequence.
+    static func newIDs(_ count: Int, _ connection: PostgresConnection, _ logger: Logger) async throws -> [Int64] {
+        guard count > 0 else { return [] }
+        var ids: [Int64] = []
+        for try await id in try await connection.query(
+            "SELECT nextval(pg_get_serial_sequence('stories', 'id')) FROM generate_series(1, \(count))", logger: logger
+        ).decode(Int64.self) {
+            ids.append(id)
+        }
+        guard ids.count == count else { throw MissingRow(table: "stories") }
+        return ids.sorted()
+    }
+
+    /// Inserts new stories with the ids they carry.
+    static func insert(_ stories: [StoredStory], _ connection: PostgresConnection, _ logger: Logger) async throws {
+        for chunk in BatchStatement.chunks(stories) {
+            var statement = BatchStatement()
+            var values: [String] = []
+            for story in chunk {
+                let columns = [statement.bind(story.id), statement.bind(story.title), statement.bind(story.firstPublished),
+                               statement.bind(story.lastPublished), statement.bind(story.articleCount),
+                               statement.bind(story.languages), statement.bind(story.createdAt), statement.bind(story.updatedAt)]
+                values.append("(" + columns.joined(separator: ", ") + ")")
+            }
+            try await connection.query(statement.query("""
+                INSERT INTO stories (\(columns)) VALUES \(values.joined(separator: ",\n"))
+                """), logger: logger)
+        }
     }
 
     /// The story, locked until the end of the transaction when `forUpdate`.
     static func fetch(_ id: Int64, forUpdate: Bool, _ connection: PostgresConnection, _ logger: Logger) async throws -> StoredStory? {
-        let rows = try await connection.query(
-            "SELECT \(unescaped: columns) FROM stories WHERE id = \(id)\(unescaped: forUpdate ? " FOR UPDATE" : "")", logger: logger)
-        var story: StoredStory?
-        for try await row in rows { story = try decode(row) }
-        return story
+        try await fetch([id], forUpdate: forUpdate, connection, logger)[id]
     }
 
-    static func update(_ story: StoredStory, _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.query("""
-            UPDATE stories SET first_published = \(story.firstPublished), last_published = \(story.lastPublished),
-                               article_count = \(story.articleCount), languages = \(story.languages), updated_at = \(story.updatedAt)
-            WHERE id = \(story.id)
+    /// The stories of these ids that exist, by id; locked (in id order) until the end of the
+    /// transaction when `forUpdate`.
+    static func fetch(_ ids: [Int64], forUpdate: Bool, _ connection: PostgresConnection,
+                      _ logger: Logger) async throws -> [Int64: StoredStory] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await connection.query("""
+            SELECT \(unescaped: columns) FROM stories WHERE id = ANY(\(ids)) ORDER BY id\(unescaped: forUpdate ? " FOR UPDATE" : "")
             """, logger: logger)
+        var stories: [Int64: StoredStory] = [:]
+        for try await row in rows {
+            let story = try decode(row)
+            stories[story.id] = story
+        }
+        return stories
     }
+
+    /// Writes what `StoredStory.absorb` changed, many stories to a statement.
+    static func update(_ stories: [StoredStory], _ connection: PostgresConnection, _ logger: Logger) async throws {
+        for chunk in BatchStatement.chunks(stories) {
+            var statement = BatchStatement()
+            var values: [String] = []
+            for story in chunk {
+                values.append("""
+                    (\(statement.bind(story.id))::bigint, \(statement.bind(story.firstPublished))::timestamptz, \
+                    \(statement.bind(story.lastPublished))::timestamptz, \(statement.bind(story.articleCount))::integer, \
+                    \(statement.bind(story.languages))::text[], \(statement.bind(story.updatedAt))::timestamptz)
+                    """)
+            }
+            try await connection.query(statement.query("""
+                UPDATE stories SET first_published = v.first_published, last_published = v.last_published,
+                                   article_count = v.article_count, languages = v.languages, updated_at = v.updated_at
+                FROM (VALUES \(values.joined(separator: ",\n")))
+                    AS v (id, first_published, last_published, article_count, languages, updated_at)
+                WHERE stories.id = v.id
+                """), logger: logger)
+        }
+    }
+}
+
+/// Rows of `story_articles`.
+enum MembershipValues {
+    struct Row {
+        var articleID: String
+        var storyID: Int64
+        var similarity: Double?
+        var copyOf: String?
+    }
+
+    static func insert(_ rows: [Row], _ connection: PostgresConnection, _ logger: Logger) async throws {
+        for chunk in BatchStatement.chunks(rows) {
+            var statement = BatchStatement()
+            var values: [String] = []
+            for row in chunk {
+                values.append("(\(statement.bind(row.articleID)), \(statement.bind(row.storyID)), "
+                              + "\(statement.bind(row.similarity)), \(statement.bind(row.copyOf)))")
+            }
+            try await connection.query(statement.query("""
+                INSERT INTO story_articles (article_id, story_id, similarity, copy_of) VALUES \(values.joined(separator: ",\n"))
+                """), logger: logger)
+        }
+    }
+
+    /// The stories of the stored articles among `articleIDs`, by article id.
+    static func stories(of articleIDs: [String], _ connection: PostgresConnection,
+                        _ logger: Logger) async throws -> [String: Int64] {
+        guard !articleIDs.isEmpty else { return [:] }
+        var stories: [String: Int64] = [:]
+        for try await (article, story) in try await connection.query(
+            "SELECT article_id, story_id FROM story_articles WHERE article_id = ANY(\(articleIDs))", logger: logger
+        ).decode((String, Int64).self) {
+            stories[article] = story
+        }
+        return stories
+    }
+}
+
+/// One statement over many rows: `bind` adds a value and answers its placeholder, so a batch
+/// of rows costs one round trip instead of one each.
+struct BatchStatement {
+    private var bindings = PostgresBindings()
+    private var count = 0
+
+    mutating func bind<Value: PostgresDynamicTypeEncodable>(_ value: Value?) -> String {
+        bindings.append(value)
+        count += 1
+        return "$\(count)"
+    }
+
+    func query(_ sql: String) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// Rows split so no statement carries more than PostgreSQL's 65,535 parameters.
+    static func chunks<Element>(_ rows: [Element]) -> [ArraySlice<Element>] {
+        stride(from: 0, to: rows.count, by: rowsPerStatement).map { rows[$0..<min($0 + rowsPerStatement, rows.count)] }
+    }
+
+    private static let rowsPerStatement = 1_000
 }
 
 /// An INSERT … RETURNING that returned nothing (cannot happen short of a server fault).

@@ -11,9 +11,9 @@ import PostgresNIO
 /// task the store owns; `close()` ends it. Opening first connects once on its own, so a
 /// wrong address or password fails at once with one line instead of after the pool's retries.
 ///
-/// Concurrency: every `add` runs in one transaction that first takes a transaction-level
-/// advisory lock, so the duplicate check, the story decision and the inserts of concurrent
-/// writers (threads or processes) happen one after another, as with SQLite's single writer.
+/// Concurrency: every `add` (one article or a batch) runs in one transaction that first takes
+/// a transaction-level advisory lock, so the duplicate check, the story decision and the
+/// inserts of concurrent writers (threads or processes) happen one after another, as with SQLite's single writer.
 /// The UNIQUE constraints on content hash and canonical URL are the backstop: a violation
 /// is answered as `.duplicate`, never as a second copy.
 public final class PostgresStore: StoryStore {
@@ -71,49 +71,84 @@ public final class PostgresStore: StoryStore {
 
     // MARK: StoryStore
 
-    public func storedDuplicate(of article: Article) async throws -> String? {
-        let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
-        return try await run { connection, logger in
-            try await PostgresStore.duplicate(connection, logger, contentHash: hash, canonicalURL: url)
+    public func storedDuplicates(of articles: [Article]) async throws -> [String?] {
+        guard !articles.isEmpty else { return [] }
+        let keys = articles.map { DuplicateKeys(contentHash: ArticleFingerprint.contentHash($0), canonicalURL: ArticleFingerprint.canonicalURL($0)) }
+        return try await run { connection, logger in try await PostgresStore.duplicates(of: keys, connection, logger) }
+    }
+
+    public func add(_ batch: [ArticlePlacement]) async throws -> [AddResult] {
+        guard !batch.isEmpty else { return [] }
+        do {
+            return try await addInOneTransaction(batch)
+        } catch let error as StoreError where error.message.hasPrefix(PostgresStore.uniqueViolationMessage) {
+            // Stored by a writer that does not take the placement lock (or an id collision):
+            // the transaction was rolled back. One by one, each article is answered as the
+            // duplicate check would have answered it, and the others are stored.
+            guard batch.count == 1 else {
+                var results: [AddResult] = []
+                for item in batch { results += try await add([item]) }
+                return results
+            }
+            if let existing = try await storedDuplicate(of: batch[0].article) { return [.duplicate(existingID: existing)] }
+            throw error
         }
     }
 
-    public func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult {
-        let row = ArticleValues(article, ingestedAt: Date())
+    /// The batch in one transaction and a fixed number of statements: the duplicate check,
+    /// the lookups and each kind of insert or update are asked once for all its articles.
+    private func addInOneTransaction(_ batch: [ArticlePlacement]) async throws -> [AddResult] {
+        let now = Date()
+        let rows = batch.map { ArticleValues($0.article, ingestedAt: now) }
+        let placements = batch.map(\.placement)
         let store = location.description
-        do {
-            return try await run { connection, logger in
-                try await connection.withTransaction(logger: logger) { connection in
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.placementLock))", logger: logger)
-                    if let existing = try await PostgresStore.duplicate(connection, logger, contentHash: row.contentHash,
-                                                                        canonicalURL: row.canonicalURL) {
-                        return AddResult.duplicate(existingID: existing)
-                    }
-                    try await row.insert(connection, logger)
-                    switch placement {
-                    case .newStory:
-                        let story = try await StoryValues.open(by: article, at: row.ingestedAt, connection, logger)
-                        try await PostgresStore.insertMembership(article.id, story: story, similarity: nil, copyOf: nil, connection, logger)
-                        return AddResult.added(storyID: story, openedStory: true)
-                    case .story(let id, let similarity, let copyOf):
-                        guard var story = try await StoryValues.fetch(id, forUpdate: true, connection, logger) else {
+        return try await run { connection, logger in
+            try await connection.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.placementLock))", logger: logger)
+                let storedDuplicate = try await PostgresStore.duplicates(
+                    of: rows.map { DuplicateKeys(contentHash: $0.contentHash, canonicalURL: $0.canonicalURL) }, connection, logger)
+                let storyOfStored = try await MembershipValues.stories(of: PlacementPlan.namedArticles(placements), connection, logger)
+                let plan = PlacementPlan(rows, placements, storedDuplicate: storedDuplicate, storyOfStored: storyOfStored)
+                guard !plan.inserts.isEmpty else { return plan.duplicates.map { $0! } }
+
+                var joined = try await StoryValues.fetch(plan.storedTargets, forUpdate: true, connection, logger)
+                let openedIDs = try await StoryValues.newIDs(plan.openedCount, connection, logger)
+                var opened: [StoredStory] = []
+                var results = plan.duplicates
+                var memberships: [MembershipValues.Row] = []
+                for insert in plan.inserts {
+                    let article = batch[insert.item].article
+                    let storyID: Int64
+                    switch insert.target {
+                    case .opened(let n) where n == opened.count:
+                        storyID = openedIDs[n]
+                        opened.append(StoredStory(openedBy: article, id: storyID, at: now))
+                        results[insert.item] = .added(storyID: storyID, openedStory: true)
+                    case .opened(let n):
+                        storyID = openedIDs[n]
+                        opened[n].absorb(article, at: now)
+                        results[insert.item] = .added(storyID: storyID, openedStory: false)
+                    case .stored(let id):
+                        guard joined[id] != nil else {
                             throw StoreError(store: store, message: "no story \(id) to add article \(article.id) to")
                         }
-                        story.absorb(article, at: row.ingestedAt)
-                        try await StoryValues.update(story, connection, logger)
-                        // The story's claims no longer describe all its articles.
-                        try await connection.query("DELETE FROM claim_sets WHERE story_id = \(id)", logger: logger)
-                        try await PostgresStore.insertMembership(article.id, story: id, similarity: similarity, copyOf: copyOf,
-                                                                 connection, logger)
-                        return AddResult.added(storyID: id, openedStory: false)
+                        storyID = id
+                        joined[id]!.absorb(article, at: now)
+                        results[insert.item] = .added(storyID: storyID, openedStory: false)
                     }
+                    memberships.append(MembershipValues.Row(articleID: article.id, storyID: storyID,
+                                                            similarity: insert.similarity, copyOf: insert.copyOf))
                 }
+                try await StoryValues.insert(opened, connection, logger)
+                try await ArticleValues.insert(plan.inserts.map { rows[$0.item] }, connection, logger)
+                if !joined.isEmpty {
+                    try await StoryValues.update(joined.values.sorted { $0.id < $1.id }, connection, logger)
+                    // Those stories' claims no longer describe all their articles.
+                    try await connection.query("DELETE FROM claim_sets WHERE story_id = ANY(\(Array(joined.keys)))", logger: logger)
+                }
+                try await MembershipValues.insert(memberships, connection, logger)
+                return results.map { $0! }
             }
-        } catch let error as StoreError where error.message.hasPrefix(PostgresStore.uniqueViolationMessage) {
-            // Stored by a writer that does not take the placement lock (or an id collision):
-            // the transaction was rolled back; answer as the check above would have.
-            if let existing = try await storedDuplicate(of: article) { return .duplicate(existingID: existing) }
-            throw error
         }
     }
 
@@ -261,29 +296,26 @@ public final class PostgresStore: StoryStore {
 
     // MARK: helpers
 
-    private static func duplicate(_ connection: PostgresConnection, _ logger: Logger, contentHash: String,
-                                  canonicalURL: String?) async throws -> String? {
-        // One round trip for both keys (every placement asks this twice); a match by content
-        // comes before a match by URL. `canonical_url = NULL` matches nothing.
-        try await firstID(connection.query("""
-            SELECT id FROM articles WHERE content_hash = \(contentHash) OR canonical_url = \(canonicalURL)
-            ORDER BY content_hash = \(contentHash) DESC LIMIT 1
-            """, logger: logger))
+    /// The two keys an article is recognised by (`ArticleFingerprint`).
+    struct DuplicateKeys {
+        var contentHash: String
+        var canonicalURL: String?
     }
 
-    /// The first column of the first row, read to the end (so the connection is free again).
-    private static func firstID(_ rows: PostgresRowSequence) async throws -> String? {
-        var first: String?
-        for try await id in rows.decode(String.self) where first == nil { first = id }
-        return first
-    }
-
-    private static func insertMembership(_ articleID: String, story: Int64, similarity: Double?, copyOf: String?,
-                                         _ connection: PostgresConnection, _ logger: Logger) async throws {
-        try await connection.query("""
-            INSERT INTO story_articles (article_id, story_id, similarity, copy_of)
-            VALUES (\(articleID), \(story), \(similarity), \(copyOf))
+    /// For each key pair, the stored article with that content (first) or that canonical URL:
+    /// one round trip for the whole list.
+    private static func duplicates(of keys: [DuplicateKeys], _ connection: PostgresConnection,
+                                   _ logger: Logger) async throws -> [String?] {
+        var byHash: [String: String] = [:], byURL: [String: String] = [:]
+        let rows = try await connection.query("""
+            SELECT id, content_hash, canonical_url FROM articles
+            WHERE content_hash = ANY(\(keys.map(\.contentHash))) OR canonical_url = ANY(\(keys.compactMap(\.canonicalURL)))
             """, logger: logger)
+        for try await (id, hash, url) in rows.decode((String, String, String?).self) {
+            byHash[hash] = id
+            if let url { byURL[url] = id }
+        }
+        return keys.map { byHash[$0.contentHash] ?? $0.canonicalURL.flatMap { byURL[$0] } }
     }
 
     /// Runs `body` on a pooled connection; any failure becomes one `StoreError` line.

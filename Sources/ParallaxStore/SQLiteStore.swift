@@ -6,7 +6,7 @@ import ParallaxCore
 /// readers (`parallax stories`, the server) never wait for an ingest and an ingest never
 /// waits for them. Schema and migrations: `SQLiteSchema`.
 ///
-/// Durability: every `add` is one transaction. With WAL and `synchronous=NORMAL` a process
+/// Durability: every `add` (one article or a batch) is one transaction. With WAL and `synchronous=NORMAL` a process
 /// crash (even SIGKILL) loses nothing committed and never leaves half an article; a power
 /// cut may lose the last few commits but never corrupts the file.
 public struct SQLiteStore: StoryStore {
@@ -82,40 +82,59 @@ public struct SQLiteStore: StoryStore {
 
     // MARK: StoryStore
 
-    public func storedDuplicate(of article: Article) async throws -> String? {
-        let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
-        return try await read { db in try SQLiteStore.duplicate(db, contentHash: hash, canonicalURL: url) }
+    public func storedDuplicates(of articles: [Article]) async throws -> [String?] {
+        let keys = articles.map { (ArticleFingerprint.contentHash($0), ArticleFingerprint.canonicalURL($0)) }
+        return try await read { db in try keys.map { try SQLiteStore.duplicate(db, contentHash: $0.0, canonicalURL: $0.1) } }
     }
 
-    public func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult {
-        try await write { db in
-            var row = ArticleRow(article, ingestedAt: Date())
-            if let existing = try SQLiteStore.duplicate(db, contentHash: row.contentHash, canonicalURL: row.canonicalURL) {
-                return .duplicate(existingID: existing)
+    public func add(_ batch: [ArticlePlacement]) async throws -> [AddResult] {
+        let path = self.path
+        return try await write { db in
+            // Articles of this batch stored so far, by id, with their stories.
+            var storyOfBatchArticle: [String: Int64] = [:]
+            return try batch.map { item in
+                let result = try SQLiteStore.add(item, db, storyOfBatchArticle: storyOfBatchArticle, path: path)
+                if case .added(let story, _) = result { storyOfBatchArticle[item.article.id] = story }
+                return result
             }
-            try row.insert(db)
-            var membership = MembershipRow(articleID: row.id, storyID: 0, similarity: nil, copyOf: nil)
-            let opened: Bool
-            switch placement {
-            case .newStory:
-                var story = StoryRow(openedBy: article, at: row.ingestedAt)
-                try story.insert(db)
-                membership.storyID = story.id!
-                opened = true
-            case .story(let id, let similarity, let copyOf):
-                guard var story = try StoryRow.fetchOne(db, key: id) else {
-                    throw StoreError(store: path, message: "no story \(id) to add article \(article.id) to")
-                }
-                story.absorb(article, at: row.ingestedAt)
-                try story.update(db)
-                // The story's claims no longer describe all its articles.
-                try db.execute(sql: "DELETE FROM claim_sets WHERE story_id = ?", arguments: [id])
-                membership = MembershipRow(articleID: row.id, storyID: id, similarity: similarity, copyOf: copyOf)
-                opened = false
-            }
-            try membership.insert(db)
-            return .added(storyID: membership.storyID, openedStory: opened)
         }
+    }
+
+    /// One article of a batch, inside the batch's transaction.
+    private static func add(_ item: ArticlePlacement, _ db: Database, storyOfBatchArticle: [String: Int64],
+                            path: String) throws -> AddResult {
+        let article = item.article
+        var row = ArticleRow(article, ingestedAt: Date())
+        if let existing = try duplicate(db, contentHash: row.contentHash, canonicalURL: row.canonicalURL) {
+            return .duplicate(existingID: existing)
+        }
+        try row.insert(db)
+        let target: (id: Int64, similarity: Double?, copyOf: String?)?
+        switch item.placement {
+        case .newStory:
+            target = nil
+        case .story(let id, let similarity, let copyOf):
+            target = (id, similarity, copyOf)
+        case .storyOf(let articleID, let similarity, let copyOf):
+            let story = try storyOfBatchArticle[articleID]
+                ?? Int64.fetchOne(db, sql: "SELECT story_id FROM story_articles WHERE article_id = ?", arguments: [articleID])
+            target = story.map { ($0, similarity, copyOf) }
+        }
+        guard let target else {
+            var story = StoryRow(openedBy: article, at: row.ingestedAt)
+            try story.insert(db)
+            try MembershipRow(articleID: row.id, storyID: story.id!, similarity: nil, copyOf: nil).insert(db)
+            return .added(storyID: story.id!, openedStory: true)
+        }
+        guard var story = try StoryRow.fetchOne(db, key: target.id) else {
+            throw StoreError(store: path, message: "no story \(target.id) to add article \(article.id) to")
+        }
+        story.absorb(article, at: row.ingestedAt)
+        try story.update(db)
+        // The story's claims no longer describe all its articles.
+        try db.execute(sql: "DELETE FROM claim_sets WHERE story_id = ?", arguments: [target.id])
+        try MembershipRow(articleID: row.id, storyID: target.id, similarity: target.similarity, copyOf: target.copyOf).insert(db)
+        return .added(storyID: target.id, openedStory: false)
     }
 
     public func stories(limit: Int, offset: Int) async throws -> [StoredStory] {

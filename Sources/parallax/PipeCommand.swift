@@ -33,7 +33,7 @@ struct PipeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Records worked on at once (default: one per core; 1 under Spark, which runs a process per core).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Records per batch: read, worked on, written and flushed together.")
+    @Option(name: .long, help: "Records per batch: read, worked on, stored in one transaction and flushed together.")
     var batchSize: Int = 32
 
     @Flag(name: .long, help: "Print the time spent in each step (per record) on stderr at the end.")
@@ -79,7 +79,7 @@ struct PipeCommand: AsyncParsableCommand {
             return
         }
         let store = try await self.store.open()
-        var ingester = pipeline.ingester(into: store)
+        var ingester = pipeline.ingester(into: store, options: IngestOptions(batchSize: batchSize))
         _ = try await ingester.resume()
         var summary = IngestSummary()
         while let batch = runner.nextBatch() {
@@ -94,6 +94,10 @@ struct PipeCommand: AsyncParsableCommand {
             storeTimings.add(.store, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, records: records.count)
             output.flush()
         }
+        let start = DispatchTime.now()
+        summary = try await ingester.finishWrites { event in output.line(Self.line(event)) }
+        storeTimings.add(.store, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, records: 0)
+        output.flush()
         Output.warning("\(summary.stored) stored, \(summary.duplicates) already stored, \(summary.failed) failed; "
             + "\(summary.storiesTouched.count) stories updated (\(summary.storiesOpened) new)")
         if summary.failed > 0 { throw ExitCode(1) }

@@ -26,7 +26,13 @@ struct SimilarityCommand: ParsableCommand {
     @Flag(name: .long, help: "Add each feature similarity (terms, word n-grams, names, entities, numbers, dates) to the output.")
     var explain = false
 
+    @OptionGroup var embedding: EmbedderOptions
+
+    /// Pairs embedded together when an embedder is in use (it is parallel across texts).
+    static let embeddingBatch = 32
+
     func run() throws {
+        let embedder = try embedding.load()
         var scorer = PairScorer(extractor: FeatureExtractor(depth: features), identifier: languageIdentifier())
         let reader: JSONLinesReader
         do throws(ParallaxError) { reader = try JSONLinesReader(path: input) } catch {
@@ -41,17 +47,36 @@ struct SimilarityCommand: ParsableCommand {
             }
         }
         var failed = 0
+        // Without an embedder each pair is scored as it is read; with one, a few at a time.
+        var pending: [TextPair] = []
+        func scorePending() throws {
+            guard !pending.isEmpty else { return }
+            var embeddings: [[Float]]?
+            if let embedder {
+                do throws(ParallaxError) { embeddings = try embedder.embed(pending.flatMap { [$0.text1, $0.text2] }) } catch {
+                    Output.error(error)
+                    throw ExitCode(1)
+                }
+            }
+            for (i, pair) in pending.enumerated() {
+                let (score, components) = scorer.score(pair, learning: !batch, embeddings: embeddings.map { ($0[2 * i], $0[2 * i + 1]) })
+                Output.line(Self.json(pair.id, score, explain ? components : nil))
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         for line in reader {
             switch reader.decode(line, TextPair.init(record:)) {
             case nil: continue
             case .success(let pair):
-                let (score, components) = scorer.score(pair, learning: !batch)
-                Output.line(Self.json(pair.id, score, explain ? components : nil))
+                pending.append(pair)
+                if embedder == nil || pending.count == Self.embeddingBatch { try scorePending() }
             case .failure(let error):
+                try scorePending()
                 Output.error(error)
                 failed += 1
             }
         }
+        try scorePending()
         if failed > 0 { throw ExitCode(1) }
     }
 
@@ -64,6 +89,7 @@ struct SimilarityCommand: ParsableCommand {
             fields.append("\"entities\":" + JSONText.number(c.entities))
             fields.append("\"numbers\":" + JSONText.number(c.numbers))
             fields.append("\"dates\":" + JSONText.number(c.dates))
+            if let dense = c.dense { fields.append("\"dense\":" + JSONText.number(dense)) }
 
             fields.append("\"cross_lingual\":" + (c.crossLingual ? "true" : "false"))
         }

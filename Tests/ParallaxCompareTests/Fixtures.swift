@@ -56,7 +56,8 @@ struct Fixture {
             },
             times: times.map { t in
                 let (span, sentence) = locate(t.text, in: text)
-                return TimeMention(text: t.text, span: span, sentence: sentence, resolved: t.resolved, isRelative: false)
+                // Unresolved mentions are the relative ones ("on Monday" without a publication date).
+                return TimeMention(text: t.text, span: span, sentence: sentence, resolved: t.resolved, isRelative: t.resolved == nil)
             })
     }
 

@@ -158,6 +158,70 @@ import TestSupport
         }
     }
 
+    @Test(arguments: Backend.allCases) func aBatchIsPlacedAsOneByOneAddsWouldPlaceIt(backend: Backend) async throws {
+        try await backend.withTemporaryStore { temporary in
+            let store = temporary.store
+            let articles = try Wikinews.articles(6)
+            guard case .added(let stored, true) = try await store.add(articles[0], placement: .newStory) else {
+                Issue.record("the first article was not stored")
+                return
+            }
+            var copy = Article(source: "copy-of-1.txt", title: articles[1].title, paragraphs: articles[1].paragraphs)
+            copy.language = articles[1].language
+            #expect(copy.id != articles[1].id)
+            let results = try await store.add([
+                ArticlePlacement(articles[1], .newStory),
+                // Joins the story the batch has just opened for articles[1].
+                ArticlePlacement(articles[2], .storyOf(articleID: articles[1].id, similarity: 0.8, copyOf: nil)),
+                // The same content as articles[1], earlier in this batch.
+                ArticlePlacement(copy, .storyOf(articleID: articles[1].id, similarity: 0.9, copyOf: nil)),
+                // Already stored.
+                ArticlePlacement(articles[0], .newStory),
+                // Joins a stored story, by id and by one of its articles.
+                ArticlePlacement(articles[3], .story(id: stored, similarity: 0.6, copyOf: nil)),
+                ArticlePlacement(articles[4], .storyOf(articleID: articles[0].id, similarity: 0.5, copyOf: articles[0].id)),
+            ])
+            guard results.count == 6, case .added(let opened, true) = results[0] else {
+                Issue.record("unexpected results \(results)")
+                return
+            }
+            #expect(opened != stored)
+            #expect(results[1] == .added(storyID: opened, openedStory: false))
+            #expect(results[2] == .duplicate(existingID: articles[1].id))
+            #expect(results[3] == .duplicate(existingID: articles[0].id))
+            #expect(results[4] == .added(storyID: stored, openedStory: false))
+            #expect(results[5] == .added(storyID: stored, openedStory: false))
+            #expect(try await store.counts() == StoreCounts(articles: 5, stories: 2))
+            #expect(try await store.story(id: opened)?.articleCount == 2)
+            #expect(try await store.story(id: stored)?.articleCount == 3)
+            let members = try await store.articles(inStory: stored)
+            #expect(Set(members.map(\.article.id)) == [articles[0].id, articles[3].id, articles[4].id])
+            #expect(members.first { $0.article.id == articles[4].id }?.copyOf == articles[0].id)
+            // One question for many articles, answered in their order.
+            #expect(try await store.storedDuplicates(of: [articles[5], copy, articles[2]]) == [nil, articles[1].id, articles[2].id])
+            // An article named by `.storyOf` that was never stored: the placement opens a story.
+            guard case .added(_, true) = try await store.add(articles[5], placement: .storyOf(articleID: "nowhere", similarity: 0.5, copyOf: nil)) else {
+                Issue.record("a placement naming an unknown article did not open a story")
+                return
+            }
+        }
+    }
+
+    @Test(arguments: Backend.allCases) func aBatchWithAFailedPlacementStoresNothingOfIt(backend: Backend) async throws {
+        try await backend.withTemporaryStore { temporary in
+            let articles = try Wikinews.articles(3)
+            await #expect(throws: StoreError.self) {
+                try await temporary.store.add([
+                    ArticlePlacement(articles[0], .newStory),
+                    ArticlePlacement(articles[1], .storyOf(articleID: articles[0].id, similarity: 0.7, copyOf: nil)),
+                    ArticlePlacement(articles[2], .story(id: 99, similarity: nil, copyOf: nil)),
+                ])
+            }
+            #expect(try await temporary.store.counts() == StoreCounts(articles: 0, stories: 0))
+            #expect(try await temporary.store.storedDuplicates(of: articles) == [nil, nil, nil])
+        }
+    }
+
     @Test(arguments: Backend.allCases) func recentArticlesAreTheTimeWindowInIngestionOrder(backend: Backend) async throws {
         try await backend.withTemporaryStore { temporary in
             let articles = try Wikinews.articles(60)

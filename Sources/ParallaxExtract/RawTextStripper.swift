@@ -1,0 +1,178 @@
+/// Cuts the contents of `<script>` and `<style>` elements out of a page before libxml2
+/// parses it.
+///
+/// A third to a half of a modern page's bytes are scripts and style sheets, which libxml2
+/// reads character by character and which the extractor never shows. Style contents are
+/// dropped; each script's contents are replaced by a short placeholder naming its position
+/// in `scripts`, so the tree can give the metadata reader (JSON-LD, dates in page data)
+/// the original text back on request without having parsed it.
+///
+/// While it reads each tag it also renames attributes that begin with `@` (Alpine.js and
+/// Vue event handlers such as `@click="…"`): libxml2 2.9 cannot read such a name, gives up
+/// on the tag and shows the rest of it, often kilobytes of script, as page text.
+///
+/// The scan follows what libxml2's HTML parser does with these elements: a start tag
+/// opens raw text (unless it closes itself with `/>`) that ends at the next `</script` or
+/// `</style` (any case); comments and attribute values are passed over, so a `<script`
+/// inside them opens nothing.
+struct RawTextStripper {
+    /// The page with script and style contents cut out.
+    var html: [UInt8] = []
+    /// Byte ranges, in the original page, of each script's contents, in page order.
+    var scripts: [Range<Int>] = []
+
+    /// Raw text shorter than this is left in place: cutting it saves nothing.
+    static let minimumCutBytes = 64
+
+    /// What stands in for the script at `position` (printable ASCII without `<`, `&` or
+    /// spaces, so libxml2 passes it through as one piece of character data).
+    static func placeholder(_ position: Int) -> [UInt8] { placeholderPrefix + Array("\(position)@".utf8) }
+
+    /// The script position a piece of character data stands for, if it is a placeholder.
+    static func position(ofPlaceholder bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let prefix = placeholderPrefix
+        guard bytes.count > prefix.count + 1, bytes.count < prefix.count + 20, bytes.last == UInt8(ascii: "@"),
+              bytes.starts(with: prefix) else { return nil }
+        var value = 0
+        for byte in bytes[prefix.count..<(bytes.count - 1)] {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    private static let placeholderPrefix = Array("@parallax-script-".utf8)
+
+    init(_ page: UnsafeBufferPointer<UInt8>) {
+        let count = page.count
+        html.reserveCapacity(count)
+        var copiedUpTo = 0
+        var index = 0
+        /// Positions of `@` attribute-name starts not yet copied out.
+        var renames: [Int] = []
+        func copy(upTo end: Int) {
+            html.append(contentsOf: page[copiedUpTo..<end])
+            for position in renames where position >= copiedUpTo && position < end {
+                html[html.count - (end - position)] = UInt8(ascii: "_")
+            }
+            renames.removeAll(keepingCapacity: true)
+            copiedUpTo = end
+        }
+        while index < count {
+            guard page[index] == UInt8(ascii: "<") else { index += 1; continue }
+            let next = index + 1
+            guard next < count else { break }
+            if page[next] == UInt8(ascii: "!") {
+                // A comment runs to `-->`; other `<!…>` declarations to `>`.
+                if Self.matches(page, at: next, "!--") {
+                    index = Self.find(page, "-->", from: next + 3).map { $0 + 3 } ?? count
+                } else {
+                    index = Self.find(page, ">", from: next).map { $0 + 1 } ?? count
+                }
+                continue
+            }
+            guard Self.isASCIILetter(page[next]) else { index = next; continue }
+            var nameEnd = next
+            while nameEnd < count, Self.isNameByte(page[nameEnd]) { nameEnd += 1 }
+            let tagEnd = Self.endOfTag(page, from: nameEnd, renames: &renames)
+            let isScript = Self.equalsIgnoringCase(page, next..<nameEnd, "script")
+            guard isScript || Self.equalsIgnoringCase(page, next..<nameEnd, "style"), tagEnd < count,
+                  page[tagEnd - 1] != UInt8(ascii: "/") else {
+                index = tagEnd + 1
+                continue
+            }
+            let contentStart = tagEnd + 1
+            let contentEnd = (isScript ? Self.findIgnoringCase(page, "</script", from: contentStart)
+                : Self.findIgnoringCase(page, "</style", from: contentStart)) ?? count
+            if contentEnd - contentStart >= Self.minimumCutBytes {
+                copy(upTo: contentStart)
+                if isScript {
+                    html.append(contentsOf: Self.placeholder(scripts.count))
+                    scripts.append(contentStart..<contentEnd)
+                }
+                copiedUpTo = contentEnd
+            }
+            index = contentEnd
+        }
+        copy(upTo: count)
+    }
+
+    /// Index of the `>` that ends a tag whose name ends at `start` (or the page's end);
+    /// a quoted attribute value may hold `>`. Attribute names starting with `@` are added
+    /// to `renames`.
+    private static func endOfTag(_ page: UnsafeBufferPointer<UInt8>, from start: Int, renames: inout [Int]) -> Int {
+        var index = start
+        var afterEquals = false
+        var afterSpace = false
+        while index < page.count {
+            let byte = page[index]
+            if byte == UInt8(ascii: ">") { return index }
+            if afterSpace, !afterEquals, byte == UInt8(ascii: "@") { renames.append(index) }
+            afterSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+            if afterEquals, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard let close = find(page, byte, from: index + 1) else { return page.count }
+                index = close + 1
+                afterEquals = false
+                continue
+            }
+            if byte == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+                afterEquals = false
+            }
+            index += 1
+        }
+        return page.count
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        !(byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/"))
+    }
+
+    private static func matches(_ page: UnsafeBufferPointer<UInt8>, at index: Int, _ text: StaticString) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard index + length <= page.count else { return false }
+        let bytes = text.utf8Start
+        for offset in 0..<length where page[index + offset] != bytes[offset] { return false }
+        return true
+    }
+
+    private static func equalsIgnoringCase(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lowercase: StaticString) -> Bool {
+        guard range.count == lowercase.utf8CodeUnitCount else { return false }
+        let bytes = lowercase.utf8Start
+        for offset in 0..<range.count where page[range.lowerBound + offset] | 0x20 != bytes[offset] { return false }
+        return true
+    }
+
+    private static func find(_ page: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from start: Int) -> Int? {
+        var index = start
+        while index < page.count {
+            if page[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func find(_ page: UnsafeBufferPointer<UInt8>, _ text: StaticString, from start: Int) -> Int? {
+        let first = text.utf8Start[0]
+        var index = start
+        while let candidate = find(page, first, from: index) {
+            if matches(page, at: candidate, text) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    /// First `text` (lowercase ASCII, starting with `<`) at or after `start`, any case.
+    private static func findIgnoringCase(_ page: UnsafeBufferPointer<UInt8>, _ text: StaticString, from start: Int) -> Int? {
+        let length = text.utf8CodeUnitCount
+        var index = start
+        while let candidate = find(page, UInt8(ascii: "<"), from: index) {
+            if candidate + length <= page.count, equalsIgnoringCase(page, candidate..<(candidate + length), text) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+}

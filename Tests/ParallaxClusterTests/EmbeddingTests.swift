@@ -1,0 +1,64 @@
+import Foundation
+import ParallaxCore
+import Testing
+@testable import ParallaxCluster
+
+/// An embedder whose vectors the test chooses: a text maps to the axis of the first topic
+/// with a marker in it (the last axis when none). It stands in for a real model so the
+/// clustering's use of embeddings is tested without the engine (ParallaxEmbedTests test the
+/// engine itself).
+struct TopicEmbedder: TextEmbedder {
+    let topics: [[String]]
+    var dimension: Int { topics.count + 1 }
+
+    func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
+        texts.map { text in
+            var vector = [Float](repeating: 0, count: dimension)
+            vector[topics.firstIndex { $0.contains { text.contains($0) } } ?? topics.count] = 1
+            return vector
+        }
+    }
+}
+
+@Suite struct EmbeddingTests {
+    /// Two reports of one event in different scripts share no word, name or number: lexically
+    /// they open two stories; with embeddings that agree they form one, found by meaning (no
+    /// lookup feature leads to the story). An unrelated report stays apart either way.
+    @Test func embeddingsJoinReportsWithoutSharedWords() throws {
+        let articles = [
+            StreamArticle(id: "ja", title: "東京で大規模な停電", text: "東京都内の広い範囲で停電が発生し、鉄道の運行が止まった。", language: "ja"),
+            StreamArticle(id: "ru", title: "Масштабное отключение электроэнергии", text: "В столице Японии остановились поезда из-за отключения света.", language: "ru"),
+            StreamArticle(id: "en", title: "Orchestra opens festival season", text: "The orchestra opened the summer festival with a new symphony.", language: "en"),
+        ]
+        // The two reports of the blackout point the same way, the festival elsewhere.
+        let embedder = TopicEmbedder(topics: [["停電", "отключение"], ["orchestra"]])
+
+        var lexical = OnlineClusterer(identifier: UndeterminedLanguage())
+        let lexicalStories = articles.map { lexical.add($0).story }
+        #expect(Set(lexicalStories).count == 3)
+
+        var dense = OnlineClusterer(identifier: UndeterminedLanguage())
+        var counter = ParallelFeatureCounter(extractor: FeatureExtractor(), identifier: UndeterminedLanguage(), workers: 2)
+        let counts = try counter.counts(articles, embedder: embedder)
+        #expect(counts.map(\.embedding) == [[1, 0, 0], [1, 0, 0], [0, 1, 0]])
+        let denseStories = zip(articles, counts).map { dense.add($0, counts: $1).story }
+        #expect(denseStories[0] == denseStories[1])
+        #expect(denseStories[2] != denseStories[0])
+    }
+
+    /// Pair scores: the same lexical evidence scores higher with agreeing embeddings than with
+    /// orthogonal ones, and the embedding cosine is reported in the components.
+    @Test func pairScoreFollowsTheEmbeddingCosine() {
+        var scorer = PairScorer(identifier: UndeterminedLanguage())
+        let pair = TextPair(id: "p", text1: "Heavy rain flooded the city centre on Monday.", text2: "Les pluies ont inondé le centre-ville lundi.",
+                            language1: "en", language2: "fr")
+        let agreeing = scorer.score(pair, learning: true, embeddings: ([1, 0], [1, 0]))
+        let orthogonal = scorer.score(pair, learning: false, embeddings: ([1, 0], [0, 1]))
+        let lexical = scorer.score(pair, learning: false)
+        #expect(agreeing.components.dense == 1)
+        #expect(orthogonal.components.dense == 0)
+        #expect(lexical.components.dense == nil)
+        #expect(agreeing.score > lexical.score)
+        #expect(orthogonal.score < lexical.score)
+    }
+}
