@@ -178,8 +178,12 @@ public struct OnlineClusterer: Sendable {
     /// The pair model's logit with the cross-lingual allowance and the time evidence (the
     /// distance in days from the article to the span `first`…`last`).
     private func adjustedLogit(_ components: SimilarityComponents, _ published: Date?, _ first: Date?, _ last: Date?) -> Double {
+        var components = components
+        if parameters.denseAcrossLanguagesOnly, !components.crossLingual { components.dense = nil }
         var z = model.logit(components)
-        if components.crossLingual { z += parameters.crossLingualBonus }
+        if components.crossLingual {
+            z += components.dense == nil ? parameters.crossLingualBonus : parameters.denseCrossLingualBonus
+        }
         if let published, let first, let last {
             let days = max(0, first.timeIntervalSince(published), published.timeIntervalSince(last)) / 86_400
             z -= parameters.timeWeight * (1 - exp(-days / parameters.timeScaleDays))

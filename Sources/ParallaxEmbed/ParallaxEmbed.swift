@@ -137,17 +137,21 @@ final class E5Engine: @unchecked Sendable {
                                                    UnsafeMutablePointer<Float>?) -> Int32
 
     let dimension: Int
-    private let library: UnsafeMutableRawPointer
     private let model: OpaquePointer
     private let freeModel: Free
     private let embedBatch: EmbedBatch
-    private let lock = NSLock()
+    /// One lock for every engine of the process: a call already uses every core through
+    /// OpenMP, and the engine is not known to be safe to enter from two threads at once
+    /// (even with two models), so loads and calls take turns.
+    private static let lock = NSLock()
 
     init(_ location: E5Location) throws(ParallaxError) {
         for path in [location.engine, location.model] where !FileManager.default.fileExists(atPath: path) {
             throw ParallaxError(source: path, reason: .notFound)
         }
-        guard let library = dlopen(location.engine, RTLD_NOW | RTLD_LOCAL) else {
+        // Opened for the life of the process, never closed: the engine's OpenMP worker
+        // threads outlive any one call, and unloading the code they run crashes them.
+        guard let library = dlopen(location.engine, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) else {
             let why = dlerror().map { String(cString: $0) } ?? "dlopen failed"
             throw ParallaxError(source: location.engine, reason: .unreadable(why))
         }
@@ -157,26 +161,19 @@ final class E5Engine: @unchecked Sendable {
             }
             return unsafeBitCast(address, to: F.self)
         }
-        do throws(ParallaxError) {
-            let load = try symbol("e5_load", Load.self)
-            let dimension = try symbol("e5_dim", Dimension.self)
-            freeModel = try symbol("e5_free", Free.self)
-            embedBatch = try symbol("e5_embed_batch", EmbedBatch.self)
-            guard let model = location.model.withCString({ load($0) }) else {
-                throw ParallaxError(source: location.model, reason: .invalidInput("the e5 engine could not load this model"))
-            }
-            self.model = model
-            self.dimension = Int(dimension(model))
-        } catch {
-            dlclose(library)
-            throw error
+        let load = try symbol("e5_load", Load.self)
+        let dimension = try symbol("e5_dim", Dimension.self)
+        freeModel = try symbol("e5_free", Free.self)
+        embedBatch = try symbol("e5_embed_batch", EmbedBatch.self)
+        guard let model = E5Engine.lock.withLock({ location.model.withCString({ load($0) }) }) else {
+            throw ParallaxError(source: location.model, reason: .invalidInput("the e5 engine could not load this model"))
         }
-        self.library = library
+        self.model = model
+        self.dimension = Int(dimension(model))
     }
 
     deinit {
-        freeModel(model)
-        dlclose(library)
+        E5Engine.lock.withLock { freeModel(model) }
     }
 
     /// One unit vector per text, in order.
@@ -186,7 +183,7 @@ final class E5Engine: @unchecked Sendable {
         defer { strings.forEach { free($0) } }
         var pointers = strings.map { UnsafePointer<CChar>($0) }
         var output = [Float](repeating: 0, count: texts.count * dimension)
-        let status = lock.withLock {
+        let status = E5Engine.lock.withLock {
             pointers.withUnsafeMutableBufferPointer { pointers in
                 output.withUnsafeMutableBufferPointer { output in
                     embedBatch(model, pointers.baseAddress, Int32(texts.count), 0, output.baseAddress)

@@ -216,12 +216,13 @@ public struct StoryIngester {
                 articles.append(article)
             }
         }
-        var fresh: [Article] = []
+        var fresh: [Article] = [], freshKeys: [String: ArticleKeys] = [:]
         // Articles of this batch and of the one being written, by content hash and by canonical URL.
         var byHash = pending?.byHash ?? [:], byURL = pending?.byURL ?? [:]
         var freshByHash: [String: String] = [:], freshByURL: [String: String] = [:]
-        for (article, stored) in zip(articles, try await store.storedDuplicates(of: articles)) {
-            let hash = ArticleFingerprint.contentHash(article), url = ArticleFingerprint.canonicalURL(article)
+        let batchKeys = articles.map(ArticleKeys.init)
+        for ((article, keys), stored) in zip(zip(articles, batchKeys), try await store.storedDuplicates(of: batchKeys)) {
+            let hash = keys.contentHash, url = keys.canonicalURL
             if let existing = stored ?? byHash[hash] ?? url.flatMap({ byURL[$0] }) {
                 summary.duplicates += 1
                 events.append(.duplicate(article, existingID: existing))
@@ -234,6 +235,7 @@ public struct StoryIngester {
                 freshByURL[url] = article.id
             }
             fresh.append(article)
+            freshKeys[article.id] = keys
         }
         fresh = fresh.map { $0.segments.isEmpty ? StoryIngester.identified($0, identifier: pipeline.identifier) : $0 }
         var counting = counter.counts(fresh.filter { counted[$0.id] == nil }.map(StoryIngester.streamArticle)).makeIterator()
@@ -250,7 +252,7 @@ public struct StoryIngester {
                 placement = .newStory
                 openedBy[assignment.story] = article.id
             }
-            placements.append(ArticlePlacement(article, placement))
+            placements.append(ArticlePlacement(article, placement, keys: freshKeys[article.id]))
             labels.append(assignment.story)
         }
         try await finishWrite(onEvent)

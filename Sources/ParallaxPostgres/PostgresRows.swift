@@ -12,10 +12,10 @@ struct ArticleValues: Sendable {
     var segmentsJSON: String
     var ingestedAt: Date
 
-    init(_ article: Article, ingestedAt: Date) {
+    init(_ article: Article, keys: ArticleKeys, ingestedAt: Date) {
         self.article = article
-        canonicalURL = ArticleFingerprint.canonicalURL(article)
-        contentHash = ArticleFingerprint.contentHash(article)
+        canonicalURL = keys.canonicalURL
+        contentHash = keys.contentHash
         segmentsJSON = (try? ParallaxJSON.line(article.segments)) ?? "[]"
         self.ingestedAt = ingestedAt
     }

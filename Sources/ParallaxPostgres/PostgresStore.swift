@@ -71,9 +71,8 @@ public final class PostgresStore: StoryStore {
 
     // MARK: StoryStore
 
-    public func storedDuplicates(of articles: [Article]) async throws -> [String?] {
-        guard !articles.isEmpty else { return [] }
-        let keys = articles.map { DuplicateKeys(contentHash: ArticleFingerprint.contentHash($0), canonicalURL: ArticleFingerprint.canonicalURL($0)) }
+    public func storedDuplicates(of keys: [ArticleKeys]) async throws -> [String?] {
+        guard !keys.isEmpty else { return [] }
         return try await run { connection, logger in try await PostgresStore.duplicates(of: keys, connection, logger) }
     }
 
@@ -99,14 +98,13 @@ public final class PostgresStore: StoryStore {
     /// the lookups and each kind of insert or update are asked once for all its articles.
     private func addInOneTransaction(_ batch: [ArticlePlacement]) async throws -> [AddResult] {
         let now = Date()
-        let rows = batch.map { ArticleValues($0.article, ingestedAt: now) }
+        let rows = batch.map { ArticleValues($0.article, keys: $0.keys, ingestedAt: now) }
         let placements = batch.map(\.placement)
         let store = location.description
         return try await run { connection, logger in
             try await connection.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.placementLock))", logger: logger)
-                let storedDuplicate = try await PostgresStore.duplicates(
-                    of: rows.map { DuplicateKeys(contentHash: $0.contentHash, canonicalURL: $0.canonicalURL) }, connection, logger)
+                let storedDuplicate = try await PostgresStore.duplicates(of: batch.map(\.keys), connection, logger)
                 let storyOfStored = try await MembershipValues.stories(of: PlacementPlan.namedArticles(placements), connection, logger)
                 let plan = PlacementPlan(rows, placements, storedDuplicate: storedDuplicate, storyOfStored: storyOfStored)
                 guard !plan.inserts.isEmpty else { return plan.duplicates.map { $0! } }
@@ -296,15 +294,9 @@ public final class PostgresStore: StoryStore {
 
     // MARK: helpers
 
-    /// The two keys an article is recognised by (`ArticleFingerprint`).
-    struct DuplicateKeys {
-        var contentHash: String
-        var canonicalURL: String?
-    }
-
     /// For each key pair, the stored article with that content (first) or that canonical URL:
     /// one round trip for the whole list.
-    private static func duplicates(of keys: [DuplicateKeys], _ connection: PostgresConnection,
+    private static func duplicates(of keys: [ArticleKeys], _ connection: PostgresConnection,
                                    _ logger: Logger) async throws -> [String?] {
         var byHash: [String: String] = [:], byURL: [String: String] = [:]
         let rows = try await connection.query("""

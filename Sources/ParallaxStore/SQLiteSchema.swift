@@ -167,12 +167,12 @@ struct ArticleRow: Codable, FetchableRecord, MutablePersistableRecord {
              published, modified, language, site, byline, image, segments, ingestedAt = "ingested_at"
     }
 
-    init(_ article: Article, ingestedAt: Date) {
+    init(_ article: Article, keys: ArticleKeys, ingestedAt: Date) {
         id = article.id
         source = article.source
         url = article.url
-        canonicalURL = ArticleFingerprint.canonicalURL(article)
-        contentHash = ArticleFingerprint.contentHash(article)
+        canonicalURL = keys.canonicalURL
+        contentHash = keys.contentHash
         title = article.title
         text = article.text
         paragraphs = article.paragraphs

@@ -82,9 +82,8 @@ public struct SQLiteStore: StoryStore {
 
     // MARK: StoryStore
 
-    public func storedDuplicates(of articles: [Article]) async throws -> [String?] {
-        let keys = articles.map { (ArticleFingerprint.contentHash($0), ArticleFingerprint.canonicalURL($0)) }
-        return try await read { db in try keys.map { try SQLiteStore.duplicate(db, contentHash: $0.0, canonicalURL: $0.1) } }
+    public func storedDuplicates(of keys: [ArticleKeys]) async throws -> [String?] {
+        try await read { db in try keys.map { try SQLiteStore.duplicate(db, contentHash: $0.contentHash, canonicalURL: $0.canonicalURL) } }
     }
 
     public func add(_ batch: [ArticlePlacement]) async throws -> [AddResult] {
@@ -104,7 +103,7 @@ public struct SQLiteStore: StoryStore {
     private static func add(_ item: ArticlePlacement, _ db: Database, storyOfBatchArticle: [String: Int64],
                             path: String) throws -> AddResult {
         let article = item.article
-        var row = ArticleRow(article, ingestedAt: Date())
+        var row = ArticleRow(article, keys: item.keys, ingestedAt: Date())
         if let existing = try duplicate(db, contentHash: row.contentHash, canonicalURL: row.canonicalURL) {
             return .duplicate(existingID: existing)
         }

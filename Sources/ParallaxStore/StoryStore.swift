@@ -17,10 +17,10 @@ public protocol StoryStore: Sendable, CustomStringConvertible {
     /// Releases the store's connections. Nothing may be asked of it afterwards.
     func close() async
 
-    /// For each article, the id of the stored article it duplicates (same canonical URL or
-    /// same content, see `ArticleFingerprint`; a match by content first), or nil when it is
-    /// new. One question to the store for the whole list.
-    func storedDuplicates(of articles: [Article]) async throws -> [String?]
+    /// For each article (by its keys), the id of the stored article it duplicates (same
+    /// canonical URL or same content, see `ArticleFingerprint`; a match by content first), or
+    /// nil when it is new. One question to the store for the whole list.
+    func storedDuplicates(of keys: [ArticleKeys]) async throws -> [String?]
 
     /// Stores the articles, each placed in a story, in order and in one transaction: all of
     /// them are stored with their story assignments, or none. One result per article, as
@@ -69,7 +69,7 @@ extension StoryStore {
 
     /// The id of the stored article that `article` duplicates, or nil when it is new.
     public func storedDuplicate(of article: Article) async throws -> String? {
-        try await storedDuplicates(of: [article]).first ?? nil
+        try await storedDuplicates(of: [ArticleKeys(article)]).first ?? nil
     }
 
     /// Stores the article and places it in a story, in one transaction: either both are
@@ -86,10 +86,25 @@ extension StoryStore {
 public struct ArticlePlacement: Sendable {
     public var article: Article
     public var placement: StoryPlacement
+    /// The article's keys, when the caller has them already (they cost a pass over the text).
+    public var keys: ArticleKeys
 
-    public init(_ article: Article, _ placement: StoryPlacement) {
+    public init(_ article: Article, _ placement: StoryPlacement, keys: ArticleKeys? = nil) {
         self.article = article
         self.placement = placement
+        self.keys = keys ?? ArticleKeys(article)
+    }
+}
+
+/// What an article is recognised by when it comes again (`ArticleFingerprint`), computed once
+/// and passed along: the duplicate checks and the stored row use the same values.
+public struct ArticleKeys: Sendable, Hashable {
+    public var contentHash: String
+    public var canonicalURL: String?
+
+    public init(_ article: Article) {
+        contentHash = ArticleFingerprint.contentHash(article)
+        canonicalURL = ArticleFingerprint.canonicalURL(article)
     }
 }
 

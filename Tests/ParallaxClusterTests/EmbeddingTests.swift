@@ -46,6 +46,28 @@ struct TopicEmbedder: TextEmbedder {
         #expect(denseStories[2] != denseStories[0])
     }
 
+    /// Within one language the clusterer keeps the lexical model: two English reports of
+    /// different events whose embeddings agree (one topic) stay apart, while the same
+    /// embeddings join reports across languages (above).
+    @Test func embeddingsDoNotJoinReportsOfOneLanguage() throws {
+        let articles = [
+            StreamArticle(id: "a", title: "Blackout stops trains in Tokyo", text: "A blackout across Tokyo stopped the trains on Monday.", language: "en"),
+            StreamArticle(id: "b", title: "Storm cuts power in Lisbon", text: "A storm in Lisbon cut the power to harbour cranes for a week.", language: "en"),
+        ]
+        let embedder = TopicEmbedder(topics: [["Blackout", "power"]])
+        var counter = ParallelFeatureCounter(extractor: FeatureExtractor(), identifier: UndeterminedLanguage(), workers: 2)
+        let counts = try counter.counts(articles, embedder: embedder)
+        #expect(counts[0].embedding == counts[1].embedding)
+        var dense = OnlineClusterer(identifier: UndeterminedLanguage())
+        let stories = zip(articles, counts).map { dense.add($0, counts: $1).story }
+        #expect(stories[0] != stories[1])
+        var everyPair = ClusterParameters.standard
+        everyPair.denseAcrossLanguagesOnly = false
+        var denseEverywhere = OnlineClusterer(parameters: everyPair, identifier: UndeterminedLanguage())
+        let merged = zip(articles, counts).map { denseEverywhere.add($0, counts: $1).story }
+        #expect(merged[0] == merged[1])
+    }
+
     /// Pair scores: the same lexical evidence scores higher with agreeing embeddings than with
     /// orthogonal ones, and the embedding cosine is reported in the components.
     @Test func pairScoreFollowsTheEmbeddingCosine() {

@@ -19,7 +19,7 @@ enum InstalledEngine {
     }
 }
 
-@Suite struct E5EmbedderTests {
+@Suite(.serialized) struct E5EmbedderTests {
     @Test(.enabled(if: InstalledEngine.available, "the e5 engine is not installed (scripts/install-embedder.sh)"))
     func paraphrasesAcrossLanguagesAreCloserThanAnUnrelatedText() throws {
         let embedder = try InstalledEngine.embedder.get()

@@ -198,7 +198,7 @@ import TestSupport
             #expect(Set(members.map(\.article.id)) == [articles[0].id, articles[3].id, articles[4].id])
             #expect(members.first { $0.article.id == articles[4].id }?.copyOf == articles[0].id)
             // One question for many articles, answered in their order.
-            #expect(try await store.storedDuplicates(of: [articles[5], copy, articles[2]]) == [nil, articles[1].id, articles[2].id])
+            #expect(try await store.storedDuplicates(of: [articles[5], copy, articles[2]].map(ArticleKeys.init)) == [nil, articles[1].id, articles[2].id])
             // An article named by `.storyOf` that was never stored: the placement opens a story.
             guard case .added(_, true) = try await store.add(articles[5], placement: .storyOf(articleID: "nowhere", similarity: 0.5, copyOf: nil)) else {
                 Issue.record("a placement naming an unknown article did not open a story")
@@ -218,7 +218,7 @@ import TestSupport
                 ])
             }
             #expect(try await temporary.store.counts() == StoreCounts(articles: 0, stories: 0))
-            #expect(try await temporary.store.storedDuplicates(of: articles) == [nil, nil, nil])
+            #expect(try await temporary.store.storedDuplicates(of: articles.map(ArticleKeys.init)) == [nil, nil, nil])
         }
     }
 
