@@ -105,7 +105,14 @@ let package = Package(
         .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
         .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "TestSupport"]),
         .testTarget(name: "ParallaxEmbedTests", dependencies: ["ParallaxEmbed", "TestSupport"]),
-        .testTarget(name: "ParallaxStoreTests", dependencies: ["ParallaxStore", "ParallaxPostgres", "TestSupport"]),
+        .testTarget(
+            name: "ParallaxStoreTests",
+            dependencies: [
+                "ParallaxStore", "ParallaxPostgres", "TestSupport",
+                // The upgrade tests write old stores with each backend's own client.
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "ParallaxSourcesTests", dependencies: ["ParallaxSources", "CLibXML2", "CZlib", "TestSupport"]),
         .testTarget(
             name: "ParallaxFetchTests",

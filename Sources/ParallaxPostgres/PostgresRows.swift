@@ -9,14 +9,14 @@ struct ArticleValues: Sendable {
     var article: Article
     var canonicalURL: String?
     var contentHash: String
-    var segmentsJSON: String
+    var layout: String
     var ingestedAt: Date
 
     init(_ article: Article, keys: ArticleKeys, ingestedAt: Date) {
         self.article = article
         canonicalURL = keys.canonicalURL
         contentHash = keys.contentHash
-        segmentsJSON = (try? ParallaxJSON.line(article.segments)) ?? "[]"
+        layout = ArticleLayout(article).json
         self.ingestedAt = ingestedAt
     }
 
@@ -30,16 +30,16 @@ struct ArticleValues: Sendable {
                 let title = PostgresSearch.indexText(a.title), text = PostgresSearch.indexText(a.text)
                 let columns = [statement.bind(a.id), statement.bind(a.source), statement.bind(a.url), statement.bind(row.canonicalURL),
                                statement.bind(row.contentHash), statement.bind(a.title), statement.bind(a.text),
-                               statement.bind(a.paragraphs), statement.bind(a.published), statement.bind(a.modified),
+                               statement.bind(row.layout), statement.bind(a.published), statement.bind(a.modified),
                                statement.bind(a.language), statement.bind(a.site), statement.bind(a.byline), statement.bind(a.image),
-                               "\(statement.bind(row.segmentsJSON))::jsonb", statement.bind(row.ingestedAt),
+                               statement.bind(row.ingestedAt),
                                "setweight(to_tsvector('simple', \(statement.bind(title))), 'A') || "
                                    + "setweight(to_tsvector('simple', \(statement.bind(text))), 'B')"]
                 values.append("(" + columns.joined(separator: ", ") + ")")
             }
             try await connection.query(statement.query("""
-                INSERT INTO articles (id, source, url, canonical_url, content_hash, title, text, paragraphs, published, modified,
-                                      language, site, byline, image, segments, ingested_at, search)
+                INSERT INTO articles (id, source, url, canonical_url, content_hash, title, text, layout, published, modified,
+                                      language, site, byline, image, ingested_at, search)
                 VALUES \(values.joined(separator: ",\n"))
                 """), logger: logger)
         }
@@ -48,19 +48,19 @@ struct ArticleValues: Sendable {
     /// The columns `stored(_:)` reads: an article joined with its membership.
     static let storedColumns = """
         articles.id, articles.source, articles.url, articles.canonical_url, articles.content_hash, articles.title,
-        articles.paragraphs, articles.published, articles.modified, articles.language, articles.site, articles.byline,
-        articles.image, articles.segments::text, articles.ingested_at,
+        articles.text, articles.layout, articles.published, articles.modified, articles.language, articles.site,
+        articles.byline, articles.image, articles.ingested_at,
         story_articles.story_id, story_articles.similarity, story_articles.copy_of
         """
 
     static func stored(_ row: PostgresRow) throws -> StoredArticle {
-        let (id, source, url, canonicalURL, contentHash, title, paragraphs, published, modified, language, site, byline, image,
-             segments, ingestedAt, storyID, similarity, copyOf) = try row.decode(
-            (String, String, String?, String?, String, String, [String], Date?, Date?, String?, String?, String?, String?,
-             String, Date, Int64, Double?, String?).self)
-        let article = Article(id: id, source: source, url: url, canonicalURL: canonicalURL, title: title, paragraphs: paragraphs,
-                              published: published, modified: modified, byline: byline, site: site, language: language,
-                              image: image, segments: try ParallaxJSON.decoder().decode([Segment].self, from: Data(segments.utf8)))
+        let (id, source, url, canonicalURL, contentHash, title, text, layout, published, modified, language, site, byline,
+             image, ingestedAt, storyID, similarity, copyOf) = try row.decode(
+            (String, String, String?, String?, String, String, String, String, Date?, Date?, String?, String?, String?,
+             String?, Date, Int64, Double?, String?).self)
+        let article = try Article(storedID: id, source: source, url: url, canonicalURL: canonicalURL, title: title, text: text,
+                                  layout: ArticleLayout.decode(layout, article: id), published: published, modified: modified,
+                                  byline: byline, site: site, language: language, image: image)
         return StoredArticle(article: article, contentHash: contentHash, ingestedAt: ingestedAt, storyID: storyID,
                              similarity: similarity, copyOf: copyOf)
     }

@@ -8,7 +8,9 @@ import PostgresNIO
 /// - `articles`: one row per distinct article; `seq` is the ingestion order; `id` the
 ///   article's stable id; `content_hash` and `canonical_url` the de-duplication keys
 ///   (`ArticleFingerprint`), both UNIQUE, so no two writers can store one article twice.
-///   `paragraphs` is a text array, `segments` JSON, dates `timestamptz`.
+///   `layout` (v4) is the `ArticleLayout` as JSON text: the paragraphs' lengths in `text` and
+///   the segments' languages (v1 kept a `paragraphs` array and `segments` JSON with all the
+///   words again). Dates are `timestamptz`.
 /// - `stories`: one row per story; ids come from a sequence and are never reused.
 /// - `story_articles`: membership, one row per article.
 /// - `claim_sets`, `claims`, `claim_links` (v3): a story's claims, as in SQLite (annotations
@@ -114,6 +116,27 @@ enum PostgresSchema {
             """,
             "CREATE INDEX claim_links_linked ON claim_links (linked_id)",
         ]),
+        // The same layout `ArticleLayout` writes, built by the server from the v1 columns:
+        // paragraph lengths in UTF-8 bytes, and a segment's text only where it is not the
+        // title or its paragraph (the k-th paragraph segment is the k-th paragraph). The text
+        // is rewritten from the paragraphs, which reads always took for the truth.
+        Migration(name: "v4-article-layout", statements: [
+            "ALTER TABLE articles ADD COLUMN layout TEXT",
+            """
+            UPDATE articles SET text = array_to_string(paragraphs, E'\\n\\n'), layout = jsonb_build_object(
+                'paragraphs', COALESCE((SELECT jsonb_agg(octet_length(convert_to(p, 'UTF8')) ORDER BY n)
+                                        FROM unnest(paragraphs) WITH ORDINALITY AS u(p, n)), '[]'::jsonb),
+                'segments', COALESCE((
+                    SELECT jsonb_agg(CASE WHEN s ->> 'text' = (CASE s ->> 'kind' WHEN 'title' THEN title ELSE paragraphs[k] END)
+                                          THEN jsonb_build_array(s -> 'kind', s -> 'language', s -> 'confidence')
+                                          ELSE jsonb_build_array(s -> 'kind', s -> 'language', s -> 'confidence', s -> 'text')
+                                     END ORDER BY n)
+                    FROM (SELECT s, n, count(*) FILTER (WHERE s ->> 'kind' = 'paragraph') OVER (ORDER BY n) AS k
+                          FROM jsonb_array_elements(segments) WITH ORDINALITY AS e(s, n)) AS numbered), '[]'::jsonb))::text
+            """,
+            "ALTER TABLE articles ALTER COLUMN layout SET NOT NULL",
+            "ALTER TABLE articles DROP COLUMN paragraphs, DROP COLUMN segments",
+        ]),
     ]
 
     /// Advisory-lock keys (any 64-bit numbers no other application on the database uses):
@@ -124,7 +147,8 @@ enum PostgresSchema {
     /// Applies the pending migrations on `connection`, in order, each in its own transaction
     /// together with its record. A session advisory lock makes processes that start at once
     /// take turns: the second finds the migrations recorded and applies nothing.
-    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+    /// `through` stops after the named migration (tests build an old store with it).
+    static func migrate(_ connection: PostgresConnection, logger: Logger, through last: String? = nil) async throws -> [String] {
         try await connection.query("SELECT pg_advisory_lock(\(migrationLock))", logger: logger)
         do {
             try await connection.query("""
@@ -135,7 +159,8 @@ enum PostgresSchema {
                 """, logger: logger)
             let applied = try await appliedMigrations(connection, logger: logger)
             var newlyApplied: [String] = []
-            for migration in migrations where !applied.contains(migration.name) {
+            let wanted = last.flatMap { name in migrations.firstIndex { $0.name == name } }.map { migrations[...$0] } ?? migrations[...]
+            for migration in wanted where !applied.contains(migration.name) {
                 try await connection.withTransaction(logger: logger) { connection in
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)

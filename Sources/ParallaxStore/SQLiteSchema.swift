@@ -7,8 +7,9 @@ import ParallaxCore
 /// - `articles`: one row per distinct article. `seq` (the rowid) is the ingestion order and
 ///   the key of the full-text index; `id` is the article's stable id; `content_hash` and
 ///   `canonical_url` are the de-duplication keys (`ArticleFingerprint`), both unique.
-///   `paragraphs` and `segments` are JSON arrays. Dates are UTC text
-///   (`YYYY-MM-DD HH:MM:SS.SSS`), so they sort and compare as text.
+///   `layout` (v4) is the `ArticleLayout` as JSON: the paragraphs' lengths in `text` and the
+///   segments' languages (v1 kept `paragraphs` and `segments` with all their words again).
+///   Dates are UTC text (`YYYY-MM-DD HH:MM:SS.SSS`), so they sort and compare as text.
 /// - `stories`: one row per story; `id` is assigned once and never reused (AUTOINCREMENT).
 ///   `languages` is a JSON array.
 /// - `story_articles`: membership, one row per article (an article is in exactly one story).
@@ -130,7 +131,45 @@ enum SQLiteSchema {
                 CREATE INDEX claim_links_linked ON claim_links(linked_id);
                 """)
         }
+        migrator.registerMigration("v4-article-layout") { db in
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN layout TEXT NOT NULL DEFAULT ''")
+            try fillLayouts(db)
+            try db.execute(sql: """
+                ALTER TABLE articles DROP COLUMN paragraphs;
+                ALTER TABLE articles DROP COLUMN segments;
+                """)
+        }
         return migrator
+    }
+
+    /// v4: each article's layout from its v1 `paragraphs` and `segments`, a thousand rows at a
+    /// time. The text is rewritten from the paragraphs where it differs (only a hand-edited
+    /// row can), as reading an article always took the paragraphs for the truth.
+    private static func fillLayouts(_ db: Database) throws {
+        let update = try db.makeStatement(sql: "UPDATE articles SET layout = ? WHERE seq = ?")
+        let updateText = try db.makeStatement(sql: "UPDATE articles SET text = ? WHERE seq = ?")
+        let decoder = ParallaxJSON.decoder()
+        var last: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT seq, id, source, title, text, paragraphs, segments FROM articles WHERE seq > ? ORDER BY seq LIMIT 1000
+                """, arguments: [last])
+            guard let final = rows.last else { return }
+            for row in rows {
+                let id: String = row["id"]
+                let paragraphs: [String], segments: [Segment]
+                do {
+                    paragraphs = try decoder.decode([String].self, from: Data((row["paragraphs"] as String).utf8))
+                    segments = try decoder.decode([Segment].self, from: Data((row["segments"] as String).utf8))
+                } catch {
+                    throw UnreadableArticle(id: id, reason: "its v1 paragraphs or segments are not valid JSON (\(error))")
+                }
+                let article = Article(id: id, source: row["source"], title: row["title"], paragraphs: paragraphs, segments: segments)
+                try update.execute(arguments: [ArticleLayout(article).json, row["seq"]])
+                if article.text != row["text"] { try updateText.execute(arguments: [article.text, row["seq"]]) }
+            }
+            last = final["seq"]
+        }
     }
 
     /// BM25 weights of the indexed columns (title, text): a word in the title says more
@@ -152,19 +191,18 @@ struct ArticleRow: Codable, FetchableRecord, MutablePersistableRecord {
     var contentHash: String
     var title: String
     var text: String
-    var paragraphs: [String]
+    var layout: String
     var published: Date?
     var modified: Date?
     var language: String?
     var site: String?
     var byline: String?
     var image: String?
-    var segments: [Segment]
     var ingestedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case seq, id, source, url, canonicalURL = "canonical_url", contentHash = "content_hash", title, text, paragraphs,
-             published, modified, language, site, byline, image, segments, ingestedAt = "ingested_at"
+        case seq, id, source, url, canonicalURL = "canonical_url", contentHash = "content_hash", title, text, layout,
+             published, modified, language, site, byline, image, ingestedAt = "ingested_at"
     }
 
     init(_ article: Article, keys: ArticleKeys, ingestedAt: Date) {
@@ -175,21 +213,20 @@ struct ArticleRow: Codable, FetchableRecord, MutablePersistableRecord {
         contentHash = keys.contentHash
         title = article.title
         text = article.text
-        paragraphs = article.paragraphs
+        layout = ArticleLayout(article).json
         published = article.published
         modified = article.modified
         language = article.language
         site = article.site
         byline = article.byline
         image = article.image
-        segments = article.segments
         self.ingestedAt = ingestedAt
     }
 
-    var article: Article {
-        Article(id: id, source: source, url: url, canonicalURL: canonicalURL, title: title, paragraphs: paragraphs,
-                published: published, modified: modified, byline: byline, site: site, language: language, image: image,
-                segments: segments)
+    func article() throws(UnreadableArticle) -> Article {
+        try Article(storedID: id, source: source, url: url, canonicalURL: canonicalURL, title: title, text: text,
+                    layout: ArticleLayout.decode(layout, article: id), published: published, modified: modified,
+                    byline: byline, site: site, language: language, image: image)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { seq = inserted.rowID }
@@ -260,16 +297,12 @@ struct MembershipRow: Codable, FetchableRecord, PersistableRecord {
 
 /// An article row joined with its membership.
 struct ArticleWithMembership: FetchableRecord {
-    var article: ArticleRow
-    var membership: MembershipRow
+    var stored: StoredArticle
 
     init(row: Row) throws {
-        article = try ArticleRow(row: row)
-        membership = try MembershipRow(row: row)
-    }
-
-    var stored: StoredArticle {
-        StoredArticle(article: article.article, contentHash: article.contentHash, ingestedAt: article.ingestedAt,
-                      storyID: membership.storyID, similarity: membership.similarity, copyOf: membership.copyOf)
+        let article = try ArticleRow(row: row)
+        let membership = try MembershipRow(row: row)
+        stored = StoredArticle(article: try article.article(), contentHash: article.contentHash, ingestedAt: article.ingestedAt,
+                               storyID: membership.storyID, similarity: membership.similarity, copyOf: membership.copyOf)
     }
 }

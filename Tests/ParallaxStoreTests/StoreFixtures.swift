@@ -49,8 +49,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// The migrations a new store of this backend records, in order.
     var migrations: [String] {
         switch self {
-        case .sqlite: ["v1-articles-stories", "v2-articles-fts", "v3-claims"]
-        case .postgres: ["v1-articles-stories", "v2-articles-search", "v3-claims"]
+        case .sqlite: ["v1-articles-stories", "v2-articles-fts", "v3-claims", "v4-article-layout"]
+        case .postgres: ["v1-articles-stories", "v2-articles-search", "v3-claims", "v4-article-layout"]
         }
     }
 
@@ -92,6 +92,7 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let location = server.database(name)
             return TemporaryLocation(
                 description: location.description,
+                postgres: location,
                 opener: { try await PostgresStore.open(location, maximumConnections: 2) },
                 migrations: { store in try await (store as! PostgresStore).appliedMigrations() },
                 removal: { try? await PostgresDatabases.drop(name, on: server) })
@@ -118,14 +119,17 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// place removed at the end of the test.
 final class TemporaryLocation: Sendable {
     let description: String
+    /// The database, for a PostgreSQL location (its description hides the password).
+    let postgres: PostgresLocation?
     private let opener: @Sendable () async throws -> any StoryStore
     private let migrations: @Sendable (any StoryStore) async throws -> [String]
     private let removal: @Sendable () async -> Void
     private let opened = Mutex<[any StoryStore]>([])
 
-    init(description: String, opener: @escaping @Sendable () async throws -> any StoryStore,
+    init(description: String, postgres: PostgresLocation? = nil, opener: @escaping @Sendable () async throws -> any StoryStore,
          migrations: @escaping @Sendable (any StoryStore) async throws -> [String], removal: @escaping @Sendable () async -> Void) {
         self.description = description
+        self.postgres = postgres
         self.opener = opener
         self.migrations = migrations
         self.removal = removal
