@@ -20,24 +20,43 @@ public struct DocumentReader: Sendable {
     /// One result per document found, in the order given; directories expand to their
     /// article files, sorted by path, hidden files and folders skipped.
     public func read(_ paths: [String]) -> [Result<RawDocument, ParallaxError>] {
-        var results: [Result<RawDocument, ParallaxError>] = []
+        Array(documents(paths))
+    }
+
+    /// `read`, one document at a time: each file is read when the sequence reaches it, so
+    /// a large folder is never all in memory at once.
+    public func documents(_ paths: [String]) -> LazyMapSequence<[Input], Result<RawDocument, ParallaxError>> {
+        var inputs: [Input] = []
         for path in paths {
             if path == "-" {
-                results.append(readStandardInput())
+                inputs.append(.standardInput)
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                results.append(.failure(ParallaxError(source: path, reason: .notFound)))
+                inputs.append(.missing(path))
                 continue
             }
             if isDirectory.boolValue {
-                results.append(contentsOf: Self.articleFiles(in: path).map(readFile))
+                inputs.append(contentsOf: Self.articleFiles(in: path).map(Input.file))
             } else {
-                results.append(readFile(path))
+                inputs.append(.file(path))
             }
         }
-        return results
+        return inputs.lazy.map { input in
+            switch input {
+            case .standardInput: readStandardInput()
+            case .file(let path): readFile(path)
+            case .missing(let path): .failure(ParallaxError(source: path, reason: .notFound))
+            }
+        }
+    }
+
+    /// One input named on the command line or found in a folder, not yet read.
+    public enum Input: Sendable {
+        case standardInput
+        case file(String)
+        case missing(String)
     }
 
     /// One document from bytes already in memory (stdin, HTTP bodies, archive records).

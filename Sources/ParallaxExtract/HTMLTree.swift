@@ -67,21 +67,39 @@ struct HTMLTree: Sendable {
 
         init(words: [String]) {
             var traits: ClassTraits = []
+            var previous: String?
             for word in words {
-                if BoilerplateRules.commentClassWords.contains(word) { traits.insert(.comment) }
-                if BoilerplateRules.boilerplateClassWords.contains(word) {
-                    traits.insert(.boilerplate)
-                    if !BoilerplateRules.commentClassWords.contains(word) { traits.insert(.boilerplateOtherThanComment) }
+                if let known = Self.byWord[word] {
+                    traits.formUnion(known.traits)
+                    if let first = previous, Self.byWord[first]?.startsPair == true,
+                       BoilerplateRules.boilerplateClassPairs.contains(where: { $0 == (first, word) }) {
+                        traits.insert(.boilerplatePair)
+                    }
                 }
-                if BoilerplateRules.weakBoilerplateClassWords.contains(word) { traits.insert(.weakBoilerplate) }
-                if BoilerplateRules.contentClassWords.contains(word) { traits.insert(.content) }
-                if BoilerplateRules.dateClassWords.contains(word) { traits.insert(.date) }
-            }
-            if zip(words, words.dropFirst()).contains(where: { pair in BoilerplateRules.boilerplateClassPairs.contains { $0 == pair } }) {
-                traits.insert(.boilerplatePair)
+                previous = word
             }
             self = traits
         }
+
+        /// Every word the class rules name, with its traits and whether it starts one of
+        /// `boilerplateClassPairs`: one hash per class word instead of one per list.
+        private static let byWord: [String: (traits: ClassTraits, startsPair: Bool)] = {
+            var table: [String: (traits: ClassTraits, startsPair: Bool)] = [:]
+            func add(_ words: Set<String>, _ trait: ClassTraits) {
+                for word in words { table[word, default: ([], false)].traits.insert(trait) }
+            }
+            add(BoilerplateRules.commentClassWords, .comment)
+            add(BoilerplateRules.boilerplateClassWords, .boilerplate)
+            add(BoilerplateRules.boilerplateClassWords.subtracting(BoilerplateRules.commentClassWords), .boilerplateOtherThanComment)
+            add(BoilerplateRules.weakBoilerplateClassWords, .weakBoilerplate)
+            add(BoilerplateRules.contentClassWords, .content)
+            add(BoilerplateRules.dateClassWords, .date)
+            for (first, second) in BoilerplateRules.boilerplateClassPairs {
+                table[first, default: ([], false)].startsPair = true
+                table[second, default: ([], false)] = table[second] ?? ([], false)
+            }
+            return table
+        }()
     }
 
     struct Node: Sendable {

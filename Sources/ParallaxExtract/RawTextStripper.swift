@@ -74,11 +74,29 @@ struct RawTextStripper {
             guard Self.isASCIILetter(page[next]) else { index = next; continue }
             var nameEnd = next
             while nameEnd < count, Self.isNameByte(page[nameEnd]) { nameEnd += 1 }
-            let tagEnd = Self.endOfTag(page, from: nameEnd, renames: &renames)
+            let tagEnd: Int
+            if nameEnd - next < Self.longestName, (next..<nameEnd).allSatisfy({ Self.isParserNameByte(page[$0]) }) {
+                copy(upTo: nameEnd)
+                let kept = Self.keepReadAttributes(page, from: nameEnd, into: &html)
+                copiedUpTo = kept.copyFrom
+                tagEnd = kept.tagEnd ?? Self.endOfTag(page, from: kept.copyFrom, renames: &renames)
+            } else {
+                tagEnd = Self.endOfTag(page, from: nameEnd, renames: &renames)
+            }
             let isScript = Self.equalsIgnoringCase(page, next..<nameEnd, "script")
-            guard isScript || Self.equalsIgnoringCase(page, next..<nameEnd, "style"), tagEnd < count,
+            let isSVG = !isScript && Self.equalsIgnoringCase(page, next..<nameEnd, "svg")
+            guard isScript || isSVG || Self.equalsIgnoringCase(page, next..<nameEnd, "style"), tagEnd < count,
                   page[tagEnd - 1] != UInt8(ascii: "/") else {
                 index = tagEnd + 1
+                continue
+            }
+            if isSVG {
+                // Drawing instructions, never text: the element is kept, empty. (Markup
+                // continues after it, so a missing end tag cuts nothing.)
+                guard let close = Self.findIgnoringCase(page, "</svg", from: tagEnd + 1) else { index = tagEnd + 1; continue }
+                copy(upTo: tagEnd + 1)
+                copiedUpTo = close
+                index = close
                 continue
             }
             let contentStart = tagEnd + 1
@@ -95,6 +113,89 @@ struct RawTextStripper {
             index = contentEnd
         }
         copy(upTo: count)
+    }
+
+    /// libxml2 reads names of at most this many bytes in one piece.
+    private static let longestName = 100
+
+    /// Copies the attributes of a start tag that `BoilerplateRules.readAttributes` names
+    /// into `html`, each after one space, and drops the others (`src`, `srcset`, `data-*`,
+    /// event handlers: a quarter of a page's markup once scripts are gone), which libxml2
+    /// would otherwise parse, intern and copy only for the tree to ignore them.
+    ///
+    /// Attributes are read as libxml2's HTML parser reads them: a name of letters, digits,
+    /// `-`, `_`, `:` and `.`, optionally `=` and a quoted or unquoted value. At anything else
+    /// (a stray quote, a bracket in a name) it stops and the rest of the tag is left as it
+    /// is: `copyFrom` is where copying resumes and `tagEnd` is nil. When the tag ends
+    /// normally, `copyFrom` is the blanks before its `>` or `/>` and `tagEnd` the index of its `>`.
+    private static func keepReadAttributes(_ page: UnsafeBufferPointer<UInt8>, from start: Int,
+                                           into html: inout [UInt8]) -> (copyFrom: Int, tagEnd: Int?) {
+        var index = start
+        let count = page.count
+        while true {
+            let attributeStart = index
+            while index < count, isParserBlank(page[index]) { index += 1 }
+            guard index < count else { return (attributeStart, nil) }
+            // The blanks before the end stay: `href=/docs />` must not become `href=/docs/>`.
+            if page[index] == UInt8(ascii: ">") { return (attributeStart, index) }
+            if page[index] == UInt8(ascii: "/"), index + 1 < count, page[index + 1] == UInt8(ascii: ">") { return (attributeStart, index + 1) }
+            // `@click` is not a name to libxml2 (see `endOfTag`); it is never read either.
+            let nameStart = index
+            guard isParserNameStart(page[index]) || page[index] == UInt8(ascii: "@") else { return (attributeStart, nil) }
+            index += 1
+            while index < count, isParserNameByte(page[index]) { index += 1 }
+            guard index - nameStart < longestName else { return (attributeStart, nil) }
+            let nameEnd = index
+            var end = nameEnd
+            while index < count, isParserBlank(page[index]) { index += 1 }
+            if index < count, page[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < count, isParserBlank(page[index]) { index += 1 }
+                guard index < count else { return (attributeStart, nil) }
+                let quote = page[index]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = find(page, quote, from: index + 1) else { return (attributeStart, nil) }
+                    end = close + 1
+                } else {
+                    while index < count, !isParserBlank(page[index]), page[index] != UInt8(ascii: ">") { index += 1 }
+                    guard index > end else { return (attributeStart, nil) }
+                    end = index
+                }
+                index = end
+            } else {
+                // No value: what follows the blanks is the next attribute.
+                index = end
+            }
+            if page[nameStart] != UInt8(ascii: "@"), isReadAttribute(page, nameStart..<nameEnd) {
+                html.append(0x20)
+                html.append(contentsOf: page[nameStart..<end])
+            }
+        }
+    }
+
+    /// Whether an attribute name (any case) is one of `BoilerplateRules.readAttributes`.
+    private static func isReadAttribute(_ page: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+        guard name.count <= longestReadAttribute else { return false }
+        var lowercase: [UInt8] = []
+        lowercase.reserveCapacity(name.count)
+        for byte in page[name] { lowercase.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+        return readAttributeNames.contains(lowercase)
+    }
+
+    private static let readAttributeNames: Set<[UInt8]> = Set(BoilerplateRules.readAttributes.map { Array($0.utf8) })
+    private static let longestReadAttribute = BoilerplateRules.readAttributes.map(\.utf8.count).max() ?? 0
+
+    /// libxml2's blanks (form feed is not one).
+    private static func isParserBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func isParserNameStart(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+    }
+
+    private static func isParserNameByte(_ byte: UInt8) -> Bool {
+        isParserNameStart(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-")
     }
 
     /// Index of the `>` that ends a tag whose name ends at `start` (or the page's end);

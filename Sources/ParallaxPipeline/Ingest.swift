@@ -89,10 +89,26 @@ public struct StoryIngester {
         var task: Task<[AddResult], Error>
         var placements: [ArticlePlacement]
         var labels: [String]
-        /// Its articles by content hash and canonical URL: the next batch's duplicates of them
-        /// are found here, as the store's check would find them once they are written.
-        var byHash: [String: String]
-        var byURL: [String: String]
+    }
+
+    /// Articles by their keys (content hash, canonical URL): those of the batch being placed
+    /// and of the batch being written, whose duplicates the store cannot see yet.
+    private struct UnstoredKeys {
+        private var byHash: [String: String] = [:], byURL: [String: String] = [:]
+
+        init(_ placements: [ArticlePlacement]) {
+            for item in placements { insert(item.keys, id: item.article.id) }
+        }
+
+        /// The id of an earlier article with one of these keys.
+        func existing(_ keys: ArticleKeys) -> String? {
+            byHash[keys.contentHash] ?? keys.canonicalURL.flatMap { byURL[$0] }
+        }
+
+        mutating func insert(_ keys: ArticleKeys, id: String) {
+            byHash[keys.contentHash] = id
+            if let url = keys.canonicalURL { byURL[url] = id }
+        }
     }
 
     public init(pipeline: Pipeline, store: any StoryStore, options: IngestOptions = IngestOptions()) {
@@ -217,23 +233,15 @@ public struct StoryIngester {
             }
         }
         var fresh: [Article] = [], freshKeys: [String: ArticleKeys] = [:]
-        // Articles of this batch and of the one being written, by content hash and by canonical URL.
-        var byHash = pending?.byHash ?? [:], byURL = pending?.byURL ?? [:]
-        var freshByHash: [String: String] = [:], freshByURL: [String: String] = [:]
+        var unstored = UnstoredKeys(pending?.placements ?? [])
         let batchKeys = articles.map(ArticleKeys.init)
         for ((article, keys), stored) in zip(zip(articles, batchKeys), try await store.storedDuplicates(of: batchKeys)) {
-            let hash = keys.contentHash, url = keys.canonicalURL
-            if let existing = stored ?? byHash[hash] ?? url.flatMap({ byURL[$0] }) {
+            if let existing = stored ?? unstored.existing(keys) {
                 summary.duplicates += 1
                 events.append(.duplicate(article, existingID: existing))
                 continue
             }
-            byHash[hash] = article.id
-            freshByHash[hash] = article.id
-            if let url {
-                byURL[url] = article.id
-                freshByURL[url] = article.id
-            }
+            unstored.insert(keys, id: article.id)
             fresh.append(article)
             freshKeys[article.id] = keys
         }
@@ -259,8 +267,7 @@ public struct StoryIngester {
         for event in events { onEvent(event) }
         guard !placements.isEmpty else { return }
         let store = self.store
-        pending = PendingWrite(task: Task { try await store.add(placements) }, placements: placements, labels: labels,
-                               byHash: freshByHash, byURL: freshByURL)
+        pending = PendingWrite(task: Task { try await store.add(placements) }, placements: placements, labels: labels)
     }
 
     /// Waits for the batch being written and reports its articles.

@@ -41,7 +41,7 @@ struct ExtractCommand: ParsableCommand {
         let extractor = ArticleExtractor(identifier: pipeline.identifier)
         var failed = 0
         var printed = 0
-        for result in pipeline.reader.read(inputs) {
+        for result in pipeline.reader.documents(inputs) {
             let page: ExtractedPage
             do throws(ParallaxError) {
                 let document = try result.get()

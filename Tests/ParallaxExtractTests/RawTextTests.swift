@@ -43,6 +43,31 @@ import Testing
         #expect(article.text.contains("More:"))
     }
 
+    private func stripped(_ page: String) -> String {
+        String(decoding: Array(page.utf8).withUnsafeBufferPointer { RawTextStripper($0) }.html, as: UTF8.self)
+    }
+
+    @Test func attributesTheTreeNeverReadsAreDroppedBeforeParsing() {
+        let text = stripped(#"<div data-x='{"a":1}' CLASS="story body" srcset=a.jpg hidden><img src="x.png"/>"#
+            + #"<link rel=canonical href=https://example.org/docs /><a href=/b/>b</a></div>"#)
+        #expect(text == #"<div CLASS="story body" hidden><img/><link rel=canonical href=https://example.org/docs /><a href=/b/>b</a></div>"#)
+    }
+
+    @Test func aTagLibxml2CannotReadIsLeftAsItIsFromWhereItGoesWrong() {
+        // A bracket ends the name for libxml2, which then skips the rest as junk; the scan
+        // keeps what came before and copies the rest, from the bracket on, untouched.
+        let text = stripped(#"<div class="a" data-y="1" v-bind:[key]="v" id="b">x</div>"#)
+        #expect(text == #"<div class="a"[key]="v" id="b">x</div>"#)
+    }
+
+    @Test func svgDrawingsAreEmptiedButMarkupAfterThemStays() throws {
+        let icon = "<svg viewBox=\"0 0 10 10\"><title>Artboard icon</title><path d=\"M0 0L10 10\"/></svg>"
+        #expect(stripped("<h1>\(icon)Pier reopens</h1><p>one</p>") == "<h1><svg></svg>Pier reopens</h1><p>one</p>")
+        let article = try extractHTML("<html><head><title>Pier reopens</title></head><body><article><h1>\(icon)Pier reopens</h1><p>\(prose)</p><p>More: \(prose)</p></article></body></html>")
+        #expect(!article.title.contains("Artboard") && !article.text.contains("Artboard"))
+        #expect(stripped("<p><svg>unclosed <b>bold</b></p>") == "<p><svg>unclosed <b>bold</b></p>")
+    }
+
     @Test func paragraphsPastTheLanguageBudgetTakeTheBodysLanguage() throws {
         let count = BoilerplateRules.languageBudgetCharacters / 100 + 5
         let paragraphs = (1...count).map { "<p>Paragraph \($0): \(prose)</p>" }.joined()
