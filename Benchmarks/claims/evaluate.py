@@ -16,7 +16,7 @@ sentence that states a fact comes back whole as a unique claim. Annotations keep
 linked sentence, its index and a hash of its text; a changed split shows up as a warning.
 
 Usage:
-  evaluate.py [--binary PATH] [--pairs FILE] [--verbose] [--split tune|test|all]
+  evaluate.py [--binary PATH] [--pairs FILE] [--verbose] [--split tune|test|all] [--embedder e5]
   evaluate.py sentences PAIR_ID [--binary PATH]      # list sentences to annotate
 """
 import argparse
@@ -55,9 +55,14 @@ def article_file(text):
     return text + "\n"
 
 
-def run_compare(binary, paths, published=None):
+def run_compare(binary, paths, published=None, embedder=None):
     # Run beside the files, so that each source is labelled with its file name.
     command = [os.path.abspath(binary), "compare", *map(os.path.basename, paths), "--format", "json"]
+    if embedder:
+        # The compare runs in a temporary folder: the default engine folder is the repository's.
+        command += ["--embedder", embedder]
+        if not os.environ.get("PARALLAX_E5_ENGINE"):
+            command += ["--embedder-path", os.path.join(REPO, ".build-e5-venv")]
     for path, day in (published or {}).items():
         command += ["--published", f"{os.path.basename(path)}={day}"]
     result = subprocess.run(command, capture_output=True, text=True, cwd=os.path.dirname(paths[0]))
@@ -218,7 +223,7 @@ def evaluate(args):
         with tempfile.TemporaryDirectory() as directory:
             pair = Pair(row, directory)
             listing = [sentences(args.binary, directory, path) for path in pair.paths]
-            report = run_compare(args.binary, pair.paths, pair.published)
+            report = run_compare(args.binary, pair.paths, pair.published, args.embedder)
         same, conflict, unmapped = predicted_links(report, listing)
         gold = gold_links(annotation, listing, warnings)
         group = "cross-language" if pair.cross else "same-language"
@@ -271,6 +276,7 @@ def main():
     parser.add_argument("--annotations", default=ANNOTATIONS)
     parser.add_argument("--split", default="all", choices=["all", "tune", "test"])
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--embedder", choices=["e5"], help="compare with dense sentence embeddings (parallax compare --embedder)")
     args = parser.parse_args()
     if args.mode == "sentences":
         if not args.pair_id:

@@ -162,7 +162,9 @@ public struct OnlineClusterer: Sendable {
     }
 
     /// The logit of the most similar recent member; nil when the check is off or the story
-    /// has a single article.
+    /// has a single article. (The members' mean instead, average linkage, was tried on the
+    /// Wikinews dev clusters: 0.846 B-cubed F1 against 0.854 at the same weight, 0.847 at its
+    /// best over member weight and threshold; it trades recall for precision.)
     private func memberLogit(_ features: ArticleLookup, _ story: Story) -> Double? {
         guard parameters.memberWeight > 0, !story.members.isEmpty else { return nil }
         var best = -Double.infinity

@@ -3,7 +3,7 @@ import ParallaxCore
 /// Which sentences of different sources state the same fact.
 ///
 /// Every cross-source sentence pair is scored (`SentencePairScore`: `ClaimMatcher`'s lexical
-/// match, later blended with a dense similarity). A pair is aligned by the first rule of
+/// match, and with an embedder how far the pair's cosine stands out). A pair is aligned by the first rule of
 /// `AlignmentRules` it passes (one rule set within a language, a stricter one across
 /// languages, where untranslated words cannot match and names alone carry the score):
 /// - its score clears `threshold` with `minimumShared` shared features (one shared name and
@@ -12,7 +12,10 @@ import ParallaxCore
 /// - it clears `bestThreshold` with `bestShared` shared features while it is the best match of
 ///   one of its sentences: a short sentence that restates part of a long one (a headline fused
 ///   with the lead, a sentence stating two facts) scores low against it, but finds nothing
-///   better in that source.
+///   better in that source;
+/// - with an embedder (`SentenceVectors`), its cosine stands out among the sentence pairs of
+///   its two articles (`SentencePairScore.denseStanding`), with a little lexical support or
+///   far enough alone: translations share no words.
 /// A sentence may align with several sentences of another source (a fact spread over two
 /// sentences), but only with its `partnersPerSource` best. The sentences next to an aligned
 /// pair, in the same order, align on weaker evidence (`neighbourThreshold`): outlets tell an
@@ -26,13 +29,20 @@ struct SentenceAlignment: Sendable {
         var mutualThreshold: Double
         var bestThreshold: Double
         var bestShared: Int
+        /// With an embedder: a pair whose cosine stands `denseStanding` deviations above the
+        /// other pairs of its two articles aligns with `denseShared` shared features; one that
+        /// stands out by `denseAloneStanding` aligns on that alone.
+        var denseStanding = 1.5
+        var denseShared = 2
+        var denseAloneStanding = 2.5
 
         static let sameLanguage = AlignmentRules(threshold: 0.3, minimumShared: 3, mutualThreshold: 0.2,
                                                  bestThreshold: 0.15, bestShared: 4)
         /// Across languages a pair sharing three names scores as high as a paraphrase, and
-        /// often states different facts about those actors: a fourth shared feature is needed.
+        /// often states different facts about those actors: a fourth shared feature is needed
+        /// (a third beside a standing cosine: translations of one story all stand close).
         static let crossLanguage = AlignmentRules(threshold: 0.3, minimumShared: 4, mutualThreshold: 0.2,
-                                                  bestThreshold: 0.15, bestShared: 4)
+                                                  bestThreshold: 0.15, bestShared: 4, denseShared: 3)
 
         static func between(_ a: ClaimUnit, _ b: ClaimUnit) -> AlignmentRules {
             ClaimMatcher.crossLanguage(a, b) ? crossLanguage : sameLanguage
@@ -40,8 +50,13 @@ struct SentenceAlignment: Sendable {
 
         /// Whether a pair with this score and match aligns; `mutual`: each sentence is the
         /// other's best match, `best`: one of them is.
-        func aligns(_ score: Double, _ match: ClaimMatch, mutual: Bool, best: Bool) -> Bool {
-            (match.matched >= minimumShared && (score >= threshold || (mutual && score >= mutualThreshold)))
+        func aligns(_ pair: SentencePairScore, mutual: Bool, best: Bool) -> Bool {
+            let match = pair.lexical, score = pair.score
+            if let standing = pair.denseStanding,
+               standing >= denseAloneStanding || (standing >= denseStanding && match.matched >= denseShared) {
+                return true
+            }
+            return (match.matched >= minimumShared && (score >= threshold || (mutual && score >= mutualThreshold)))
                 || (best && match.matched >= bestShared && score >= bestThreshold)
         }
     }
@@ -89,7 +104,7 @@ struct SentenceAlignment: Sendable {
     /// with `a` from the earlier source, as in `edges`.
     let contained: [Edge]
 
-    init(units: [ClaimUnits], matcher: ClaimMatcher) {
+    init(units: [ClaimUnits], matcher: ClaimMatcher, vectors: SentenceVectors? = nil) {
         var candidates: [Edge] = []
         var containing: [Edge] = []
         var best: [SentenceRef: Double] = [:]
@@ -101,15 +116,21 @@ struct SentenceAlignment: Sendable {
                     Edge(a: SentenceRef(source: i, sentence: first[x].sentence), b: SentenceRef(source: j, sentence: second[y].sentence),
                          match: matches[x][y])
                 }
-                let scores = matches.indices.map { x in matches[x].indices.map { y in SentencePairScore(lexical: matches[x][y]).score } }
+                let standings = SentencePairScore.standings(first.map { a in second.map { b in
+                    vectors?.cosine(SentenceRef(source: i, sentence: a.sentence), SentenceRef(source: j, sentence: b.sentence))
+                } })
+                let pairScores = matches.indices.map { x in
+                    matches[x].indices.map { y in SentencePairScore(lexical: matches[x][y], denseStanding: standings[x][y]) }
+                }
+                let scores = pairScores.map { $0.map(\.score) }
                 let bestOfFirst = scores.map { $0.max() ?? 0 }
                 let bestOfSecond = second.indices.map { y in scores.map { $0[y] }.max() ?? 0 }
                 var anchors: Set<[Int]> = []
                 for x in first.indices {
-                    for y in second.indices where scores[x][y] > 0 {
+                    for y in second.indices where scores[x][y] > 0 || pairScores[x][y].denseStanding != nil {
                         let score = scores[x][y]
                         let ofFirst = score >= bestOfFirst[x], ofSecond = score >= bestOfSecond[y]
-                        if AlignmentRules.between(first[x], second[y]).aligns(score, matches[x][y], mutual: ofFirst && ofSecond,
+                        if AlignmentRules.between(first[x], second[y]).aligns(pairScores[x][y], mutual: ofFirst && ofSecond,
                                                                               best: ofFirst || ofSecond) {
                             anchors.insert([x, y])
                         }

@@ -23,8 +23,12 @@ public struct StoryComparator: StoryComparer {
     /// in another language than the body ("Witte Huis" over an English text). nil: bodies only.
     let titleAnnotator: (any Annotator)?
 
-    public init(titleAnnotator: (any Annotator)? = ArticleAnnotator()) {
+    /// Dense sentence vectors for alignment (`SentencePairScore.dense`); nil: lexical evidence only.
+    let embedder: (any TextEmbedder)?
+
+    public init(titleAnnotator: (any Annotator)? = ArticleAnnotator(), embedder: (any TextEmbedder)? = nil) {
         self.titleAnnotator = titleAnnotator
+        self.embedder = embedder
     }
 
     /// Reads the weekday of dates that no publication date resolved, with the same annotator;
@@ -47,7 +51,11 @@ public struct StoryComparator: StoryComparer {
         let labels = Self.labels(articles)
         let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
         let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
-        let alignment = SentenceAlignment(units: units, matcher: matcher)
+        // All sentences of the story in one call: an engine call costs most per batch.
+        let vectors = embedder.flatMap { embedder in
+            SentenceVectors(units: units, text: { articles[$0.source].article.text.substring($0.span) }, embedder: embedder)
+        }
+        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: vectors)
         let titles = titleEntities(articles)
         let similarity = StorySimilarity(units: units, matcher: matcher, titleEntityKeys: titles.map { Set($0.map(\.key)) })
 

@@ -31,6 +31,12 @@ struct ClusterCommand: ParsableCommand {
     @Option(name: .long, help: "Days without a new article after which a story is closed.")
     var windowDays: Double = ClusterParameters.standard.windowDays
 
+    @Option(name: .long, help: "How far (0…1) a join score moves towards its score with the most similar recent member of the story, when that is lower.")
+    var memberWeight: Double = ClusterParameters.standard.memberWeight
+
+    @Option(name: .long, help: "Recent member articles a story keeps for that check.")
+    var recentMembers: Int = ClusterParameters.standard.recentMembers
+
     @OptionGroup var embedding: EmbedderOptions
 
     /// Articles read ahead and counted together: large enough to keep the cores busy, small
@@ -40,6 +46,8 @@ struct ClusterCommand: ParsableCommand {
     func validate() throws {
         guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be in [0, 1]") }
         guard windowDays > 0 else { throw ValidationError("--window-days must be positive") }
+        guard (0...1).contains(memberWeight) else { throw ValidationError("--member-weight must be in [0, 1]") }
+        guard recentMembers >= 0 else { throw ValidationError("--recent-members must not be negative") }
     }
 
     func run() throws {
@@ -47,6 +55,8 @@ struct ClusterCommand: ParsableCommand {
         var parameters = ClusterParameters.standard
         parameters.threshold = threshold
         parameters.windowDays = windowDays
+        parameters.memberWeight = memberWeight
+        parameters.recentMembers = recentMembers
         let identifier = languageIdentifier()
         var clusterer = OnlineClusterer(parameters: parameters, extractor: FeatureExtractor(depth: features), identifier: identifier)
         let reader: JSONLinesReader

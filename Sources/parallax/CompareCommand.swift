@@ -29,6 +29,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json, md or html.")
     var format: Format = .text
 
+    @OptionGroup var embedding: EmbedderOptions
+
     func validate() throws {
         guard inputs.count >= 2 else { throw ValidationError("compare needs at least two articles") }
         for entry in published {
@@ -39,7 +41,11 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try Pipeline.standard()
+        var pipeline = try Pipeline.standard()
+        if let embedder = try embedding.load() {
+            // Dense sentence similarity for claim alignment: translations and paraphrases.
+            pipeline.comparer = StoryComparator(embedder: embedder)
+        }
         var dates: [String: Date] = [:]
         for entry in published {
             let eq = entry.lastIndex(of: "=")!
