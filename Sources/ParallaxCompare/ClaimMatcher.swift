@@ -161,7 +161,9 @@ struct ClaimMatcher: Sendable {
             if other[key] != nil { return 1 }
             return other.keys.map { ClaimMatcher.entityMatch(key, $0) }.max() ?? 0
         }
-        for (key, text) in a.entities {
+        // In key order: a dictionary's order changes from run to run, and with it the order
+        // of the shared labels and the last bits of the sums.
+        for (key, text) in a.entities.sorted(by: { $0.key < $1.key }) {
             let weight = ClaimMatcher.entityBoost * idf(ClaimMatcher.entityTerm(key))
             totalA += weight
             let best = bestEntity(key, in: b.entities)
@@ -172,7 +174,7 @@ struct ClaimMatcher: Sendable {
                 labels.append((text, weight * best))
             }
         }
-        for key in b.entities.keys {
+        for key in b.entities.keys.sorted() {
             let weight = ClaimMatcher.entityBoost * idf(ClaimMatcher.entityTerm(key))
             totalB += weight
             let best = bestEntity(key, in: a.entities)
@@ -213,7 +215,7 @@ struct ClaimMatcher: Sendable {
 
         guard totalA > 0, totalB > 0 else { return .none }
         var seen: Set<String> = []
-        let shared = labels.sorted { $0.1 > $1.1 }.map(\.0).filter { seen.insert($0).inserted }
+        let shared = labels.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0).filter { seen.insert($0).inserted }
         return ClaimMatch(score: min(1, (matchedA + matchedB) / (totalA + totalB)),
                           coverage: (min(1, matchedA / (totalA + discountA)), min(1, matchedB / (totalB + discountB))),
                           matched: min(matchedCount, matchedCountB), anchors: min(anchors, anchorsB), shared: shared)

@@ -63,4 +63,13 @@ import TestSupport
         let times = try #require(report["times"] as? [[String: Any]])
         #expect(times.contains { ($0["text"] as? String)?.lowercased() == "in october" && $0["resolved"] is [String: Any] })
     }
+
+    /// Each process orders its dictionaries differently (Swift seeds hashing per process):
+    /// nothing of that may reach the report, or two runs on the same input would disagree.
+    @Test func compareGivesTheSameReportInEveryProcess() throws {
+        let seeds = [SharedData.path(SharedData.seed000), SharedData.path(SharedData.seed002)]
+        let reports = try (0..<4).map { _ in try CLI.run(["compare", seeds[0], seeds[1], "--format", "json"]).stdout }
+        #expect(!reports[0].isEmpty)
+        #expect(Set(reports).count == 1)
+    }
 }
