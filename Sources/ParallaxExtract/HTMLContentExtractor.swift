@@ -236,22 +236,22 @@ struct HTMLContentExtractor: Sendable {
         let end = tree.nodes[start].end
         while index < end {
             while let last = open.last, tree.nodes[last].end <= index { leave(last); open.removeLast() }
-            let node = tree.nodes[index]
-            if removed[index] { index = node.end; continue }
-            if node.kind == .text {
-                let added = text.append(node.text)
+            // Fields are read in place: copying the node would retain and release its strings and arrays.
+            if removed[index] { index = tree.nodes[index].end; continue }
+            if tree.nodes[index].kind == .text {
+                let added = text.append(tree.nodes[index].text)
                 if anchorDepth > 0 { links += added }
                 afterLineBreak = false
                 index += 1
                 continue
             }
-            if node.name == "br" {
+            if tree.nodes[index].name == "br" {
                 if afterLineBreak { flush(); afterLineBreak = false } else { text.appendSpace(); afterLineBreak = true }
-                index = node.end
+                index = tree.nodes[index].end
                 continue
             }
-            if node.traits.contains(.block) { flush(); ownerStack.append(owner); owner = index }
-            if node.name == "a" { anchorDepth += 1 }
+            if tree.nodes[index].traits.contains(.block) { flush(); ownerStack.append(owner); owner = index }
+            if tree.nodes[index].name == "a" { anchorDepth += 1 }
             open.append(index)
             index += 1
         }

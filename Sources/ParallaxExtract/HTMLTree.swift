@@ -194,7 +194,14 @@ struct HTMLTree: Sendable {
         var names: [UnsafePointer<xmlChar>: Name] = [:]
         /// Pages repeat the same class attribute on many elements (every teaser, every
         /// menu item): each distinct class and id pair is split into words once.
-        var classWordsByValue: [String: (words: [String], traits: ClassTraits)] = [:]
+        var classWordsByValue: [ClassAndID: (words: [String], traits: ClassTraits)] = [:]
+
+        /// An element's class and id values, the key of `classWordsByValue` (a pair, not one
+        /// joined string, so looking one up allocates nothing).
+        struct ClassAndID: Hashable {
+            var classValue: String
+            var idValue: String
+        }
 
         init() { nodes.reserveCapacity(2048) }
 
@@ -258,11 +265,11 @@ struct HTMLTree: Sendable {
             let classValue = attributes["class"], idValue = attributes["id"]
             var classWords: [String] = [], classTraits: ClassTraits = []
             if classValue != nil || idValue != nil {
-                let key = (classValue ?? "") + "\u{1F}" + (idValue ?? "")
+                let key = ClassAndID(classValue: classValue ?? "", idValue: idValue ?? "")
                 if let known = classWordsByValue[key] {
                     (classWords, classTraits) = known
                 } else {
-                    classWords = TextScanning.classWords(classValue ?? "", idValue ?? "")
+                    classWords = TextScanning.classWords(key.classValue, key.idValue)
                     classTraits = ClassTraits(words: classWords)
                     classWordsByValue[key] = (classWords, classTraits)
                 }

@@ -41,6 +41,7 @@ struct ExtractCommand: ParsableCommand {
         let extractor = ArticleExtractor(identifier: pipeline.identifier)
         var failed = 0
         var printed = 0
+        var json = JSONLineWriter()
         for result in pipeline.reader.documents(inputs) {
             let page: ExtractedPage
             do throws(ParallaxError) {
@@ -53,26 +54,16 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             switch format {
-            case .json: Output.line(try ParallaxJSON.line(ExtractedPageRecord(page: page)))
+            case .json:
+                json.removeAll()
+                page.appendJSONLine(to: &json)
+                FileHandle.standardOutput.write(Data(json.out))
             case .text: Output.write((printed > 0 ? "\n" : "") + ArticleText.plain(page.article, kind: page.kind))
             case .md: Output.write((printed > 0 ? "\n---\n\n" : "") + ArticleText.markdown(page.article, kind: page.kind))
             }
             printed += 1
         }
         if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// One line of `parallax extract`: the article's fields and the page's kind.
-struct ExtractedPageRecord: Encodable {
-    var page: ExtractedPage
-
-    private enum CodingKeys: String, CodingKey { case pageKind = "page_kind" }
-
-    func encode(to encoder: any Encoder) throws {
-        try page.article.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(page.kind, forKey: .pageKind)
     }
 }
 
