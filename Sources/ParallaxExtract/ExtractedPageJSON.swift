@@ -129,7 +129,8 @@ public struct JSONLineWriter {
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let day = secondOfDay < 0 ? days - 1 : days
         let second = secondOfDay < 0 ? secondOfDay + 86_400 : secondOfDay
-        let (year, month, dayOfMonth) = Self.civilDate(daysSince1970: day)
+        let civil = CalendarDay(ordinal: day)
+        let (year, month, dayOfMonth) = (civil.year, civil.month, civil.day)
         out.append(UInt8(ascii: "\""))
         digits(year, 4); out.append(UInt8(ascii: "-"))
         digits(month, 2); out.append(UInt8(ascii: "-"))
@@ -170,18 +171,4 @@ public struct JSONLineWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Proleptic Gregorian year, month and day of a day counted from 1970-01-01
-    /// (the days-to-civil algorithm: eras of 400 years starting on March 1).
-    private static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = daysSince1970 + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 
 /// Writes WARC 1.1 files: `response` records with an HTTP payload, and any other record
 /// type, plain or each record its own gzip member (as CC-NEWS publishes). Small on
@@ -71,22 +72,10 @@ public final class WARCWriter {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let civil = CalendarDay(ordinal: days)
+        let (year, month, day) = (civil.year, civil.month, civil.day)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
                       secondOfDay / 3600, secondOfDay % 3600 / 60, secondOfDay % 60)
-    }
-
-    /// The inverse of `FeedDates.daysSinceEpoch`.
-    private static func civilDate(daysSinceEpoch days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func reasonPhrase(_ status: Int) -> String {
