@@ -52,8 +52,9 @@ for name, path in runs:
         print(f"{name:<23} {label:<9} {s['pages']:>5} {s['missing']:>7} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}")
 if times:
     print()
-    print(f"{'extractor':<23} {'CPU s':>7} {'wall s':>7} {'pages/CPU s':>11}")
+    print(f"{'extractor':<23} {'CPU s':>7} {'wall s':>7} {'pages/CPU s':>11}  CPU s of each round (best counts)")
     for name, t in times.items():
-        print(f"{name:<23} {t['cpu']:>7.1f} {t['wall']:>7.1f} {len(gold) / max(t['cpu'], 0.01):>11.1f}")
+        rounds = ' '.join(f"{r['cpu']:.1f}" for r in t.get('rounds', []))
+        print(f"{name:<23} {t['cpu']:>7.1f} {t['wall']:>7.1f} {len(gold) / max(t['cpu'], 0.01):>11.1f}  {rounds}")
     if 'parallax' in times and 'trafilatura' in times:
         print(f"speed ratio (CPU): {times['trafilatura']['cpu'] / max(times['parallax']['cpu'], 0.01):.1f}x")

@@ -106,7 +106,7 @@ enum DateParsing {
             }
         }
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "/" }).map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()"))
+            TextScanning.trimmed($0, where: isWordEdgePunctuation)
         }.filter { !$0.isEmpty && $0 != "de" && $0 != "del" && $0 != "of" && $0 != "the" }
         for (i, word) in words.enumerated() {
             if let month = BoilerplateRules.monthNames[word] {
@@ -123,6 +123,11 @@ enum DateParsing {
                let found = date(year: y, month: m, day: d) { return found }
         }
         return nil
+    }
+
+    /// What `written` trims from the ends of a word ("3.", "(2026)").
+    private static func isWordEdgePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case ".", ",", ";", ":", "(", ")": true; default: false }
     }
 
     private static func dayNumber(_ word: String) -> Int? {

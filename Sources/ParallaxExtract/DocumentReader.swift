@@ -1,6 +1,9 @@
 import Foundation
 import ParallaxCore
 import ParallaxSources
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads files, directories (recursively) and `-` (stdin) into RawDocuments.
 ///
@@ -90,28 +93,38 @@ public struct DocumentReader: Sendable {
     }
 
     private func readFile(_ path: String) -> Result<RawDocument, ParallaxError> {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            return .failure(ParallaxError(source: path, reason: .notFound))
-        }
-        // A compressed file is checked after gunzipping; its own size may be much smaller.
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > maxBytes {
-            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let why = FileManager.default.isReadableFile(atPath: path) ? "cannot open" : "permission denied"
+        // POSIX calls: FileManager's attributes and FileHandle's chunks as Data cost more
+        // than reading a typical page.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return .failure(ParallaxError(source: path, reason: .notFound)) }
+            let why = code == EACCES ? "permission denied" : String(cString: strerror(code))
             return .failure(ParallaxError(source: path, reason: .unreadable(why)))
         }
-        defer { try? handle.close() }
-        let bytes: [UInt8]
-        do {
-            bytes = try readCapped(handle)
-        } catch let error as ReadLimitExceeded {
-            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: error.bytesRead, limit: maxBytes)))
-        } catch {
-            return .failure(ParallaxError(source: path, reason: .unreadable(Self.shortDescription(error))))
+        defer { close(descriptor) }
+        var status = stat()
+        // A compressed file is checked after gunzipping; its own size may be much smaller.
+        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        if let size, size > maxBytes {
+            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
+        }
+        var bytes: [UInt8] = []
+        // One byte past the limit: a file that grew, or a pipe, is caught reading.
+        let limit = maxBytes + 1
+        bytes.reserveCapacity(min(limit, (size ?? 0) + 1))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < limit {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, min($0.count, limit - bytes.count)) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ParallaxError(source: path, reason: .unreadable(String(cString: strerror(errno)))))
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        if bytes.count > maxBytes {
+            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: bytes.count, limit: maxBytes)))
         }
         return document(source: path, bytes: bytes)
     }
@@ -164,13 +177,20 @@ public struct DocumentReader: Sendable {
                 if walked.insert(realPath(path)).inserted { collect(path, into: &files, walked: &walked, extensions: extensions) }
                 continue
             }
-            let url = URL(fileURLWithPath: path)
-            let unzipped = url.pathExtension.lowercased() == "gz" ? url.deletingPathExtension() : url
-            guard extensions.contains(unzipped.pathExtension.lowercased()) else { continue }
-            // Pipes and devices are not articles (and reading one could block).
-            guard (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            guard extensions.contains(articleExtension(of: name)) else { continue }
+            // Pipes and devices are not articles (and reading one could block); `stat`
+            // follows links to what they name.
+            var status = stat()
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { continue }
             files.append(path)
         }
+    }
+
+    /// The lowercased extension of a file name, looking through a `.gz`: "a.HTML.gz" → "html".
+    static func articleExtension(of name: String) -> String {
+        var parts = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        if parts.last == "gz" { parts.removeLast() }
+        return parts.count >= 2 ? String(parts.last!) : ""
     }
 
     /// The path with every symbolic link resolved: one name per real folder.

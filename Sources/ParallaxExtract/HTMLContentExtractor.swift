@@ -239,7 +239,7 @@ struct HTMLContentExtractor: Sendable {
             // Fields are read in place: copying the node would retain and release its strings and arrays.
             if removed[index] { index = tree.nodes[index].end; continue }
             if tree.nodes[index].kind == .text {
-                let added = text.append(tree.nodes[index].text)
+                let added = tree.appendText(ofNode: index, to: &text)
                 if anchorDepth > 0 { links += added }
                 afterLineBreak = false
                 index += 1

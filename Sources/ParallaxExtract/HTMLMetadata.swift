@@ -40,7 +40,7 @@ struct HTMLMetadata: Sendable {
             switch node.name {
             case "meta":
                 let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"] ?? node.attributes["http-equiv"])?.lowercased()
-                if let key, let content = node.attributes["content"]?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty,
+                if let key, let content = node.attributes["content"].map({ TextScanning.trimmed($0) }), !content.isEmpty,
                    meta[key] == nil {
                     meta[key] = content
                 }
@@ -188,11 +188,7 @@ struct HTMLMetadata: Sendable {
         while let node = current {
             let element = tree[node]
             if BoilerplateRules.siteFurnitureTags.contains(element.name) { return true }
-            let words = element.classWords
-            if words.contains(where: { BoilerplateRules.siteBrandClassWords.contains($0) })
-                || zip(words, words.dropFirst()).contains(where: { pair in BoilerplateRules.siteBrandClassPairs.contains { $0 == pair } }) {
-                return true
-            }
+            if element.classTraits.contains(.siteBrand) { return true }
             current = element.parent
         }
         return false

@@ -63,30 +63,39 @@ struct HTMLTree: Sendable {
         /// A word of `dateClassWords`.
         static let date = ClassTraits(rawValue: 1 << 6)
 
+        /// A word of `siteBrandClassWords` or two words in a row of `siteBrandClassPairs`:
+        /// the site's logo, name or menus rather than the page's content.
+        static let siteBrand = ClassTraits(rawValue: 1 << 7)
+
         init(rawValue: UInt8) { self.rawValue = rawValue }
 
-        init(words: [String]) {
-            var traits: ClassTraits = []
-            var previous: String?
-            for word in words {
-                if let known = Self.byWord[word] {
-                    traits.formUnion(known.traits)
-                    if let first = previous, Self.byWord[first]?.startsPair == true,
-                       BoilerplateRules.boilerplateClassPairs.contains(where: { $0 == (first, word) }) {
-                        traits.insert(.boilerplatePair)
-                    }
-                }
-                previous = word
+        /// The traits of an element's class and id words, read one word at a time (see
+        /// `TextScanning.forEachClassWord`); a pair may run from one value into the next.
+        struct Scanner {
+            private(set) var traits: ClassTraits = []
+            /// The word before the next one, for the two-word rules.
+            private(set) var previous: String?
+
+            init(traits: ClassTraits = [], previous: String? = nil) {
+                self.traits = traits
+                self.previous = previous
             }
-            self = traits
+
+            mutating func scan(_ value: String) {
+                TextScanning.forEachClassWord(value) { word in
+                    if let known = ClassTraits.byWord[word] { traits.formUnion(known) }
+                    if let first = previous, let pairs = ClassTraits.pairsByFirstWord[first], let pair = pairs[word] { traits.formUnion(pair) }
+                    previous = word
+                }
+            }
         }
 
-        /// Every word the class rules name, with its traits and whether it starts one of
-        /// `boilerplateClassPairs`: one hash per class word instead of one per list.
-        private static let byWord: [String: (traits: ClassTraits, startsPair: Bool)] = {
-            var table: [String: (traits: ClassTraits, startsPair: Bool)] = [:]
+        /// Every word the class rules name, with its traits: one hash per class word
+        /// instead of one per list.
+        private static let byWord: [String: ClassTraits] = {
+            var table: [String: ClassTraits] = [:]
             func add(_ words: Set<String>, _ trait: ClassTraits) {
-                for word in words { table[word, default: ([], false)].traits.insert(trait) }
+                for word in words { table[word, default: []].insert(trait) }
             }
             add(BoilerplateRules.commentClassWords, .comment)
             add(BoilerplateRules.boilerplateClassWords, .boilerplate)
@@ -94,10 +103,15 @@ struct HTMLTree: Sendable {
             add(BoilerplateRules.weakBoilerplateClassWords, .weakBoilerplate)
             add(BoilerplateRules.contentClassWords, .content)
             add(BoilerplateRules.dateClassWords, .date)
-            for (first, second) in BoilerplateRules.boilerplateClassPairs {
-                table[first, default: ([], false)].startsPair = true
-                table[second, default: ([], false)] = table[second] ?? ([], false)
-            }
+            add(BoilerplateRules.siteBrandClassWords, .siteBrand)
+            return table
+        }()
+
+        /// The two-word rules by their first word: second word → trait.
+        private static let pairsByFirstWord: [String: [String: ClassTraits]] = {
+            var table: [String: [String: ClassTraits]] = [:]
+            for (first, second) in BoilerplateRules.boilerplateClassPairs { table[first, default: [:]][second, default: []].insert(.boilerplatePair) }
+            for (first, second) in BoilerplateRules.siteBrandClassPairs { table[first, default: [:]][second, default: []].insert(.siteBrand) }
             return table
         }()
     }
@@ -110,12 +124,12 @@ struct HTMLTree: Sendable {
         var traits: TagTraits
         /// Only the attributes in `BoilerplateRules.readAttributes`.
         var attributes: Attributes
-        /// Lowercase words of the class and id attributes, split once here because every
-        /// rule that looks at classes asks for them.
-        var classWords: [String]
+        /// What the class and id words say, found once here because every rule that looks
+        /// at classes asks.
         var classTraits: ClassTraits
-        /// Text content of a text node (empty for a script's contents: see `scriptText`).
-        var text: String
+        /// Where a text node's text lies in `textBytes` (empty for elements and for a
+        /// script's contents: see `scriptText`).
+        var textRange: Range<Int>
         /// Length of `text` in Unicode scalars.
         var textLength: Int
         var parent: Int?
@@ -125,6 +139,9 @@ struct HTMLTree: Sendable {
     }
 
     private(set) var nodes: [Node] = []
+    /// The UTF-8 text of all text nodes, one after the other: one buffer instead of a
+    /// string per node (making, growing and freeing those showed in profiles).
+    private var textBytes: [UInt8] = []
     /// Index of the root element (`<html>`), if any.
     private(set) var root: Int?
     /// The page as parsed, which script contents are read back from.
@@ -175,6 +192,7 @@ struct HTMLTree: Sendable {
         guard parsed, !builder.nodes.isEmpty else { return nil }
         builder.finish()
         nodes = builder.nodes
+        textBytes = builder.textBytes
         scriptContents = builder.scriptContents
         root = 0
     }
@@ -182,6 +200,7 @@ struct HTMLTree: Sendable {
     /// Receives libxml2's parse events and appends nodes in document order.
     private final class TreeBuilder {
         var nodes: [Node] = []
+        var textBytes: [UInt8] = []
         /// Elements open at this point of the page, outermost first.
         var open: [Int] = []
         /// The text node that character data still goes to (until the next tag).
@@ -193,15 +212,9 @@ struct HTMLTree: Sendable {
         /// Swift string (and its traits) once.
         var names: [UnsafePointer<xmlChar>: Name] = [:]
         /// Pages repeat the same class attribute on many elements (every teaser, every
-        /// menu item): each distinct class and id pair is split into words once.
-        var classWordsByValue: [ClassAndID: (words: [String], traits: ClassTraits)] = [:]
-
-        /// An element's class and id values, the key of `classWordsByValue` (a pair, not one
-        /// joined string, so looking one up allocates nothing).
-        struct ClassAndID: Hashable {
-            var classValue: String
-            var idValue: String
-        }
+        /// menu item): each distinct class value is read once. Ids are read each time: most
+        /// are unique, so remembering them would only fill the table.
+        var classScans: [String: ClassTraits.Scanner] = [:]
 
         init() { nodes.reserveCapacity(2048) }
 
@@ -262,21 +275,19 @@ struct HTMLTree: Sendable {
                     pair = pair.advanced(by: 2)
                 }
             }
-            let classValue = attributes["class"], idValue = attributes["id"]
-            var classWords: [String] = [], classTraits: ClassTraits = []
-            if classValue != nil || idValue != nil {
-                let key = ClassAndID(classValue: classValue ?? "", idValue: idValue ?? "")
-                if let known = classWordsByValue[key] {
-                    (classWords, classTraits) = known
+            var classes = ClassTraits.Scanner()
+            if let classValue = attributes["class"] {
+                if let known = classScans[classValue] {
+                    classes = known
                 } else {
-                    classWords = TextScanning.classWords(key.classValue, key.idValue)
-                    classTraits = ClassTraits(words: classWords)
-                    classWordsByValue[key] = (classWords, classTraits)
+                    classes.scan(classValue)
+                    classScans[classValue] = classes
                 }
             }
+            if let idValue = attributes["id"] { classes.scan(idValue) }
             let tag = namePointer.map(name) ?? Name(name: "", traits: [], isRead: false)
-            let index = add(Node(kind: .element, name: tag.name, traits: tag.traits, attributes: attributes, classWords: classWords, classTraits: classTraits,
-                                 text: "", textLength: 0, parent: parent, end: nodes.count + 1))
+            let index = add(Node(kind: .element, name: tag.name, traits: tag.traits, attributes: attributes, classTraits: classes.traits,
+                                 textRange: 0..<0, textLength: 0, parent: parent, end: nodes.count + 1))
             open.append(index)
         }
 
@@ -289,19 +300,22 @@ struct HTMLTree: Sendable {
             guard let bytes, count > 0, !open.isEmpty else { return }
             let buffer = UnsafeBufferPointer(start: bytes, count: Int(count))
             if openText == nil, let position = RawTextStripper.position(ofPlaceholder: buffer), position < scripts.count {
-                let index = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classWords: [], classTraits: [], text: "", textLength: 0,
+                let index = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classTraits: [], textRange: 0..<0, textLength: 0,
                                      parent: parent, end: nodes.count + 1))
                 scriptContents[index] = scripts[position]
                 return
             }
-            let text = String(decoding: buffer, as: UTF8.self)
             let length = TextScanning.scalarCount(buffer)
+            let start = textBytes.count
+            textBytes.append(contentsOf: buffer)
+            // The open text node's bytes are the last ones in the buffer: nothing else is
+            // written until the next tag closes it.
             if let openText {
-                nodes[openText].text += text
+                nodes[openText].textRange = nodes[openText].textRange.lowerBound..<textBytes.count
                 nodes[openText].textLength += length
                 return
             }
-            openText = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classWords: [], classTraits: [], text: text, textLength: length,
+            openText = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classTraits: [], textRange: start..<textBytes.count, textLength: length,
                                 parent: parent, end: nodes.count + 1))
         }
 
@@ -352,7 +366,7 @@ struct HTMLTree: Sendable {
                 let utf8 = source.utf8
                 text += source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
             } else {
-                text += nodes[child].text
+                text += self.text(ofNode: child)
             }
         }
         return text
@@ -363,18 +377,31 @@ struct HTMLTree: Sendable {
     /// than `limit` characters (callers that want only short texts need not build long ones).
     func text(of index: Int, limit: Int = .max) -> String {
         var text = TextScanning.CollapsingBuffer()
-        if nodes[index].kind == .text { text.append(nodes[index].text); return text.string }
+        if nodes[index].kind == .text { appendText(ofNode: index, to: &text); return text.string }
         var next = index + 1
         let end = nodes[index].end
         while next < end, text.length <= limit {
             if nodes[next].kind == .text {
-                text.append(nodes[next].text)
+                appendText(ofNode: next, to: &text)
             } else if nodes[next].traits.contains(.block) || nodes[next].name == "br" {
                 text.appendSpace()
             }
             next += 1
         }
         return text.string
+    }
+
+    /// A text node's text, as it stands in the page.
+    func text(ofNode index: Int) -> String {
+        String(decoding: textBytes[nodes[index].textRange], as: UTF8.self)
+    }
+
+    /// Appends a text node's text to `buffer`; returns how many scalars that added.
+    @discardableResult
+    func appendText(ofNode index: Int, to buffer: inout TextScanning.CollapsingBuffer) -> Int {
+        textBytes.withUnsafeBufferPointer { bytes in
+            buffer.append(utf8: UnsafeBufferPointer(rebasing: bytes[nodes[index].textRange]))
+        }
     }
 
     /// Whether `index` lies inside `ancestor` (or is it).

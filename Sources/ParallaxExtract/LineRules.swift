@@ -12,8 +12,8 @@ enum LineRules {
     /// first a home word or all but the last only a few words long.
     static func isBreadcrumb(_ line: String) -> Bool {
         guard line.utf8.count <= 1600, TextScanning.length(line) <= 400, !line.utf8.contains(0x0A) else { return false }
-        for separator in BoilerplateRules.breadcrumbSeparators where TextScanning.contains(line, separator) {
-            let parts = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+        for separator in breadcrumbSeparators.occurring(in: line) {
+            let parts = line.components(separatedBy: separator).map { TextScanning.trimmed($0) }
             guard parts.count >= 3 || (parts.count == 2 && BoilerplateRules.homeWords.contains(normalized(parts[0]))) else { continue }
             guard !parts.contains(where: \.isEmpty) else { continue }
             let leading = parts.dropLast()
@@ -24,6 +24,8 @@ enum LineRules {
         }
         return false
     }
+
+    private static let breadcrumbSeparators = TextScanning.PhraseSet(BoilerplateRules.breadcrumbSeparators)
 
     /// The last part of a breadcrumb trail (often the title itself).
     static func breadcrumbLeaf(_ line: String) -> String? {
@@ -48,7 +50,11 @@ enum LineRules {
     static func isTailMarker(_ line: String) -> Bool {
         guard TextScanning.length(line) <= BoilerplateRules.maximumMarkerLineCharacters else { return false }
         let lower = TextScanning.collapseSpaces(TextScanning.lowercased(line))
-        let key = normalized(line)
+        // Every marker starts with a letter, which the line or its trimmed form must start with.
+        guard let head = lower.utf8.first, let keyHead = lower.unicodeScalars.first(where: { !TextScanning.isTrimmable($0) }),
+              tailMarkerInitials.contains(head) || keyHead.isASCII && tailMarkerInitials.contains(UInt8(keyHead.value))
+                || !keyHead.isASCII && tailMarkerInitials.contains(where: { $0 >= 0x80 }) else { return false }
+        let key = TextScanning.trimmed(lower, where: TextScanning.isTrimmable)
         let keyLength = TextScanning.length(key)
         for (marker, markerLength, tightColon) in tailMarkerForms {
             if let tightColon {
@@ -60,6 +66,9 @@ enum LineRules {
         }
         return false
     }
+
+    /// The first bytes of the tail markers.
+    private static let tailMarkerInitials = Set(BoilerplateRules.tailMarkers.compactMap(\.utf8.first))
 
     /// Each tail marker with its length and, for markers ending in a colon, the form
     /// without a space before the colon ("mots-clés :" → "mots-clés:").

@@ -35,6 +35,14 @@ enum TextScanning {
         return buffer.string
     }
 
+    /// The text without the leading and trailing scalars `trim` accepts (Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString, which showed in profiles).
+    static func trimmed<S: StringProtocol>(_ text: S, where trim: (Unicode.Scalar) -> Bool = isWhitespace) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trim($0) }), let last = scalars.lastIndex(where: { !trim($0) }) else { return "" }
+        return String(text[first..<scalars.index(after: last)])
+    }
+
     /// Length in bytes of the Unicode whitespace character starting at `index`, 0 when
     /// there is none (the multi-byte ones of `isWhitespace`, decoded from their bytes).
     @inline(__always)
@@ -146,6 +154,39 @@ enum TextScanning {
         text.utf8.contains { (0x30...0x39).contains($0) }
     }
 
+    /// A fixed list of phrases searched for together: one pass over a text finds which
+    /// occur, instead of one pass per phrase (the rules test every short line against a list).
+    struct PhraseSet: Sendable {
+        let phrases: [String]
+        private let bytes: [[UInt8]]
+        /// Indices of the phrases starting with each byte value.
+        private let byFirstByte: [[Int]]
+
+        init(_ phrases: [String]) {
+            self.phrases = phrases
+            bytes = phrases.map { Array($0.utf8) }
+            var table = [[Int]](repeating: [], count: 256)
+            for (index, phrase) in bytes.enumerated() { if let first = phrase.first { table[Int(first)].append(index) } }
+            byFirstByte = table
+        }
+
+        /// The phrases that occur in `text`, in list order.
+        func occurring(in text: String) -> [String] {
+            var text = text
+            var found = [Bool](repeating: false, count: phrases.count)
+            text.withUTF8 { text in
+                for start in text.indices {
+                    for index in byFirstByte[Int(text[start])] where !found[index] && bytes[index].count <= text.count - start {
+                        found[index] = bytes[index].withUnsafeBufferPointer { phrase in
+                            memcmp(text.baseAddress! + start, phrase.baseAddress!, phrase.count) == 0
+                        }
+                    }
+                }
+            }
+            return phrases.indices.filter { found[$0] }.map { phrases[$0] }
+        }
+    }
+
     /// Byte-wise substring search (no Unicode normalisation: the needles are fixed phrases).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack, needle = needle
@@ -244,46 +285,47 @@ enum TextScanning {
         return words
     }
 
-    /// Words of class and id attribute values: "post-tags", "shareBar" → post, tags, share,
-    /// bar (split at non-alphanumerics and lower-to-upper case changes, lowercased).
-    static func classWords(_ values: String...) -> [String] {
-        var words: [String] = []
-        for raw in values {
-            if raw.utf8.allSatisfy({ $0 < 0x80 }) { asciiClassWords(raw, into: &words); continue }
-            var current = String.UnicodeScalarView()
-            var previousLower = false
-            for scalar in raw.unicodeScalars {
-                if isLetterOrDigit(scalar) {
-                    let properties = scalar.properties
-                    if properties.isUppercase && previousLower { words.append(lowercased(String(current))); current = String.UnicodeScalarView() }
-                    current.append(scalar)
-                    previousLower = properties.isLowercase
-                } else {
-                    if !current.isEmpty { words.append(lowercased(String(current))) }
-                    current = String.UnicodeScalarView()
-                    previousLower = false
-                }
+    /// Words of a class or id attribute value, one at a time: "post-tags", "shareBar" → post,
+    /// tags, share, bar (split at non-alphanumerics and lower-to-upper case changes,
+    /// lowercased). A visitor, not an array: most words are short enough to be stored inline
+    /// in a `String`, so splitting allocates nothing.
+    static func forEachClassWord(_ raw: String, _ body: (String) -> Void) {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { forEachASCIIClassWord(raw, body); return }
+        var current = String.UnicodeScalarView()
+        var previousLower = false
+        for scalar in raw.unicodeScalars {
+            if isLetterOrDigit(scalar) {
+                let properties = scalar.properties
+                if properties.isUppercase && previousLower { body(lowercased(String(current))); current = String.UnicodeScalarView() }
+                current.append(scalar)
+                previousLower = properties.isLowercase
+            } else {
+                if !current.isEmpty { body(lowercased(String(current))) }
+                current = String.UnicodeScalarView()
+                previousLower = false
             }
-            if !current.isEmpty { words.append(lowercased(String(current))) }
         }
-        return words
+        if !current.isEmpty { body(lowercased(String(current))) }
     }
 
-    /// `classWords` for ASCII values (nearly all), byte by byte.
-    private static func asciiClassWords(_ raw: String, into words: inout [String]) {
-        var current: [UInt8] = []
-        var previousLower = false
-        func finish() {
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
+    /// `forEachClassWord` for ASCII values (nearly all), byte by byte into a fixed buffer.
+    private static func forEachASCIIClassWord(_ raw: String, _ body: (String) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: raw.utf8.count) { current in
+            var length = 0
+            var previousLower = false
+            func finish() {
+                if length > 0 { body(String(decoding: UnsafeBufferPointer(rebasing: current[..<length]), as: UTF8.self)) }
+                length = 0
+            }
+            for byte in raw.utf8 {
+                let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte), isDigit = (0x30...0x39).contains(byte)
+                guard isUpper || isLower || isDigit else { finish(); previousLower = false; continue }
+                if isUpper && previousLower { finish() }
+                current[length] = isUpper ? byte | 0x20 : byte
+                length += 1
+                previousLower = isLower
+            }
+            finish()
         }
-        for byte in raw.utf8 {
-            let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte), isDigit = (0x30...0x39).contains(byte)
-            guard isUpper || isLower || isDigit else { finish(); previousLower = false; continue }
-            if isUpper && previousLower { finish() }
-            current.append(isUpper ? byte | 0x20 : byte)
-            previousLower = isLower
-        }
-        finish()
     }
 }
