@@ -69,22 +69,27 @@ public struct ArticleLayout: Sendable, Hashable, Codable {
     /// The paragraphs and segments of the article whose title and text these are; nil when
     /// the lengths do not cut the text (a row changed by hand, or not written by Parallax).
     public func restore(title: String, text: String) -> (paragraphs: [String], segments: [Segment])? {
-        let bytes = Array(text.utf8)
-        let separator = Array(Article.paragraphSeparator.utf8)
-        var paragraphs: [String] = []
-        paragraphs.reserveCapacity(self.paragraphs.count)
-        var start = 0
-        for (index, length) in self.paragraphs.enumerated() {
-            if index > 0 {
-                guard start + separator.count <= bytes.count,
-                      bytes[start..<start + separator.count].elementsEqual(separator) else { return nil }
-                start += separator.count
+        // The text's own UTF-8 storage is cut in place; copying it into an array first cost
+        // a copy of every article read.
+        var text = text
+        let cut: [String]? = text.withUTF8 { bytes in
+            let separator = Article.paragraphSeparator.utf8
+            var paragraphs: [String] = []
+            paragraphs.reserveCapacity(self.paragraphs.count)
+            var start = 0
+            for (index, length) in self.paragraphs.enumerated() {
+                if index > 0 {
+                    guard start + separator.count <= bytes.count,
+                          bytes[start..<start + separator.count].elementsEqual(separator) else { return nil }
+                    start += separator.count
+                }
+                guard length >= 0, start + length <= bytes.count else { return nil }
+                paragraphs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + length]), as: UTF8.self))
+                start += length
             }
-            guard length >= 0, start + length <= bytes.count else { return nil }
-            paragraphs.append(String(decoding: bytes[start..<start + length], as: UTF8.self))
-            start += length
+            return start == bytes.count ? paragraphs : nil
         }
-        guard start == bytes.count else { return nil }
+        guard let paragraphs = cut else { return nil }
         var nextParagraph = 0
         var segments: [Segment] = []
         segments.reserveCapacity(self.segments.count)
