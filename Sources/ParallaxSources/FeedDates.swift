@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 
 /// Dates as feeds and sitemaps write them: RFC 822 (`Wed, 04 Feb 2026 10:00:00 GMT`, named
 /// or numeric zones), ISO 8601 / RFC 3339 (`2026-02-04T10:00:00+01:00`) and the sloppy
@@ -191,7 +192,7 @@ public enum FeedDates {
                   (1...FeedDates.daysIn(month: month, year: year)).contains(day) else { return nil }
             let hour = hour ?? 0, minute = minute ?? 0, second = min(second ?? 0, 59)
             guard (0...24).contains(hour), (0...59).contains(minute) else { return nil }
-            let days = FeedDates.daysSinceEpoch(year: year, month: month, day: day)
+            let days = CalendarDay(year: year, month: month, day: day).ordinal
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - (offsetSeconds ?? 0)
             return Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
         }
@@ -203,16 +204,6 @@ public enum FeedDates {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days algorithm run backwards).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     private struct Scanner {
