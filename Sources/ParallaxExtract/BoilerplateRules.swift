@@ -52,6 +52,12 @@ public enum BoilerplateRules {
         "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "content", "property", "name", "http-equiv",
         "rel", "href", "type", "datetime", "lang", "xml:lang",
     ]
+    /// Read attributes that are read on some elements only (a link's `href` for the
+    /// canonical URL, not the thousands of anchors' URLs): on other elements they are
+    /// dropped before parsing.
+    static let attributesReadOnlyOn: [String: Set<String>] = [
+        "href": ["link"], "name": ["meta"], "http-equiv": ["meta"], "type": ["script"],
+    ]
 
     /// Elements that never hold readable text. (`<head>` is not one: when markup is broken
     /// libxml2 can leave the whole body inside it; its title, scripts and styles are.)

@@ -77,7 +77,7 @@ struct RawTextStripper {
             let tagEnd: Int
             if nameEnd - next < Self.longestName, (next..<nameEnd).allSatisfy({ Self.isParserNameByte(page[$0]) }) {
                 copy(upTo: nameEnd)
-                let kept = Self.keepReadAttributes(page, from: nameEnd, into: &html)
+                let kept = Self.keepReadAttributes(page, of: next..<nameEnd, into: &html)
                 copiedUpTo = kept.copyFrom
                 tagEnd = kept.tagEnd ?? Self.endOfTag(page, from: kept.copyFrom, renames: &renames)
             } else {
@@ -128,9 +128,9 @@ struct RawTextStripper {
     /// (a stray quote, a bracket in a name) it stops and the rest of the tag is left as it
     /// is: `copyFrom` is where copying resumes and `tagEnd` is nil. When the tag ends
     /// normally, `copyFrom` is the blanks before its `>` or `/>` and `tagEnd` the index of its `>`.
-    private static func keepReadAttributes(_ page: UnsafeBufferPointer<UInt8>, from start: Int,
+    private static func keepReadAttributes(_ page: UnsafeBufferPointer<UInt8>, of tag: Range<Int>,
                                            into html: inout [UInt8]) -> (copyFrom: Int, tagEnd: Int?) {
-        var index = start
+        var index = tag.upperBound
         let count = page.count
         while true {
             let attributeStart = index
@@ -166,23 +166,36 @@ struct RawTextStripper {
                 // No value: what follows the blanks is the next attribute.
                 index = end
             }
-            if page[nameStart] != UInt8(ascii: "@"), isReadAttribute(page, nameStart..<nameEnd) {
+            if page[nameStart] != UInt8(ascii: "@"), isReadAttribute(page, nameStart..<nameEnd, tag: tag) {
                 html.append(0x20)
                 html.append(contentsOf: page[nameStart..<end])
             }
         }
     }
 
-    /// Whether an attribute name (any case) is one of `BoilerplateRules.readAttributes`.
-    private static func isReadAttribute(_ page: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> Bool {
+    /// Whether an attribute name (any case) is one of `BoilerplateRules.readAttributes` and,
+    /// if `attributesReadOnlyOn` names it, the tag is one it is read on.
+    private static func isReadAttribute(_ page: UnsafeBufferPointer<UInt8>, _ name: Range<Int>, tag: Range<Int>) -> Bool {
         guard name.count <= longestReadAttribute else { return false }
-        var lowercase: [UInt8] = []
-        lowercase.reserveCapacity(name.count)
-        for byte in page[name] { lowercase.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
-        return readAttributeNames.contains(lowercase)
+        // A few names per length, compared in place: hashing a lowercased copy of every
+        // attribute name showed in profiles.
+        for candidate in readAttributesByLength[name.count] where equalsIgnoringCase(page, name, candidate.name) {
+            guard let tags = candidate.onlyOn else { return true }
+            return tags.contains { equalsIgnoringCase(page, tag, $0) }
+        }
+        return false
     }
 
-    private static let readAttributeNames: Set<[UInt8]> = Set(BoilerplateRules.readAttributes.map { Array($0.utf8) })
+    /// `BoilerplateRules.readAttributes` by name length, each with the tags it is read on
+    /// (nil: all).
+    private static let readAttributesByLength: [[(name: [UInt8], onlyOn: [[UInt8]]?)]] = {
+        var table = [[(name: [UInt8], onlyOn: [[UInt8]]?)]](repeating: [], count: longestReadAttribute + 1)
+        for name in BoilerplateRules.readAttributes.sorted() {
+            let onlyOn = BoilerplateRules.attributesReadOnlyOn[name].map { $0.sorted().map { Array($0.utf8) } }
+            table[name.utf8.count].append((Array(name.utf8), onlyOn))
+        }
+        return table
+    }()
     private static let longestReadAttribute = BoilerplateRules.readAttributes.map(\.utf8.count).max() ?? 0
 
     /// libxml2's blanks (form feed is not one).
@@ -244,6 +257,13 @@ struct RawTextStripper {
         guard range.count == lowercase.utf8CodeUnitCount else { return false }
         let bytes = lowercase.utf8Start
         for offset in 0..<range.count where page[range.lowerBound + offset] | 0x20 != bytes[offset] { return false }
+        return true
+    }
+
+    /// `equalsIgnoringCase` for a lowercase name known only at run time.
+    private static func equalsIgnoringCase(_ page: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ lowercase: [UInt8]) -> Bool {
+        guard range.count == lowercase.count else { return false }
+        for offset in 0..<range.count where page[range.lowerBound + offset] | 0x20 != lowercase[offset] { return false }
         return true
     }
 

@@ -50,7 +50,13 @@ import Testing
     @Test func attributesTheTreeNeverReadsAreDroppedBeforeParsing() {
         let text = stripped(#"<div data-x='{"a":1}' CLASS="story body" srcset=a.jpg hidden><img src="x.png"/>"#
             + #"<link rel=canonical href=https://example.org/docs /><a href=/b/>b</a></div>"#)
-        #expect(text == #"<div CLASS="story body" hidden><img/><link rel=canonical href=https://example.org/docs /><a href=/b/>b</a></div>"#)
+        #expect(text == #"<div CLASS="story body" hidden><img/><link rel=canonical href=https://example.org/docs /><a>b</a></div>"#)
+    }
+
+    /// `href` is read on `<link>` (the canonical URL) and nowhere else; `name` on `<meta>`.
+    @Test func attributesReadOnSomeTagsAreDroppedFromTheOthers() {
+        let text = stripped(#"<META NAME=author content="A. Writer"><input name=q><LINK REL=canonical HREF="/c"><a name=top href="/x">x</a>"#)
+        #expect(text == #"<META NAME=author content="A. Writer"><input><LINK REL=canonical HREF="/c"><a>x</a>"#)
     }
 
     @Test func aTagLibxml2CannotReadIsLeftAsItIsFromWhereItGoesWrong() {
