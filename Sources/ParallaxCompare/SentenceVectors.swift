@@ -6,14 +6,17 @@ import ParallaxCore
 struct SentenceVectors: Sendable {
     private let vectors: [SentenceAlignment.SentenceRef: [Float]]
 
-    /// Embeds the text of every sentence unit. nil when the embedder fails or answers with
-    /// the wrong number of vectors: the comparison then runs on lexical evidence alone.
-    init?(units: [ClaimUnits], text: (ClaimUnit) -> String, embedder: any TextEmbedder) {
+    /// Embeds the text of every sentence unit; nil when there are none. Throws when the
+    /// embedder fails or answers with the wrong number of vectors (the comparator then
+    /// reports it and runs on lexical evidence alone).
+    init?(units: [ClaimUnits], text: (ClaimUnit) -> String, embedder: any TextEmbedder) throws(ParallaxError) {
         let sentences = units.flatMap(\.sentences)
         guard !sentences.isEmpty else { return nil }
-        let embedded: [[Float]]
-        do throws(ParallaxError) { embedded = try embedder.embed(sentences.map(text)) } catch { return nil }
-        guard embedded.count == sentences.count else { return nil }
+        let embedded = try embedder.embed(sentences.map(text))
+        guard embedded.count == sentences.count else {
+            throw ParallaxError(source: "embedder", reason: .invalidInput(
+                "returned \(embedded.count) vectors for \(sentences.count) sentences"))
+        }
         var vectors: [SentenceAlignment.SentenceRef: [Float]] = [:]
         for (sentence, vector) in zip(sentences, embedded) {
             vectors[SentenceAlignment.SentenceRef(source: sentence.source, sentence: sentence.sentence)] = vector

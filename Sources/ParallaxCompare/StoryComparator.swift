@@ -26,9 +26,15 @@ public struct StoryComparator: StoryComparer {
     /// Dense sentence vectors for alignment (`SentencePairScore.dense`); nil: lexical evidence only.
     let embedder: (any TextEmbedder)?
 
-    public init(titleAnnotator: (any Annotator)? = ArticleAnnotator(), embedder: (any TextEmbedder)? = nil) {
+    /// Told when the embedder fails on a story, whose comparison then falls back to lexical
+    /// evidence: a user who asked for embeddings must not get a lexical report unawares.
+    let embedderFailed: (@Sendable (ParallaxError) -> Void)?
+
+    public init(titleAnnotator: (any Annotator)? = ArticleAnnotator(), embedder: (any TextEmbedder)? = nil,
+                embedderFailed: (@Sendable (ParallaxError) -> Void)? = nil) {
         self.titleAnnotator = titleAnnotator
         self.embedder = embedder
+        self.embedderFailed = embedderFailed
     }
 
     /// Reads the weekday of dates that no publication date resolved, with the same annotator;
@@ -52,8 +58,13 @@ public struct StoryComparator: StoryComparer {
         let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
         let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
         // All sentences of the story in one call: an engine call costs most per batch.
-        let vectors = embedder.flatMap { embedder in
-            SentenceVectors(units: units, text: { articles[$0.source].article.text.substring($0.span) }, embedder: embedder)
+        var vectors: SentenceVectors?
+        if let embedder {
+            do throws(ParallaxError) {
+                vectors = try SentenceVectors(units: units, text: { articles[$0.source].article.text.substring($0.span) }, embedder: embedder)
+            } catch {
+                embedderFailed?(error)
+            }
         }
         let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: vectors)
         let titles = titleEntities(articles)

@@ -44,7 +44,9 @@ struct CompareCommand: ParsableCommand {
         var pipeline = try Pipeline.standard()
         if let embedder = try embedding.load() {
             // Dense sentence similarity for claim alignment: translations and paraphrases.
-            pipeline.comparer = StoryComparator(embedder: embedder)
+            pipeline.comparer = StoryComparator(embedder: embedder, embedderFailed: { error in
+                FileHandle.standardError.write(Data("warning: \(error); this report uses lexical evidence only\n".utf8))
+            })
         }
         var dates: [String: Date] = [:]
         for entry in published {

@@ -1,5 +1,6 @@
 import ParallaxCompare
 import ParallaxCore
+import Synchronization
 import Testing
 
 /// Claim alignment with a dense sentence similarity, through a stub embedder so the logic
@@ -52,10 +53,18 @@ struct DenseAlignmentTests {
         #expect(links.count == 1)
     }
 
-    @Test func aFailingEmbedderLeavesTheLexicalComparison() {
+    @Test func aFailingEmbedderLeavesTheLexicalComparisonAndIsReported() {
         let lexical = StoryComparator().compare(reports)
-        let failed = StoryComparator(embedder: FailingEmbedder()).compare(reports)
+        let reported = Mutex<[String]>([])
+        let failed = StoryComparator(embedder: FailingEmbedder(), embedderFailed: { error in
+            reported.withLock { $0.append(error.description) }
+        }).compare(reports)
         #expect(sameLinks(failed) == sameLinks(lexical))
         #expect(failed.unique.count == lexical.unique.count)
+        #expect(reported.withLock { $0 } == ["stub: engine gone"])
+        // A working embedder reports nothing.
+        let quiet = Mutex(0)
+        _ = StoryComparator(embedder: MarkerEmbedder(groups: [["residents", "families"]]), embedderFailed: { _ in quiet.withLock { $0 += 1 } }).compare(reports)
+        #expect(quiet.withLock { $0 } == 0)
     }
 }
