@@ -74,12 +74,7 @@ struct HTMLTree: Sendable {
         struct Scanner {
             private(set) var traits: ClassTraits = []
             /// The word before the next one, for the two-word rules.
-            private(set) var previous: String?
-
-            init(traits: ClassTraits = [], previous: String? = nil) {
-                self.traits = traits
-                self.previous = previous
-            }
+            private var previous: String?
 
             mutating func scan(_ value: String) {
                 TextScanning.forEachClassWord(value) { word in
@@ -130,7 +125,7 @@ struct HTMLTree: Sendable {
         /// Where a text node's text lies in `textBytes` (empty for elements and for a
         /// script's contents: see `scriptText`).
         var textRange: Range<Int>
-        /// Length of `text` in Unicode scalars.
+        /// Length of the node's text in Unicode scalars.
         var textLength: Int
         var parent: Int?
         /// One past the node's last descendant: nodes are stored in document order, so a
