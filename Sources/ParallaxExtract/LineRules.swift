@@ -50,11 +50,9 @@ enum LineRules {
     static func isTailMarker(_ line: String) -> Bool {
         guard TextScanning.length(line) <= BoilerplateRules.maximumMarkerLineCharacters else { return false }
         let lower = TextScanning.collapseSpaces(TextScanning.lowercased(line))
-        // Every marker starts with a letter, which the line or its trimmed form must start with.
-        guard let head = lower.utf8.first, let keyHead = lower.unicodeScalars.first(where: { !TextScanning.isTrimmable($0) }),
-              tailMarkerInitials.contains(head) || keyHead.isASCII && tailMarkerInitials.contains(UInt8(keyHead.value))
-                || !keyHead.isASCII && tailMarkerInitials.contains(where: { $0 >= 0x80 }) else { return false }
         let key = TextScanning.trimmed(lower, where: TextScanning.isTrimmable)
+        // A marker is a prefix of the line or of its trimmed form, so it shares their first byte.
+        guard lower.utf8.first.map(tailMarkerInitials.contains) == true || key.utf8.first.map(tailMarkerInitials.contains) == true else { return false }
         let keyLength = TextScanning.length(key)
         for (marker, markerLength, tightColon) in tailMarkerForms {
             if let tightColon {
