@@ -157,7 +157,7 @@ struct HTMLTree: Sendable {
         var html = html
         guard !html.isEmpty else { return nil }
         source = html
-        let builder = TreeBuilder()
+        var builder = TreeBuilder()
         let parsed = html.withUTF8 { page -> Bool in
             let stripped = RawTextStripper(page)
             builder.scripts = stripped.scripts
@@ -177,8 +177,10 @@ struct HTMLTree: Sendable {
                     context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
                     guard let handler = context.pointee.sax else { return false }
                     handler.pointee = TreeBuilder.handler()
-                    context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                    _ = htmlParseDocument(context)
+                    withUnsafeMutablePointer(to: &builder) { pointer in
+                        context.pointee.userData = UnsafeMutableRawPointer(pointer)
+                        _ = htmlParseDocument(context)
+                    }
                     if let document = context.pointee.myDoc { xmlFreeDoc(document); context.pointee.myDoc = nil }
                     return true
                 }
@@ -193,7 +195,10 @@ struct HTMLTree: Sendable {
     }
 
     /// Receives libxml2's parse events and appends nodes in document order.
-    private final class TreeBuilder {
+    ///
+    /// A struct reached through the parser's user-data pointer: as a class, every change to
+    /// its arrays paid a run-time exclusivity check, which showed in profiles.
+    private struct TreeBuilder {
         var nodes: [Node] = []
         var textBytes: [UInt8] = []
         /// Elements open at this point of the page, outermost first.
@@ -224,7 +229,7 @@ struct HTMLTree: Sendable {
             var isRead: Bool
         }
 
-        func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
+        mutating func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
             let slot = (Int(bitPattern: pointer) >> 3) & 255
             if recentNames[slot].pointer == pointer { return recentNames[slot].entry }
             let entry: Name
@@ -245,20 +250,20 @@ struct HTMLTree: Sendable {
             open.count <= HTMLTree.maximumDepth ? open.last : open[HTMLTree.maximumDepth - 1]
         }
 
-        private func add(_ node: Node) -> Int {
+        private mutating func add(_ node: Node) -> Int {
             nodes.append(node)
             return nodes.count - 1
         }
 
         /// Sets each node's subtree end: children come after their parents, so one backward
         /// pass carries the ends up.
-        func finish() {
+        mutating func finish() {
             for index in nodes.indices.reversed() {
                 if let parent = nodes[index].parent, nodes[index].end > nodes[parent].end { nodes[parent].end = nodes[index].end }
             }
         }
 
-        func start(_ namePointer: UnsafePointer<xmlChar>?, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        mutating func start(_ namePointer: UnsafePointer<xmlChar>?, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
             openText = nil
             var attributes = Attributes()
             if var pair = pairs {
@@ -280,18 +285,18 @@ struct HTMLTree: Sendable {
                 }
             }
             if let idValue = attributes["id"] { classes.scan(idValue) }
-            let tag = namePointer.map(name) ?? Name(name: "", traits: [], isRead: false)
+            let tag = namePointer.map { name($0) } ?? Name(name: "", traits: [], isRead: false)
             let index = add(Node(kind: .element, name: tag.name, traits: tag.traits, attributes: attributes, classTraits: classes.traits,
                                  textRange: 0..<0, textLength: 0, parent: parent, end: nodes.count + 1))
             open.append(index)
         }
 
-        func end() {
+        mutating func end() {
             openText = nil
             _ = open.popLast()
         }
 
-        func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
+        mutating func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
             guard let bytes, count > 0, !open.isEmpty else { return }
             let buffer = UnsafeBufferPointer(start: bytes, count: Int(count))
             if openText == nil, let position = RawTextStripper.position(ofPlaceholder: buffer), position < scripts.count {
@@ -314,18 +319,18 @@ struct HTMLTree: Sendable {
                                 parent: parent, end: nodes.count + 1))
         }
 
-        static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
-            Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+        static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<TreeBuilder> {
+            context!.assumingMemoryBound(to: TreeBuilder.self)
         }
 
         /// Only element and text events; libxml2 builds nothing itself.
         static func handler() -> xmlSAXHandler {
             var handler = xmlSAXHandler()
-            handler.startElement = { context, name, attributes in TreeBuilder.from(context).start(name, attributes) }
-            handler.endElement = { context, _ in TreeBuilder.from(context).end() }
-            handler.characters = { context, bytes, count in TreeBuilder.from(context).characters(bytes, count) }
-            handler.ignorableWhitespace = { context, bytes, count in TreeBuilder.from(context).characters(bytes, count) }
-            handler.cdataBlock = { context, bytes, count in TreeBuilder.from(context).characters(bytes, count) }
+            handler.startElement = { context, name, attributes in TreeBuilder.from(context).pointee.start(name, attributes) }
+            handler.endElement = { context, _ in TreeBuilder.from(context).pointee.end() }
+            handler.characters = { context, bytes, count in TreeBuilder.from(context).pointee.characters(bytes, count) }
+            handler.ignorableWhitespace = { context, bytes, count in TreeBuilder.from(context).pointee.characters(bytes, count) }
+            handler.cdataBlock = { context, bytes, count in TreeBuilder.from(context).pointee.characters(bytes, count) }
             return handler
         }
     }

@@ -68,6 +68,11 @@ enum TextScanning {
 
     /// Text collected piece by piece with whitespace collapsed on the way, counting
     /// scalars and noting whether any letter or digit came in.
+    @inline(__always)
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+    }
+
     struct CollapsingBuffer {
         private(set) var bytes: [UInt8] = []
         /// Length in Unicode scalars.
@@ -104,11 +109,22 @@ enum TextScanning {
                 }
                 if pendingSpace { bytes.append(0x20); length += 1; pendingSpace = false }
                 let byte = utf8[index]
+                if byte > 0x20, byte < 0x80 {
+                    // A run of visible ASCII is copied in one piece: most text is such runs.
+                    var end = index + 1
+                    while end < utf8.count, utf8[end] > 0x20, utf8[end] < 0x80 { end += 1 }
+                    let run = UnsafeBufferPointer(rebasing: utf8[index..<end])
+                    bytes.append(contentsOf: run)
+                    length += run.count
+                    if !hasLetterOrDigit { hasLetterOrDigit = run.contains(where: TextScanning.isASCIILetterOrDigit) }
+                    index = end
+                    continue
+                }
                 bytes.append(byte)
                 if byte & 0xC0 != 0x80 { length += 1 }
                 if !hasLetterOrDigit {
                     if byte < 0x80 {
-                        hasLetterOrDigit = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                        hasLetterOrDigit = TextScanning.isASCIILetterOrDigit(byte)
                     } else if byte >= 0xC0 {
                         // A multi-byte scalar: decode it from the text for its properties.
                         let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[index..<min(index + 4, utf8.count)]), as: UTF8.self).unicodeScalars.first
@@ -211,17 +227,41 @@ enum TextScanning {
 
     /// Where `needle` next occurs in `haystack` at or after `start`.
     static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, let base = haystack.baseAddress, start >= 0, haystack.count - start >= needle.count else { return nil }
-        let last = haystack.count - needle.count
-        var index = start
-        // memchr is vectorised: scripts searched for date keys run to megabytes.
-        while index <= last, let hit = memchr(base + index, Int32(first), last - index + 1) {
-            let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return found }
-            index = found + 1
+        guard let needleBase = needle.baseAddress, !needle.isEmpty, let base = haystack.baseAddress, start >= 0,
+              haystack.count - start >= needle.count else { return nil }
+        // memchr (vectorised) for the needle's rarest byte, then a compare: scripts searched
+        // for a dozen date keys run to megabytes, and stopping at every common first letter
+        // ("p" of "publishedAt") to compare the rest showed in profiles.
+        let anchor = rarestByteOffset(needle)
+        let anchorByte = Int32(needle[anchor])
+        var index = start + anchor
+        let last = haystack.count - needle.count + anchor
+        while index <= last, let hit = memchr(base + index, anchorByte, last - index + 1) {
+            let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+            if memcmp(base + found, needleBase, needle.count) == 0 { return found }
+            index = found + anchor + 1
         }
         return nil
     }
+
+    /// The offset of the byte of `needle` least likely in page text and scripts: an
+    /// uppercase letter, digit or punctuation before any lowercase letter, and rare letters
+    /// before common ones.
+    private static func rarestByteOffset(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0, bestRank = Int.max
+        for (offset, byte) in needle.enumerated() {
+            let rank = (0x61...0x7A).contains(byte) ? letterCommonness[Int(byte - 0x61)] : 0
+            if rank < bestRank { (best, bestRank) = (offset, rank) }
+        }
+        return best
+    }
+
+    /// For a to z: how common the letter is in English text (26 = most common).
+    private static let letterCommonness: [Int] = {
+        var ranks = [Int](repeating: 0, count: 26)
+        for (position, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { ranks[Int(letter - 0x61)] = position + 1 }
+        return ranks
+    }()
 
     /// Byte-wise prefix test.
     @inline(__always)

@@ -45,41 +45,78 @@ public enum GzipCodec {
         var stream = z_stream()
         guard parallax_inflateInit2(&stream, framing.rawValue) == Z_OK else { throw .corrupt("zlib could not start") }
         defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var failure: Failure?
-        input.withUnsafeBufferPointer { source in
+        return try input.withUnsafeBufferPointer { source throws(Failure) -> [UInt8] in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = UInt32(source.count)
-            while true {
-                let (status, produced) = chunk.withUnsafeMutableBufferPointer { buffer -> (Int32, Int) in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = UInt32(buffer.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    return (status, buffer.count - Int(stream.avail_out))
+            // First straight into an array the size the gzip trailer states (one spare byte
+            // shows whether more is coming); growing an array chunk by chunk copied every
+            // page twice. The trailer is only a hint: it can lie, or the file have members.
+            let expected = framing == .gzip ? expectedSize(source) : nil
+            var outcome = Outcome.needsRoom
+            var output = [UInt8](unsafeUninitializedCapacity: min(limit, expected ?? chunkSize) + 1) { buffer, count in
+                (count, outcome) = pump(&stream, into: buffer, allMembers: allMembers)
+            }
+            var chunk: [UInt8] = []
+            while case .needsRoom = outcome, output.count <= limit {
+                if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: chunkSize) }
+                let produced = chunk.withUnsafeMutableBufferPointer { buffer -> Int in
+                    let (produced, next) = pump(&stream, into: buffer, allMembers: allMembers)
+                    outcome = next
+                    return produced
                 }
-                if produced > 0 {
-                    if output.count + produced > limit {
-                        if truncateAtLimit { output.append(contentsOf: chunk[0..<(limit - output.count)]) } else { failure = .tooLarge(limit: limit) }
-                        return
-                    }
-                    output.append(contentsOf: chunk[0..<produced])
-                }
-                switch status {
-                case Z_STREAM_END:
-                    guard allMembers, stream.avail_in > 0 else { return }
-                    guard inflateReset(&stream) == Z_OK else { failure = .corrupt("cannot read the next member"); return }
-                case Z_OK:
-                    continue
-                case Z_BUF_ERROR:
-                    failure = stream.avail_in == 0 ? .truncated : .corrupt("no progress"); return
-                default:
-                    failure = .corrupt(stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"); return
-                }
+                output.append(contentsOf: chunk[0..<produced])
+            }
+            if output.count > limit {
+                guard truncateAtLimit else { throw .tooLarge(limit: limit) }
+                output.removeSubrange(limit...)
+                return output
+            }
+            if case .failed(let failure) = outcome { throw failure }
+            return output
+        }
+    }
+
+    private static let chunkSize = 64 * 1024
+
+    /// How a call of `pump` ended.
+    private enum Outcome {
+        /// The buffer is full and the data goes on.
+        case needsRoom
+        case finished
+        case failed(Failure)
+    }
+
+    /// Inflates into `buffer` until it is full or the data ends; returns how many bytes it wrote.
+    private static func pump(_ stream: inout z_stream, into buffer: UnsafeMutableBufferPointer<UInt8>, allMembers: Bool) -> (Int, Outcome) {
+        stream.next_out = buffer.baseAddress
+        stream.avail_out = UInt32(buffer.count)
+        while true {
+            let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+            let produced = buffer.count - Int(stream.avail_out)
+            switch status {
+            case Z_STREAM_END:
+                guard allMembers, stream.avail_in > 0 else { return (produced, .finished) }
+                guard inflateReset(&stream) == Z_OK else { return (produced, .failed(.corrupt("cannot read the next member"))) }
+            case Z_OK:
+                if stream.avail_out == 0 { return (produced, .needsRoom) }
+            case Z_BUF_ERROR:
+                if stream.avail_out == 0 { return (produced, .needsRoom) }
+                return (produced, .failed(stream.avail_in == 0 ? .truncated : .corrupt("no progress")))
+            default:
+                return (produced, .failed(.corrupt(stream.msg.map { String(cString: $0) } ?? "zlib status \(status)")))
             }
         }
-        if let failure { throw failure }
-        return output
+    }
+
+    /// The decompressed size a single-member gzip file states in its last four bytes
+    /// (modulo 4 GiB), when that is plausible for its compressed size.
+    private static func expectedSize(_ input: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard input.count >= 18 else { return nil }
+        let tail = input.count - 4
+        let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
+        // deflate expands at most about 1,032 to 1; a larger claim is a lie or a second member.
+        guard size > 0, size <= input.count * 1032 else { return nil }
+        return size
     }
 
     /// `input` as one gzip member.
