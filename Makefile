@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_PATH := .build-release
 PARALLAX := $(RELEASE_PATH)/release/parallax
-DEBIAN_PACKAGES := libxml2-dev libstemmer-dev zlib1g-dev pkg-config
+DEBIAN_PACKAGES := libxml2-dev libstemmer-dev zlib1g-dev libdeflate-dev pkg-config
 # Only the tests need these: a throw-away PostgreSQL server and a headless browser.
 TEST_PACKAGES := postgresql sqlite3 chromium
 SHARED ?= ../shared

@@ -22,10 +22,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
-        // System libraries (Debian: libxml2-dev, libstemmer-dev; `make deps` installs them).
+        // System libraries (Debian: libxml2-dev, libstemmer-dev, zlib1g-dev, libdeflate-dev;
+        // `make deps` installs them).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Whole-buffer gzip decompression, two to three times zlib's speed (see GzipCodec).
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         // Value types shared by every stage. No I/O.
         .target(name: "ParallaxCore"),
@@ -58,7 +61,7 @@ let package = Package(
             dependencies: ["ParallaxCore", "ParallaxStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Where documents come from, without the network: feeds, OPML, sitemaps, WARC archives.
-        .target(name: "ParallaxSources", dependencies: ["ParallaxCore", "CLibXML2", "CZlib"]),
+        .target(name: "ParallaxSources", dependencies: ["ParallaxCore", "CLibXML2", "CZlib", "CDeflate"]),
         // Polite HTTP fetching: robots.txt, per-host pacing, conditional GET, retries.
         .target(
             name: "ParallaxFetch",

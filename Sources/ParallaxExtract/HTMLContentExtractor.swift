@@ -72,8 +72,7 @@ struct HTMLContentExtractor: Sendable {
     /// holds text outside furniture.
     private func mainRegion(removed: [Bool]) -> Int? {
         for index in tree.nodes.indices where !removed[index] && tree.nodes[index].kind == .element {
-            let node = tree[index]
-            if node.name == "main" || node.attributes["role"].map(TextScanning.lowercased) == "main" { return index }
+            if tree.name(of: index) == "main" || tree.attributes(of: index)["role"].map(TextScanning.lowercased) == "main" { return index }
         }
         return nil
     }
@@ -106,7 +105,7 @@ struct HTMLContentExtractor: Sendable {
         var index = 0
         while index < tree.nodes.count {
             if tree.nodes[index].kind == .element,
-               isFurniture(tree.nodes[index], text: lengths[index], page: page, commentsAreContent: commentsAreContent) {
+               isFurniture(index, text: lengths[index], page: page, commentsAreContent: commentsAreContent) {
                 // The whole subtree goes with it.
                 let end = tree.nodes[index].end
                 for inside in index..<end { removed[inside] = true }
@@ -128,7 +127,8 @@ struct HTMLContentExtractor: Sendable {
             && !Self.isTeaserList(linkedHeadings: text.linkedHeadings, proseCharacters: text.paragraphs)
     }
 
-    private func isFurniture(_ node: HTMLTree.Node, text: SubtreeText, page: SubtreeText, commentsAreContent: Bool) -> Bool {
+    private func isFurniture(_ index: Int, text: SubtreeText, page: SubtreeText, commentsAreContent: Bool) -> Bool {
+        let node = tree[index]
         let textLength = text.characters, linkLength = text.links, pageText = page.characters
         if node.traits.contains(.nonText) { return true }
         if node.traits.contains(.neverFurniture) { return false }
@@ -147,8 +147,8 @@ struct HTMLContentExtractor: Sendable {
         // amount of prose is content.
         if textLength >= BoilerplateRules.namedContentCharacters, linkDensity < BoilerplateRules.proseLinkDensity,
            classes.contains(.content) { return false }
-        if node.traits.contains(.removed), !(commentsAreContent && node.name == "form") { return true }
-        let attributes = node.attributes
+        if node.traits.contains(.removed), !(commentsAreContent && tree.name(of: index) == "form") { return true }
+        let attributes = tree.attributes(of: index)
         if attributes["hidden"] != nil, !Self.isStreamedSegment(attributes["id"]) { return true }
         if attributes["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = attributes["style"].map({ TextScanning.lowercased($0).filter { $0 != " " } }),
@@ -188,8 +188,8 @@ struct HTMLContentExtractor: Sendable {
         for index in tree.nodes.indices.reversed() {
             // Fields are read in place: copying each node out costs a reference count per field.
             if tree.nodes[index].kind == .text { lengths[index].characters = tree.nodes[index].textLength }
-            if tree.nodes[index].name == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
-            if tree.nodes[index].name == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
+            if tree.name(of: index) == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
+            if tree.name(of: index) == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
             if tree.nodes[index].traits.contains(.heading), lengths[index].links * 2 > lengths[index].characters {
                 lengths[index].linkedHeadings += 1
             }
@@ -226,7 +226,7 @@ struct HTMLContentExtractor: Sendable {
         // is a scan: an element is left once the scan passes its end.
         var open: [Int] = []
         func leave(_ index: Int) {
-            if tree.nodes[index].name == "a" { anchorDepth -= 1 }
+            if tree.name(of: index) == "a" { anchorDepth -= 1 }
             if tree.nodes[index].traits.contains(.block) {
                 flush()
                 owner = ownerStack.popLast() ?? start
@@ -245,13 +245,13 @@ struct HTMLContentExtractor: Sendable {
                 index += 1
                 continue
             }
-            if tree.nodes[index].name == "br" {
+            if tree.name(of: index) == "br" {
                 if afterLineBreak { flush(); afterLineBreak = false } else { text.appendSpace(); afterLineBreak = true }
                 index = tree.nodes[index].end
                 continue
             }
             if tree.nodes[index].traits.contains(.block) { flush(); ownerStack.append(owner); owner = index }
-            if tree.nodes[index].name == "a" { anchorDepth += 1 }
+            if tree.name(of: index) == "a" { anchorDepth += 1 }
             open.append(index)
             index += 1
         }
@@ -265,7 +265,7 @@ struct HTMLContentExtractor: Sendable {
         var steps = 0
         while let index = current, steps < 6 {
             if tree.nodes[index].traits.contains(.heading) { return .heading }
-            switch tree.nodes[index].name {
+            switch tree.name(of: index) {
             case "li", "dd", "dt": return .listItem
             case "blockquote": return .quote
             case "pre": return .preformatted
@@ -284,8 +284,7 @@ struct HTMLContentExtractor: Sendable {
     func bestContainers(blocks: [Block], body: Int) -> [Int] {
         var scores: [Int: Double] = [:]
         func initialScore(_ index: Int) -> Double {
-            let node = tree[index]
-            return (BoilerplateRules.containerTagScores[node.name] ?? 0) + classWeight(node)
+            (BoilerplateRules.containerTagScores[tree.name(of: index)] ?? 0) + classWeight(index)
         }
         for block in blocks where block.length >= BoilerplateRules.proseBlockCharacters && block.linkDensity < BoilerplateRules.maximumLinkDensity {
             let commas = block.text.unicodeScalars.reduce(0) { $0 + (Self.isComma($1) ? 1 : 0) }
@@ -309,7 +308,7 @@ struct HTMLContentExtractor: Sendable {
             if value > bestScore || (value == bestScore && index < best) { best = index; bestScore = value }
         }
         // A lone paragraph is not a container: climb to its parent.
-        if tree[best].traits.contains(.heading) || tree[best].name == "p", let parent = tree[best].parent { best = parent }
+        if tree[best].traits.contains(.heading) || tree.name(of: best) == "p", let parent = tree[best].parent { best = parent }
         let prose = proseByElement(blocks: blocks, body: body)
         best = widened(best, prose: prose, body: body)
         // The page's one <article> element is its article: page builders split a body into
@@ -328,7 +327,7 @@ struct HTMLContentExtractor: Sendable {
                Double(own.links) < BoilerplateRules.proseLinkDensity * Double(own.characters) {
                 chosen.append(sibling); continue
             }
-            if tree[sibling].name == "p" {
+            if tree.name(of: sibling) == "p" {
                 let siblingBlocks = blocks.filter { $0.owner == sibling }
                 let length = siblingBlocks.reduce(0) { $0 + $1.length } + max(0, siblingBlocks.count - 1)
                 let links = siblingBlocks.reduce(0) { $0 + $1.linkCharacters }
@@ -407,7 +406,7 @@ struct HTMLContentExtractor: Sendable {
     /// (lists of teaser cards are `<article>`s too) and its prose is not a link list.
     private func soleArticleElement(around index: Int, prose: [Int: Prose]) -> Int? {
         var current = tree.nodes[index].parent
-        while let node = current, tree.nodes[node].name != "article" { current = tree.nodes[node].parent }
+        while let node = current, tree.name(of: node) != "article" { current = tree.nodes[node].parent }
         guard let article = current, !tree.elements(named: "article").contains(where: { !tree.isInside($0, article) }) else { return nil }
         let own = prose[article] ?? Prose()
         guard Double(own.links) < BoilerplateRules.proseLinkDensity * Double(own.characters),
@@ -429,12 +428,13 @@ struct HTMLContentExtractor: Sendable {
         scalar.value < 0x80 ? asciiCommas[Int(scalar.value)] : BoilerplateRules.commas.contains(scalar)
     }
 
-    private func classWeight(_ node: HTMLTree.Node) -> Double {
+    private func classWeight(_ index: Int) -> Double {
+        let node = tree[index], attributes = tree.attributes(of: index)
         var weight = 0.0
         if node.classTraits.contains(.content) { weight += 25 }
         if !node.classTraits.isDisjoint(with: [.weakBoilerplate, .boilerplate]) { weight -= 25 }
-        if let role = node.attributes["role"]?.lowercased(), BoilerplateRules.articleRoles.contains(role) { weight += 25 }
-        if node.attributes["itemprop"]?.lowercased() == "articlebody" { weight += 50 }
+        if let role = attributes["role"]?.lowercased(), BoilerplateRules.articleRoles.contains(role) { weight += 25 }
+        if attributes["itemprop"]?.lowercased() == "articlebody" { weight += 50 }
         return weight
     }
 

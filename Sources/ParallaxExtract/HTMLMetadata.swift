@@ -35,21 +35,21 @@ struct HTMLMetadata: Sendable {
         for index in tree.nodes.indices where tree.nodes[index].kind == .element {
             // Most elements are none of these: skip them before copying the node out.
             guard tree.nodes[index].traits.contains(.metadata) || tree.nodes[index].classTraits.contains(.date)
-                    || tree.nodes[index].attributes["itemprop"] != nil else { continue }
-            let node = tree[index]
-            switch node.name {
+                    || tree.attributes(of: index)["itemprop"] != nil else { continue }
+            let node = tree[index], name = tree.name(of: index), attributes = tree.attributes(of: index)
+            switch name {
             case "meta":
-                let key = (node.attributes["property"] ?? node.attributes["name"] ?? node.attributes["itemprop"] ?? node.attributes["http-equiv"])?.lowercased()
-                if let key, let content = node.attributes["content"].map({ TextScanning.trimmed($0) }), !content.isEmpty,
+                let key = (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"] ?? attributes["http-equiv"])?.lowercased()
+                if let key, let content = attributes["content"].map({ TextScanning.trimmed($0) }), !content.isEmpty,
                    meta[key] == nil {
                     meta[key] = content
                 }
             case "link":
-                let rel = node.attributes["rel"]?.lowercased() ?? ""
-                if rel.split(separator: " ").contains("canonical"), let href = node.attributes["href"], linkCanonical == nil {
+                let rel = attributes["rel"]?.lowercased() ?? ""
+                if rel.split(separator: " ").contains("canonical"), let href = attributes["href"], linkCanonical == nil {
                     linkCanonical = href
                 }
-            case "script" where node.attributes["type"]?.lowercased().contains("ld+json") == true:
+            case "script" where attributes["type"]?.lowercased().contains("ld+json") == true:
                 let text = tree.scriptText(of: index)
                 if let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data) {
                     jsonLD.append(contentsOf: Self.objects(in: value))
@@ -62,23 +62,23 @@ struct HTMLMetadata: Sendable {
                 let text = tree.text(of: index, limit: BoilerplateRules.maximumTitleCharacters)
                 if !text.isEmpty, LineRules.isTitleLike(text), !Self.isInSiteFurniture(index, tree: tree) { headings.append(text) }
             case "time" where timeDate == nil:
-                timeDate = node.attributes["datetime"].flatMap(DateParsing.iso)
+                timeDate = attributes["datetime"].flatMap(DateParsing.iso)
                     ?? DateParsing.written(tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters))
-            case "a" where relAuthor == nil && (node.attributes["rel"]?.lowercased().contains("author") ?? false):
+            case "a" where relAuthor == nil && (attributes["rel"]?.lowercased().contains("author") ?? false):
                 relAuthor = tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
             default:
                 break
             }
-            if dateElement == nil, node.name != "html", node.name != "body",
+            if dateElement == nil, name != "html", name != "body",
                node.classTraits.contains(.date) {
                 let text = tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
                 if TextScanning.length(text) <= BoilerplateRules.maximumDateTextCharacters {
-                    dateElement = node.attributes["datetime"].flatMap(DateParsing.iso) ?? DateParsing.iso(text) ?? DateParsing.written(text)
+                    dateElement = attributes["datetime"].flatMap(DateParsing.iso) ?? DateParsing.iso(text) ?? DateParsing.written(text)
                 }
             }
-            if let itemprop = node.attributes["itemprop"].map(TextScanning.lowercased), node.name != "meta",
+            if let itemprop = attributes["itemprop"].map(TextScanning.lowercased), name != "meta",
                itemprop == "datepublished" && itempropPublished == nil || itemprop == "datemodified" && itempropModified == nil {
-                let value = node.attributes["datetime"] ?? node.attributes["content"]
+                let value = attributes["datetime"] ?? attributes["content"]
                     ?? tree.text(of: index, limit: BoilerplateRules.maximumDateTextCharacters)
                 let date = DateParsing.iso(value) ?? DateParsing.written(value)
                 if itemprop == "datepublished" { itempropPublished = date } else { itempropModified = date }
@@ -126,7 +126,7 @@ struct HTMLMetadata: Sendable {
 
         canonicalURL = Self.absolute(linkCanonical ?? meta["og:url"], base: url)
         image = Self.absolute(metaValue(BoilerplateRules.imageMetaKeys) ?? Self.imageURL(article?["image"]), base: url ?? canonicalURL)
-        let htmlLang = tree.root.flatMap { tree[$0].attributes["lang"] ?? tree[$0].attributes["xml:lang"] }
+        let htmlLang = tree.root.flatMap { tree.attributes(of: $0)["lang"] ?? tree.attributes(of: $0)["xml:lang"] }
         language = (htmlLang ?? meta["content-language"] ?? meta["og:locale"]).flatMap(Self.languageCode)
     }
 
@@ -187,7 +187,7 @@ struct HTMLMetadata: Sendable {
         var current: Int? = index
         while let node = current {
             let element = tree[node]
-            if BoilerplateRules.siteFurnitureTags.contains(element.name) { return true }
+            if BoilerplateRules.siteFurnitureTags.contains(tree.name(of: node)) { return true }
             if element.classTraits.contains(.siteBrand) { return true }
             current = element.parent
         }

@@ -3,10 +3,10 @@ import CLibXML2
 /// A parsed HTML page as a flat array of nodes (an arena), copied out of libxml2's tree so
 /// the rest of the extractor works on Swift values and never on C pointers.
 struct HTMLTree: Sendable {
-    /// The attributes the extractor reads, as name–value pairs (an element has few, so a
-    /// linear search beats a dictionary, and building one per element was a hot spot).
+    /// The attributes of an element that the extractor reads, as name–value pairs (an
+    /// element has few, so a linear search beats a dictionary).
     struct Attributes: Sendable {
-        var pairs: [(name: String, value: String)] = []
+        fileprivate var pairs: ArraySlice<(name: String, value: String)>
         subscript(name: String) -> String? {
             for pair in pairs where pair.name == name { return pair.value }
             return nil
@@ -111,14 +111,18 @@ struct HTMLTree: Sendable {
         }()
     }
 
+    /// One element or text node. Plain data without references (names and attributes live
+    /// in the tree's own tables): copying nodes and freeing the array of them then costs no
+    /// reference counting, which showed in profiles.
     struct Node: Sendable {
         enum Kind: Sendable { case element, text }
         var kind: Kind
-        /// Lowercase tag name; empty for text.
-        var name: String
+        /// The lowercase tag name's place in the tree's `names` (0: the empty name of text).
+        var nameID: Int32
         var traits: TagTraits
-        /// Only the attributes in `BoilerplateRules.readAttributes`.
-        var attributes: Attributes
+        /// Where the element's attributes lie in the tree's `attributePairs`: only those in
+        /// `BoilerplateRules.readAttributes`.
+        var attributeRange: Range<Int32>
         /// What the class and id words say, found once here because every rule that looks
         /// at classes asks.
         var classTraits: ClassTraits
@@ -134,6 +138,10 @@ struct HTMLTree: Sendable {
     }
 
     private(set) var nodes: [Node] = []
+    /// Tag names by `Node.nameID`.
+    private var names: [String] = []
+    /// The read attributes of all elements, by `Node.attributeRange`.
+    private var attributePairs: [(name: String, value: String)] = []
     /// The UTF-8 text of all text nodes, one after the other: one buffer instead of a
     /// string per node (making, growing and freeing those showed in profiles).
     private var textBytes: [UInt8] = []
@@ -189,6 +197,8 @@ struct HTMLTree: Sendable {
         guard parsed, !builder.nodes.isEmpty else { return nil }
         builder.finish()
         nodes = builder.nodes
+        names = builder.nameList
+        attributePairs = builder.attributePairs
         textBytes = builder.textBytes
         scriptContents = builder.scriptContents
         root = 0
@@ -201,6 +211,10 @@ struct HTMLTree: Sendable {
     private struct TreeBuilder {
         var nodes: [Node] = []
         var textBytes: [UInt8] = []
+        /// Distinct tag and attribute names in the order first seen (the empty name first).
+        var nameList = [""]
+        private var nameIDs: [String: Int32] = ["": 0]
+        var attributePairs: [(name: String, value: String)] = []
         /// Elements open at this point of the page, outermost first.
         var open: [Int] = []
         /// The text node that character data still goes to (until the next tag).
@@ -220,13 +234,17 @@ struct HTMLTree: Sendable {
 
         /// A direct-mapped cache in front of `names`: a page uses a few dozen names, and
         /// hashing the pointer for every element and attribute showed in profiles.
-        private var recentNames = [(pointer: UnsafePointer<xmlChar>?, entry: Name)](repeating: (nil, Name(name: "", traits: [], isRead: false)), count: 256)
+        private var recentNames = [(pointer: UnsafePointer<xmlChar>?, entry: Name)](repeating: (nil, Name.empty), count: 256)
 
         struct Name {
             var name: String
+            /// The name's place in `nameList`.
+            var id: Int32
             var traits: TagTraits
             /// As an attribute: one of `BoilerplateRules.readAttributes`.
             var isRead: Bool
+
+            static let empty = Name(name: "", id: 0, traits: [], isRead: false)
         }
 
         mutating func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
@@ -237,7 +255,9 @@ struct HTMLTree: Sendable {
                 entry = known
             } else {
                 let value = TextScanning.lowercased(String(cString: pointer))
-                entry = Name(name: value, traits: TagTraits(tag: value), isRead: BoilerplateRules.readAttributes.contains(value))
+                let id = nameIDs[value] ?? Int32(nameList.count)
+                if id == nameList.count { nameList.append(value); nameIDs[value] = id }
+                entry = Name(name: value, id: Int32(id), traits: TagTraits(tag: value), isRead: BoilerplateRules.readAttributes.contains(value))
                 names[pointer] = entry
             }
             recentNames[slot] = (pointer, entry)
@@ -265,16 +285,17 @@ struct HTMLTree: Sendable {
 
         mutating func start(_ namePointer: UnsafePointer<xmlChar>?, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
             openText = nil
-            var attributes = Attributes()
+            let firstAttribute = attributePairs.count
             if var pair = pairs {
                 while let attributeName = pair.pointee {
                     let key = name(attributeName)
                     if key.isRead {
-                        attributes.pairs.append((key.name, pair.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""))
+                        attributePairs.append((key.name, pair.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""))
                     }
                     pair = pair.advanced(by: 2)
                 }
             }
+            let attributes = Attributes(pairs: attributePairs[firstAttribute...])
             var classes = ClassTraits.Scanner()
             if let classValue = attributes["class"] {
                 if let known = classScans[classValue] {
@@ -285,8 +306,8 @@ struct HTMLTree: Sendable {
                 }
             }
             if let idValue = attributes["id"] { classes.scan(idValue) }
-            let tag = namePointer.map { name($0) } ?? Name(name: "", traits: [], isRead: false)
-            let index = add(Node(kind: .element, name: tag.name, traits: tag.traits, attributes: attributes, classTraits: classes.traits,
+            let tag = namePointer.map { name($0) } ?? Name.empty
+            let index = add(Node(kind: .element, nameID: tag.id, traits: tag.traits, attributeRange: Int32(firstAttribute)..<Int32(attributePairs.count), classTraits: classes.traits,
                                  textRange: 0..<0, textLength: 0, parent: parent, end: nodes.count + 1))
             open.append(index)
         }
@@ -300,7 +321,7 @@ struct HTMLTree: Sendable {
             guard let bytes, count > 0, !open.isEmpty else { return }
             let buffer = UnsafeBufferPointer(start: bytes, count: Int(count))
             if openText == nil, let position = RawTextStripper.position(ofPlaceholder: buffer), position < scripts.count {
-                let index = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classTraits: [], textRange: 0..<0, textLength: 0,
+                let index = add(Node(kind: .text, nameID: 0, traits: [], attributeRange: 0..<0, classTraits: [], textRange: 0..<0, textLength: 0,
                                      parent: parent, end: nodes.count + 1))
                 scriptContents[index] = scripts[position]
                 return
@@ -315,7 +336,7 @@ struct HTMLTree: Sendable {
                 nodes[openText].textLength += length
                 return
             }
-            openText = add(Node(kind: .text, name: "", traits: [], attributes: Attributes(), classTraits: [], textRange: start..<textBytes.count, textLength: length,
+            openText = add(Node(kind: .text, nameID: 0, traits: [], attributeRange: 0..<0, classTraits: [], textRange: start..<textBytes.count, textLength: length,
                                 parent: parent, end: nodes.count + 1))
         }
 
@@ -337,6 +358,15 @@ struct HTMLTree: Sendable {
 
     subscript(index: Int) -> Node { nodes[index] }
 
+    /// The lowercase tag name of an element (empty for text).
+    func name(of index: Int) -> String { names[Int(nodes[index].nameID)] }
+
+    /// The read attributes of an element (see `Node.attributeRange`).
+    func attributes(of index: Int) -> Attributes {
+        let range = nodes[index].attributeRange
+        return Attributes(pairs: attributePairs[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+
     /// The children of a node, in document order.
     func children(of index: Int) -> Children { Children(nodes: nodes, parentEnd: nodes[index].end, first: index + 1) }
 
@@ -355,7 +385,7 @@ struct HTMLTree: Sendable {
 
     /// Indices of all elements named `name`, in document order.
     func elements(named name: String) -> [Int] {
-        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
+        nodes.indices.filter { nodes[$0].kind == .element && names[Int(nodes[$0].nameID)] == name }
     }
 
     /// The text of a script element (which the parser never saw; see `RawTextStripper`).
@@ -383,7 +413,7 @@ struct HTMLTree: Sendable {
         while next < end, text.length <= limit {
             if nodes[next].kind == .text {
                 appendText(ofNode: next, to: &text)
-            } else if nodes[next].traits.contains(.block) || nodes[next].name == "br" {
+            } else if nodes[next].traits.contains(.block) || name(of: next) == "br" {
                 text.appendSpace()
             }
             next += 1

@@ -1,3 +1,4 @@
+import CDeflate
 import CZlib
 
 /// gzip and zlib through zlib, always with a cap on what comes out so a small "gzip bomb"
@@ -32,7 +33,29 @@ public enum GzipCodec {
 
     /// Every member of a gzip file (concatenated members are one file), at most `limit` bytes.
     public static func decompress(_ input: [UInt8], limit: Int) throws(Failure) -> [UInt8] {
-        try inflate(input, framing: .gzip, limit: limit, allMembers: true)
+        if let whole = decompressWhole(input, limit: limit) { return whole }
+        return try inflate(input, framing: .gzip, limit: limit, allMembers: true)
+    }
+
+    /// A single-member gzip file whose trailer states its size, decompressed in one call
+    /// by libdeflate (two to three times zlib's speed; pages read from archives are
+    /// mostly gzip). Nil for anything it cannot do in one go: a size the trailer misstates
+    /// or that exceeds the limit, more members, broken or truncated data. zlib's stream then
+    /// does the work, and names the error.
+    private static func decompressWhole(_ input: [UInt8], limit: Int) -> [UInt8]? {
+        input.withUnsafeBufferPointer { source -> [UInt8]? in
+            guard let expected = expectedSize(source), expected <= limit,
+                  let decompressor = libdeflate_alloc_decompressor() else { return nil }
+            defer { libdeflate_free_decompressor(decompressor) }
+            var succeeded = false
+            let output = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+                var read = 0, written = 0
+                let result = libdeflate_gzip_decompress_ex(decompressor, source.baseAddress, source.count, buffer.baseAddress, expected, &read, &written)
+                succeeded = result == LIBDEFLATE_SUCCESS && read == source.count && written == expected
+                count = succeeded ? written : 0
+            }
+            return succeeded ? output : nil
+        }
     }
 
     /// The first `count` decompressed bytes, or fewer when the data ends or is broken: for

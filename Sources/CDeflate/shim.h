@@ -1,0 +1,4 @@
+#ifndef PARALLAX_CDEFLATE_SHIM_H
+#define PARALLAX_CDEFLATE_SHIM_H
+#include <libdeflate.h>
+#endif
