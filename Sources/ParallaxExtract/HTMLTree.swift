@@ -1,4 +1,5 @@
 import CLibXML2
+import ParallaxSources
 
 /// A parsed HTML page as a flat array of nodes (an arena), copied out of libxml2's tree so
 /// the rest of the extractor works on Swift values and never on C pointers.
@@ -169,6 +170,7 @@ struct HTMLTree: Sendable {
         let parsed = html.withUTF8 { page -> Bool in
             let stripped = RawTextStripper(page)
             builder.scripts = stripped.scripts
+            builder.classValues = stripped.classValues.map { String(decoding: UnsafeBufferPointer(rebasing: page[$0]), as: UTF8.self) }
             return stripped.html.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { bytes -> Bool in
                     guard let context = htmlCreateMemoryParserCtxt(bytes.baseAddress!, Int32(bytes.count)) else { return false }
@@ -229,6 +231,23 @@ struct HTMLTree: Sendable {
         /// menu item): each distinct class value is read once. Ids are read each time: most
         /// are unique, so remembering them would only fill the table.
         var classScans: [String: ClassTraits.Scanner] = [:]
+        /// The page's class values by the numbers `RawTextStripper` gave them, as they stand
+        /// in the page, and what each says once read.
+        var classValues: [String] = [] {
+            didSet { numberedClassScans = Array(repeating: nil, count: classValues.count) }
+        }
+        private var numberedClassScans: [ClassTraits.Scanner?] = []
+
+        /// What the class value numbered `number` says.
+        private mutating func numberedClass(_ number: Int) -> ClassTraits.Scanner {
+            if let known = numberedClassScans[number] { return known }
+            var scanner = ClassTraits.Scanner()
+            let value = classValues[number]
+            // libxml2 would have decoded character references in the value.
+            scanner.scan(value.utf8.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(value) : value)
+            numberedClassScans[number] = scanner
+            return scanner
+        }
 
         init() { nodes.reserveCapacity(2048) }
 
@@ -286,18 +305,27 @@ struct HTMLTree: Sendable {
         mutating func start(_ namePointer: UnsafePointer<xmlChar>?, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
             openText = nil
             let firstAttribute = attributePairs.count
+            var numberedClasses: ClassTraits.Scanner?
             if var pair = pairs {
                 while let attributeName = pair.pointee {
                     let key = name(attributeName)
                     if key.isRead {
-                        attributePairs.append((key.name, pair.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""))
+                        let value = pair.advanced(by: 1).pointee
+                        // A numbered class value is read from the table; nothing else reads it.
+                        if key.name == "class", let value,
+                           let number = RawTextStripper.classNumber(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))),
+                           number < classValues.count {
+                            numberedClasses = numberedClass(number)
+                        } else {
+                            attributePairs.append((key.name, value.map { String(cString: $0) } ?? ""))
+                        }
                     }
                     pair = pair.advanced(by: 2)
                 }
             }
             let attributes = Attributes(pairs: attributePairs[firstAttribute...])
-            var classes = ClassTraits.Scanner()
-            if let classValue = attributes["class"] {
+            var classes = numberedClasses ?? ClassTraits.Scanner()
+            if numberedClasses == nil, let classValue = attributes["class"] {
                 if let known = classScans[classValue] {
                     classes = known
                 } else {

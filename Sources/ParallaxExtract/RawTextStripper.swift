@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Cuts the contents of `<script>` and `<style>` elements, and comments, out of a page
 /// before libxml2 parses it.
 ///
@@ -7,7 +11,10 @@
 /// in `scripts`, so the tree can give the metadata reader (JSON-LD, dates in page data)
 /// the original text back on request without having parsed it.
 ///
-/// While it reads each tag it also renames attributes that begin with `@` (Alpine.js and
+/// While it reads each tag it keeps only the attributes the extractor reads, and it
+/// replaces each `class` value by the number of that value in `classValues` (a page
+/// repeats a few dozen long class values on thousands of elements, and libxml2 reads
+/// attribute values one character at a time). It also renames attributes that begin with `@` (Alpine.js and
 /// Vue event handlers such as `@click="…"`): libxml2 2.9 cannot read such a name, gives up
 /// on the tag and shows the rest of it, often kilobytes of script, as page text.
 ///
@@ -20,6 +27,10 @@ struct RawTextStripper {
     var html: [UInt8] = []
     /// Byte ranges, in the original page, of each script's contents, in page order.
     var scripts: [Range<Int>] = []
+    /// The distinct `class` values of the page, as byte ranges in the original page (the
+    /// first occurrence of each): `class="7"` in `html` stands for the value at 7.
+    var classValues: [Range<Int>] { classInterner.values }
+    private var classInterner = ByteInterner()
 
     /// Raw text shorter than this is left in place: cutting it saves nothing.
     static let minimumCutBytes = 64
@@ -59,7 +70,7 @@ struct RawTextStripper {
             copiedUpTo = end
         }
         while index < count {
-            guard page[index] == UInt8(ascii: "<") else { index += 1; continue }
+            guard page[index] == UInt8(ascii: "<") else { index = Self.find(page, UInt8(ascii: "<"), from: index) ?? count; continue }
             let next = index + 1
             guard next < count else { break }
             if page[next] == UInt8(ascii: "!") {
@@ -82,7 +93,7 @@ struct RawTextStripper {
             let tagEnd: Int
             if nameEnd - next < Self.longestName, (next..<nameEnd).allSatisfy({ Self.isParserNameByte(page[$0]) }) {
                 copy(upTo: nameEnd)
-                let kept = Self.keepReadAttributes(page, of: next..<nameEnd, into: &html)
+                let kept = Self.keepReadAttributes(page, of: next..<nameEnd, into: &html, classes: &classInterner)
                 copiedUpTo = kept.copyFrom
                 tagEnd = kept.tagEnd ?? Self.endOfTag(page, from: kept.copyFrom, renames: &renames)
             } else {
@@ -120,6 +131,22 @@ struct RawTextStripper {
         copy(upTo: count)
     }
 
+    /// What starts a numbered class value (a private-use character, so no page's own class
+    /// value is taken for a number).
+    static let classNumberMark: [UInt8] = Array("\u{E000}".utf8)
+
+    /// The number of a numbered class value (`classNumberMark` and digits), if it is one.
+    static func classNumber(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mark = classNumberMark
+        guard value.count > mark.count, value.count < mark.count + 10, value.starts(with: mark) else { return nil }
+        var number = 0
+        for byte in value[mark.count...] {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            number = number * 10 + Int(byte - 0x30)
+        }
+        return number
+    }
+
     /// libxml2 reads names of at most this many bytes in one piece.
     private static let longestName = 100
 
@@ -133,8 +160,8 @@ struct RawTextStripper {
     /// (a stray quote, a bracket in a name) it stops and the rest of the tag is left as it
     /// is: `copyFrom` is where copying resumes and `tagEnd` is nil. When the tag ends
     /// normally, `copyFrom` is the blanks before its `>` or `/>` and `tagEnd` the index of its `>`.
-    private static func keepReadAttributes(_ page: UnsafeBufferPointer<UInt8>, of tag: Range<Int>,
-                                           into html: inout [UInt8]) -> (copyFrom: Int, tagEnd: Int?) {
+    private static func keepReadAttributes(_ page: UnsafeBufferPointer<UInt8>, of tag: Range<Int>, into html: inout [UInt8],
+                                           classes: inout ByteInterner) -> (copyFrom: Int, tagEnd: Int?) {
         var index = tag.upperBound
         let count = page.count
         while true {
@@ -152,6 +179,7 @@ struct RawTextStripper {
             guard index - nameStart < longestName else { return (attributeStart, nil) }
             let nameEnd = index
             var end = nameEnd
+            var value: Range<Int>?
             while index < count, isParserBlank(page[index]) { index += 1 }
             if index < count, page[index] == UInt8(ascii: "=") {
                 index += 1
@@ -161,18 +189,27 @@ struct RawTextStripper {
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     guard let close = find(page, quote, from: index + 1) else { return (attributeStart, nil) }
                     end = close + 1
+                    value = (index + 1)..<close
                 } else {
+                    let valueStart = index
                     while index < count, !isParserBlank(page[index]), page[index] != UInt8(ascii: ">") { index += 1 }
                     guard index > end else { return (attributeStart, nil) }
                     end = index
+                    value = valueStart..<index
                 }
                 index = end
             } else {
                 // No value: what follows the blanks is the next attribute.
                 index = end
             }
-            if page[nameStart] != UInt8(ascii: "@"), isReadAttribute(page, nameStart..<nameEnd, tag: tag) {
-                html.append(0x20)
+            guard page[nameStart] != UInt8(ascii: "@"), isReadAttribute(page, nameStart..<nameEnd, tag: tag) else { continue }
+            html.append(0x20)
+            if let value, equalsIgnoringCase(page, nameStart..<nameEnd, "class") {
+                html.append(contentsOf: page[nameStart..<nameEnd])
+                html.append(UInt8(ascii: "="))
+                html.append(contentsOf: classNumberMark)
+                html.append(contentsOf: String(classes.number(of: value, in: page)).utf8)
+            } else {
                 html.append(contentsOf: page[nameStart..<end])
             }
         }
@@ -273,12 +310,9 @@ struct RawTextStripper {
     }
 
     private static func find(_ page: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from start: Int) -> Int? {
-        var index = start
-        while index < page.count {
-            if page[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        guard start < page.count, let base = page.baseAddress,
+              let hit = memchr(base + start, Int32(byte), page.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func find(_ page: UnsafeBufferPointer<UInt8>, _ text: StaticString, from start: Int) -> Int? {
@@ -300,5 +334,47 @@ struct RawTextStripper {
             index = candidate + 1
         }
         return nil
+    }
+}
+
+/// Numbers for the distinct byte strings of one page (its `class` values), in the order
+/// first seen; a small open-addressing table over FNV-1a hashes, so no string is made to
+/// look a value up.
+struct ByteInterner {
+    /// The first occurrence of each distinct string, by number.
+    private(set) var values: [Range<Int>] = []
+    private var hashes: [UInt64] = []
+    /// Number + 1 of the string in each slot; 0 is empty.
+    private var slots = [Int32](repeating: 0, count: 64)
+
+    mutating func number(of range: Range<Int>, in page: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in page[range] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot] - 1)
+            let known = values[number]
+            if hashes[number] == hash, known.count == range.count,
+               memcmp(page.baseAddress! + known.lowerBound, page.baseAddress! + range.lowerBound, range.count) == 0 {
+                return number
+            }
+            slot = (slot + 1) & mask
+        }
+        values.append(range)
+        hashes.append(hash)
+        slots[slot] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+        return values.count - 1
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for number in values.indices {
+            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
     }
 }
