@@ -196,7 +196,11 @@ public enum BoilerplateRules {
         "responses", "reader comments", "join the conversation", "join the discussion", "related posts", "related articles",
         "related stories", "related news", "related:", "you may also like", "you might also like", "more stories",
         "more from", "recommended for you", "read next", "share this:", "share this", "share this article",
-        "share this story", "like this:", "about the author",
+        "share this story", "like this:", "about the author", "also in the news", "popular posts", "popular stories",
+        "popular articles", "trending stories", "trending now", "trending articles", "most popular", "most read",
+        "latest news", "latest stories", "latest posts", "latest articles", "recent posts", "recent articles", "more news",
+        "more articles", "you may also be interested in", "you might be interested in", "related content",
+        "related reading", "recommended stories", "recommended articles", "editor's picks", "don't miss",
         // German
         "schlagwörter:", "schlagworte:", "stichwörter:", "kommentare", "kommentar schreiben", "kommentar verfassen",
         "einen kommentar hinterlassen", "schreibe einen kommentar", "hinterlasse einen kommentar", "ähnliche artikel",
