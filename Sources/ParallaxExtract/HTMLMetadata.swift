@@ -146,7 +146,7 @@ struct HTMLMetadata: Sendable {
                 var keyBytes = key
                 let found = keyBytes.withUTF8 { needle -> Date? in
                     var start = 0
-                    while let match = TextScanning.firstIndex(of: needle, in: bytes, from: start) {
+                    while let match = ByteSearch.firstIndex(of: needle, in: bytes, from: start) {
                         // The key must be quoted or bare before a colon: `"key":` or `key:`.
                         var after = match + needle.count
                         while after < bytes.count, bytes[after] == UInt8(ascii: "\\") || bytes[after] == UInt8(ascii: "\"") || bytes[after] == 0x20 { after += 1 }

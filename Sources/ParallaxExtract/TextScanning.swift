@@ -225,44 +225,6 @@ enum TextScanning {
         }
     }
 
-    /// Where `needle` next occurs in `haystack` at or after `start`.
-    static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let needleBase = needle.baseAddress, !needle.isEmpty, let base = haystack.baseAddress, start >= 0,
-              haystack.count - start >= needle.count else { return nil }
-        // memchr (vectorised) for the needle's rarest byte, then a compare: scripts searched
-        // for a dozen date keys run to megabytes, and stopping at every common first letter
-        // ("p" of "publishedAt") to compare the rest showed in profiles.
-        let anchor = rarestByteOffset(needle)
-        let anchorByte = Int32(needle[anchor])
-        var index = start + anchor
-        let last = haystack.count - needle.count + anchor
-        while index <= last, let hit = memchr(base + index, anchorByte, last - index + 1) {
-            let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-            if memcmp(base + found, needleBase, needle.count) == 0 { return found }
-            index = found + anchor + 1
-        }
-        return nil
-    }
-
-    /// The offset of the byte of `needle` least likely in page text and scripts: an
-    /// uppercase letter, digit or punctuation before any lowercase letter, and rare letters
-    /// before common ones.
-    private static func rarestByteOffset(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
-        var best = 0, bestRank = Int.max
-        for (offset, byte) in needle.enumerated() {
-            let rank = (0x61...0x7A).contains(byte) ? letterCommonness[Int(byte - 0x61)] : 0
-            if rank < bestRank { (best, bestRank) = (offset, rank) }
-        }
-        return best
-    }
-
-    /// For a to z: how common the letter is in English text (26 = most common).
-    private static let letterCommonness: [Int] = {
-        var ranks = [Int](repeating: 0, count: 26)
-        for (position, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { ranks[Int(letter - 0x61)] = position + 1 }
-        return ranks
-    }()
-
     /// Byte-wise prefix test.
     @inline(__always)
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
