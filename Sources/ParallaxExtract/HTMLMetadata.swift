@@ -100,14 +100,23 @@ struct HTMLMetadata: Sendable {
             ?? (article?["publisher"] as? [String: Any])?["name"] as? String
         if let value = site, value.hasPrefix("@") || value.hasPrefix("http") { site = nil }
 
-        let siteName = site
+        // Without a declared site name, the document title's short trailing part names it.
+        let siteName = site ?? documentTitle.flatMap { Self.siteSuffix(of: Self.clean($0)) }
         let metaTitle = [metaValue(BoilerplateRules.titleMetaKeys), article?["headline"] as? String, documentTitle].lazy
             .compactMap { $0 }.map { Self.stripSiteName(Self.clean($0), site: siteName) }.first { !$0.isEmpty }
         if site == nil, let documentTitle { site = Self.siteSuffix(of: Self.clean(documentTitle)) }
         var siteNames = Set([site, documentTitle.flatMap { Self.siteSuffix(of: Self.clean($0)) }].compactMap { $0.map(LineRules.normalized) })
         siteNames.remove("")
         headingTitle = Self.headline(headings.map(Self.clean).filter { !siteNames.contains(LineRules.normalized($0)) }, metaTitle: metaTitle)
-        title = headingTitle ?? metaTitle
+            .map { Self.withoutSiteSuffix($0, site: siteName) ?? $0 }
+        // A heading in capitals with the metadata title's words: the metadata has the title
+        // as written ("WEEKEND CODING AGENT" is styled "Weekend Coding Agent").
+        if let heading = headingTitle, let metaTitle, heading != metaTitle, LineRules.same(heading, metaTitle),
+           !heading.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+            title = metaTitle
+        } else {
+            title = headingTitle ?? metaTitle
+        }
 
         let anyPublished = jsonLD.lazy.compactMap { object in
             BoilerplateRules.jsonLDPublishedKeys.lazy.compactMap { (object[$0] as? String).flatMap(DateParsing.iso) }.first
@@ -263,14 +272,20 @@ struct HTMLMetadata: Sendable {
         return title
     }
 
-    private static func stripSiteNameOnce(_ title: String, site: String?) -> String {
+    /// The title without a trailing separator and the site's exact name ("… – Artlyst"), if
+    /// it ends so; the only site stripping a visible heading gets.
+    static func withoutSiteSuffix(_ title: String, site: String?) -> String? {
         // A site name with a separator of its own ("Gabriel Gonzalez - Cyber Security").
-        if let site, !site.isEmpty {
-            for separator in BoilerplateRules.titleSiteSeparators where title.hasSuffix(separator + site) {
-                let head = title.dropLast(separator.count + site.count).trimmingCharacters(in: .whitespaces)
-                if !head.isEmpty { return head }
-            }
+        guard let site, !site.isEmpty else { return nil }
+        for separator in BoilerplateRules.titleSiteSeparators where title.hasSuffix(separator + site) {
+            let head = title.dropLast(separator.count + site.count).trimmingCharacters(in: .whitespaces)
+            if !head.isEmpty { return head }
         }
+        return nil
+    }
+
+    private static func stripSiteNameOnce(_ title: String, site: String?) -> String {
+        if let head = withoutSiteSuffix(title, site: site) { return head }
         for separator in BoilerplateRules.titleSiteSeparators {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound].trimmingCharacters(in: .whitespaces)

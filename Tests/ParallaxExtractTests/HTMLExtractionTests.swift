@@ -161,6 +161,25 @@ import TestSupport
         #expect(HTMLMetadata.headline(["Search"], metaTitle: "Council approves the harbour budget") == nil)
     }
 
+    /// A heading set in capitals takes the metadata's capitalisation; a heading that ends in
+    /// the site's name loses it; without a declared site name, the document title's last
+    /// part names the site.
+    @Test func headlineCapitalsAndSiteNamesFollowTheMetadata() throws {
+        let prose = String(repeating: "The council approved the harbour budget after a long debate, and work starts in May. ", count: 4)
+        func title(head: String, heading: String) throws -> String {
+            try extractHTML("<html><head>\(head)</head><body><article><h1>\(heading)</h1><p>\(prose)</p></article></body></html>").title
+        }
+        #expect(try title(head: #"<meta property="og:title" content="Weekend Coding Agent">"#, heading: "WEEKEND CODING AGENT")
+            == "Weekend Coding Agent")
+        #expect(try title(head: #"<meta property="og:title" content="The harbour budget">"#, heading: "The Harbour Budget")
+            == "The Harbour Budget")
+        #expect(try title(head: #"<meta property="og:site_name" content="Coastal Ledger">"#, heading: "Council approves the harbour budget – Coastal Ledger")
+            == "Council approves the harbour budget")
+        // No heading: the document title without the site's name, though it is five words long.
+        let page = "<html><head><title>Harbour budget approved | The Coastal Ledger of Maine</title></head><body><article><p>\(prose)</p></article></body></html>"
+        #expect(try extractHTML(page).title == "Harbour budget approved")
+    }
+
     @Test func publicationDateFromScriptDataThenModifiedDate() throws {
         #expect(HTMLMetadata.publishedInScript(#"window.__DATA__={"slug":"a","publishedAt":"2025-10-20T13:08:55Z"}"#)
             == DateParsing.iso("2025-10-20T13:08:55Z"))
