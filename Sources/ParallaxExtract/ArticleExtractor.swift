@@ -87,7 +87,8 @@ public struct ArticleExtractor: Extractor {
                 // Its main content is more than the longest run of prose (a product's
                 // feature list, every post of a thread).
                 (paragraphs, kind) = (content.pageContent(title: metadata.title) ?? found, .page)
-            } else if pages, let main = Self.mainContentAroundBlurb(found, title: metadata.title, content: content) {
+            } else if pages, let main = Self.mainContentAroundBlurb(found, title: metadata.title, content: content,
+                                                                     declaredArticle: metadata.declaresArticle) {
                 // A few hundred characters of prose on a page whose main region holds far
                 // more (a service page's blurb, a shop category's intro): the page is the
                 // content, and it is not an article.
@@ -117,10 +118,15 @@ public struct ArticleExtractor: Extractor {
 
     /// The page's main content when the article text found is only a short blurb on it;
     /// nil for a longer article text (the main content is then not even looked at).
-    static func mainContentAroundBlurb(_ found: [String], title: String?, content: HTMLContentExtractor) -> [String]? {
+    ///
+    /// On a page that declares itself an article the main region is measured without its
+    /// comment sections: a short post with a long discussion under it is still an article
+    /// (on a forum thread the replies are the content).
+    static func mainContentAroundBlurb(_ found: [String], title: String?, content: HTMLContentExtractor, declaredArticle: Bool) -> [String]? {
         let length = found.reduce(0) { $0 + TextScanning.length($1) }
         guard length < BoilerplateRules.shortArticleCharacters, let main = content.pageContent(title: title) else { return nil }
-        let mainLength = main.reduce(0) { $0 + TextScanning.length($1) }
+        let measured = declaredArticle ? content.pageContent(title: title, commentsAreContent: false) ?? [] : main
+        let mainLength = measured.reduce(0) { $0 + TextScanning.length($1) }
         return Double(mainLength) > BoilerplateRules.mainContentToArticleRatio * Double(length) ? main : nil
     }
 

@@ -260,6 +260,16 @@ public enum BoilerplateRules {
         "reddit", "telegram", "copy link", "save", "like", "reply", "menu", "search", "close", "home", "top",
         "back to top", "related", "more", "teilen", "drucken", "delen", "partager", "imprimer", "compartir",
         "imprimir", "condividi", "stampa", "udostępnij", "paylaş", "поделиться",
+        // A table of contents' heading (its entries are links, dropped as such).
+        "table of contents", "in this article", "on this page", "jump to section", "inhaltsverzeichnis", "sommaire",
+        "tabla de contenidos", "índice de contenidos", "indice dei contenuti",
+    ]
+
+    /// What follows the number in a reading-time line ("7 min read", "4 Min. Lesezeit").
+    static let readingTimeSuffixes: Set<String> = [
+        "min read", "min. read", "mins read", "minute read", "minutes read", "min lesezeit", "min. lesezeit",
+        "minuten lesezeit", "min de lecture", "minutes de lecture", "min di lettura", "minuti di lettura",
+        "min de lectura", "minutos de lectura", "min leestijd", "minuten leestijd",
     ]
 
     // MARK: Metadata

@@ -109,47 +109,33 @@ public struct DocumentReader: Sendable {
         if let size, size > maxBytes {
             return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
         }
+        return readCapped(descriptor, source: path, expectedSize: size).flatMap { document(source: path, bytes: $0) }
+    }
+
+    private func readStandardInput() -> Result<RawDocument, ParallaxError> {
+        readCapped(STDIN_FILENO, source: "-", expectedSize: nil).flatMap { document(source: "-", bytes: $0) }
+    }
+
+    /// Reads a file or pipe to its end in chunks, stopping one byte past the limit: a file
+    /// that grew, an endless pipe or a device cannot exhaust memory.
+    private func readCapped(_ descriptor: Int32, source: String, expectedSize: Int?) -> Result<[UInt8], ParallaxError> {
         var bytes: [UInt8] = []
-        // One byte past the limit: a file that grew, or a pipe, is caught reading.
         let limit = maxBytes + 1
-        bytes.reserveCapacity(min(limit, (size ?? 0) + 1))
+        bytes.reserveCapacity(min(limit, (expectedSize ?? 0) + 1))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < limit {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, min($0.count, limit - bytes.count)) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(ParallaxError(source: path, reason: .unreadable(String(cString: strerror(errno)))))
+                return .failure(ParallaxError(source: source, reason: .unreadable(String(cString: strerror(errno)))))
             }
             bytes.append(contentsOf: chunk[..<count])
         }
         if bytes.count > maxBytes {
-            return .failure(ParallaxError(source: path, reason: .tooLarge(bytes: bytes.count, limit: maxBytes)))
+            return .failure(ParallaxError(source: source, reason: .tooLarge(bytes: bytes.count, limit: maxBytes)))
         }
-        return document(source: path, bytes: bytes)
-    }
-
-    private func readStandardInput() -> Result<RawDocument, ParallaxError> {
-        do {
-            return document(source: "-", bytes: try readCapped(FileHandle.standardInput))
-        } catch let error as ReadLimitExceeded {
-            return .failure(ParallaxError(source: "-", reason: .tooLarge(bytes: error.bytesRead, limit: maxBytes)))
-        } catch {
-            return .failure(ParallaxError(source: "-", reason: .unreadable(Self.shortDescription(error))))
-        }
-    }
-
-    /// Reads in chunks and stops one byte past the limit, so an endless pipe or a device
-    /// file cannot exhaust memory.
-    private func readCapped(_ handle: FileHandle) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            bytes.append(contentsOf: chunk)
-            if bytes.count > maxBytes {
-                throw ReadLimitExceeded(bytesRead: bytes.count)
-            }
-        }
-        return bytes
+        return .success(bytes)
     }
 
     /// Article files under `directory`, sorted by path; hidden entries are skipped. A file
@@ -197,14 +183,4 @@ public struct DocumentReader: Sendable {
     private static func realPath(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
-
-    private static func shortDescription(_ error: Error) -> String {
-        let text = (error as NSError).localizedDescription
-        return text.split(separator: "\n").first.map(String.init) ?? "I/O error"
-    }
-}
-
-/// Reading stopped because the input is larger than `maxBytes`.
-private struct ReadLimitExceeded: Error {
-    let bytesRead: Int
 }

@@ -43,11 +43,12 @@ struct HTMLContentExtractor: Sendable {
     /// thread, a service or listing page): the text of the page's main region with furniture
     /// removed, short lines and teaser headlines kept. Nil when what is left is too little
     /// text or mostly links (a home page of teasers, a 404 page).
-    func pageContent(title: String?) -> [String]? {
+    ///
+    /// Forum posts and reviews are marked like comment sections, and forums wrap each post
+    /// in a <form>: on a page without an article they are the content (`commentsAreContent`).
+    func pageContent(title: String?, commentsAreContent: Bool = true) -> [String]? {
         guard let body = tree.elements(named: "body").first ?? tree.root else { return nil }
-        // Forum posts and reviews are marked like comment sections, and forums wrap each
-        // post in a <form>; on a page without an article they are the content.
-        let removed = furniture(commentsAreContent: true)
+        let removed = furniture(commentsAreContent: commentsAreContent)
         let start = mainRegion(removed: removed) ?? body
         let blocks = textBlocks(from: start, removed: removed)
         let titleKey = title.map(LineRules.normalized) ?? ""

@@ -20,6 +20,8 @@ struct HTMLMetadata: Sendable {
     /// The page says it is not an article: a product (OpenGraph `og:type`), a forum thread,
     /// a Q&A or a collection page (JSON-LD `@type`), and names no article type.
     var declaresNonArticle = false
+    /// The page says it is an article (`og:type` article, or a JSON-LD article type).
+    var declaresArticle = false
 
     init(tree: HTMLTree, url: String?) {
         var meta: [String: String] = [:]
@@ -95,6 +97,7 @@ struct HTMLMetadata: Sendable {
         declaresNonArticle = BoilerplateRules.nonArticleOpenGraphTypePrefixes.contains { openGraphType.hasPrefix($0) }
             || (openGraphType != "article" && !schemaTypes.isDisjoint(with: BoilerplateRules.nonArticleSchemaTypes)
                 && schemaTypes.isDisjoint(with: BoilerplateRules.articleSchemaTypes.subtracting(["webpage"])))
+        declaresArticle = openGraphType == "article" || !schemaTypes.isDisjoint(with: BoilerplateRules.articleSchemaTypes.subtracting(["webpage"]))
 
         site = metaValue(BoilerplateRules.siteMetaKeys).map(Self.clean)
             ?? (article?["publisher"] as? [String: Any])?["name"] as? String

@@ -42,7 +42,15 @@ enum LineRules {
         let key = normalized(line)
         if key.isEmpty { return true }
         if BoilerplateRules.boilerplateLinesExact.contains(key) { return true }
+        if isReadingTime(key) { return true }
         return BoilerplateRules.boilerplateLinePrefixes.contains { TextScanning.hasPrefix(key, $0) }
+    }
+
+    /// "7 min read": a number and one of `BoilerplateRules.readingTimeSuffixes`.
+    private static func isReadingTime(_ key: String) -> Bool {
+        let rest = key.drop { $0.isASCII && $0.isNumber }
+        guard rest.count < key.count, rest.count <= 20 else { return false }
+        return BoilerplateRules.readingTimeSuffixes.contains(TextScanning.trimmed(rest))
     }
 
     /// A line that starts the furniture at the end of an article: a tag list ("Tags: a, b"),

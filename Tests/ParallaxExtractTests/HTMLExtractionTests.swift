@@ -180,6 +180,17 @@ import TestSupport
         #expect(try extractHTML(page).title == "Harbour budget approved")
     }
 
+    @Test func readingTimeAndContentsHeadingsAreNotText() throws {
+        let prose = String(repeating: "The council approved the harbour budget after a long debate, and work starts in May. ", count: 4)
+        let html = """
+            <html><body><article><h1>Harbour budget approved</h1><p>7 min read</p><h2>Table of Contents</h2>
+            <p>\(prose)</p><p>More: \(prose)</p><p>It took 12 min. Readers wrote in.</p></article></body></html>
+            """
+        let article = try extractHTML(html)
+        #expect(!article.text.contains("min read") && !article.text.contains("Table of Contents"))
+        #expect(article.text.contains("More:") && article.text.contains("It took 12 min."))
+    }
+
     @Test func publicationDateFromScriptDataThenModifiedDate() throws {
         #expect(HTMLMetadata.publishedInScript(#"window.__DATA__={"slug":"a","publishedAt":"2025-10-20T13:08:55Z"}"#)
             == DateParsing.iso("2025-10-20T13:08:55Z"))

@@ -94,6 +94,26 @@ import Testing
         }
     }
 
+    /// A short post with a long discussion under it: an article when the page says so (the
+    /// comments stay out), the discussion itself when it does not (a forum thread).
+    @Test func aShortPostWithALongDiscussionIsAnArticleWhenItSaysSo() throws {
+        let post = "The village hall reopened on Saturday after a year of repairs to its roof and windows, paid for by a local appeal. "
+        let comments = (1...12).map { "<li class=\"comment\"><p>Reader \($0) says: we held our wedding party in that hall, and it is wonderful to see it open again after the storm.</p></li>" }.joined()
+        func page(_ head: String) -> String {
+            """
+            <html><head><title>Village hall reopens</title>\(head)</head><body>
+            <main><article><h1>Village hall reopens</h1><p>\(post)</p><p>\(post)</p><p>\(post)</p></article>
+            <div class="entry-comments" id="comments"><h3>Discussion</h3><ol class="comment-list">\(comments)</ol></div></main>
+            </body></html>
+            """
+        }
+        let declared = try extractor.extractPage(document(page(#"<meta property="og:type" content="article">"#)))
+        #expect(declared.kind == .article)
+        #expect(declared.article.text.contains("village hall reopened") && !declared.article.text.contains("Reader 3 says"))
+        let undeclared = try extractor.extractPage(document(page("")))
+        #expect(undeclared.kind == .page && undeclared.article.text.contains("Reader 3 says"))
+    }
+
     @Test func titlesLoseRepeatedAndSeparatedSiteNamesAndLeftoverEntities() {
         #expect(HTMLMetadata.stripSiteName("Best exhibitions of 2025 – Artlyst - Artlyst", site: "Artlyst") == "Best exhibitions of 2025")
         #expect(HTMLMetadata.stripSiteName("Exploring USB commands - Jo Smith - Security Notes", site: "Jo Smith - Security Notes")
