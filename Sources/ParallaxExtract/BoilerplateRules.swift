@@ -231,6 +231,9 @@ public enum BoilerplateRules {
         "sponsored content", "skip to content", "skip to main content", "jump to navigation", "all rights reserved",
         "copyright ©", "© copyright", "loading...", "previous article", "next article", "previous post", "next post",
         "read more", "continue reading", "click here to", "print this page", "email this", "photo credit:",
+        "photo credits:", "image credit:", "image credits:", "image source:", "credit:", "credits:", "loading paragraph",
+        // Shopping links in reviews.
+        "best prices today", "view on amazon", "see on amazon", "check price", "view deal", "see deal", "shop now at",
         // German
         "ihre e-mail-adresse wird nicht veröffentlicht", "erforderliche felder sind", "anzeige", "werbung",
         "weiterlesen", "mehr lesen", "diesen artikel teilen", "auf facebook teilen", "newsletter abonnieren",
