@@ -44,12 +44,12 @@ def score(gold_subset, pred):
         json.dump({k: {'articleBody': v} for k, v in pred.items() if k in gold_subset}, open(p, 'w'))
         return json.loads(subprocess.run([sys.executable, score_script, g, p], capture_output=True, text=True, check=True).stdout)
 
-print(f"{'extractor':<23} {'set':<9} {'pages':>5} {'missing':>7} {'P':>6} {'R':>6} {'F1':>6}")
+print(f"{'extractor':<28} {'set':<9} {'pages':>5} {'missing':>7} {'P':>7} {'R':>7} {'F1':>7}")
 for name, path in runs:
     pred = load(path)
     for label, subset in (('all', gold), ('articles', articles)):
         s = score(subset, pred)
-        print(f"{name:<23} {label:<9} {s['pages']:>5} {s['missing']:>7} {s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}")
+        print(f"{name:<28} {label:<9} {s['pages']:>5} {s['missing']:>7} {s['precision']:>7.4f} {s['recall']:>7.4f} {s['f1']:>7.4f}")
 if times:
     print()
     print(f"{'extractor':<23} {'CPU s':>7} {'wall s':>7} {'pages/CPU s':>11}  CPU s of each round (best counts)")

@@ -46,8 +46,13 @@ done
 # `--pages all`); `--pages articles` prints what the ingest pipeline stores. Both modes
 # are scored; only the default one is timed.
 "$PARALLAX" extract --pages articles "$DATA/html" > "$OUT/parallax-articles.jsonl" 2> "$OUT/parallax-articles.errors" || true
+# trafilatura's other two modes, scored (not timed): its best mode differs by page type.
+for mode in recall precision; do
+    "$VENV/bin/python" "$HERE/trafilatura_extract.py" "$DATA/html" "$mode" > "$OUT/trafilatura-$mode.json"
+done
 python3 "$HERE/compare.py" "$DATA/ground-truth.json" "$SCORE" \
     "parallax=$OUT/parallax.jsonl" "parallax-articles-only=$OUT/parallax-articles.jsonl" "trafilatura=$OUT/trafilatura.json" \
+    "trafilatura-favor-recall=$OUT/trafilatura-recall.json" "trafilatura-favor-precision=$OUT/trafilatura-precision.json" \
     --times "parallax=$OUT/parallax.time.json" "trafilatura=$OUT/trafilatura.time.json"
 
 # Titles and dates (not timed: trafilatura's metadata pass runs separately).

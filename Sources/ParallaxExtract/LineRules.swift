@@ -43,14 +43,20 @@ enum LineRules {
         if key.isEmpty { return true }
         if BoilerplateRules.boilerplateLinesExact.contains(key) { return true }
         if isReadingTime(key) { return true }
-        return BoilerplateRules.boilerplateLinePrefixes.contains { TextScanning.hasPrefix(key, $0) }
+        guard let first = key.utf8.first, let prefixes = boilerplatePrefixesByInitial[first] else { return false }
+        return prefixes.contains { TextScanning.hasPrefix(key, $0) }
     }
+
+    /// `BoilerplateRules.boilerplateLinePrefixes` by their first byte: every block is tested.
+    private static let boilerplatePrefixesByInitial: [UInt8: [String]] =
+        Dictionary(grouping: BoilerplateRules.boilerplateLinePrefixes.filter { !$0.isEmpty }, by: { $0.utf8.first! })
 
     /// "7 min read": a number and one of `BoilerplateRules.readingTimeSuffixes`.
     private static func isReadingTime(_ key: String) -> Bool {
-        let rest = key.drop { $0.isASCII && $0.isNumber }
-        guard rest.count < key.count, rest.count <= 20 else { return false }
-        return BoilerplateRules.readingTimeSuffixes.contains(TextScanning.trimmed(rest))
+        let bytes = key.utf8
+        guard let first = bytes.first, (0x30...0x39).contains(first), bytes.count <= 40 else { return false }
+        let rest = bytes.drop { (0x30...0x39).contains($0) }
+        return BoilerplateRules.readingTimeSuffixes.contains(TextScanning.trimmed(String(decoding: rest, as: UTF8.self)))
     }
 
     /// A line that starts the furniture at the end of an article: a tag list ("Tags: a, b"),
