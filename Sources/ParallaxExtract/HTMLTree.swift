@@ -228,8 +228,9 @@ struct HTMLTree: Sendable {
         /// Swift string (and its traits) once.
         var names: [UnsafePointer<xmlChar>: Name] = [:]
         /// Pages repeat the same class attribute on many elements (every teaser, every
-        /// menu item): each distinct class value is read once. Ids are read each time: most
-        /// are unique, so remembering them would only fill the table.
+        /// menu item): each distinct class value is read once, here for the values that
+        /// reach the parser as they are (in a tag `RawTextStripper` could not read). Ids are
+        /// read each time: most are unique, so remembering them would only fill the table.
         var classScans: [String: ClassTraits.Scanner] = [:]
         /// The page's class values by the numbers `RawTextStripper` gave them, as they stand
         /// in the page, and what each says once read.
