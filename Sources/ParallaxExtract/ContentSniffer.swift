@@ -34,8 +34,9 @@ enum ContentSniffer {
         return looksLikeHTML(bytes) ? html : plainText
     }
 
-    /// An HTML document starts (after whitespace, a BOM or comments) with a doctype or one
-    /// of the document-level tags, or has several common tags early on.
+    /// An HTML document starts (after whitespace, a BOM or comments) with a doctype, one of
+    /// the document-level tags or a block element (a fragment: `<div>…`, `<article>…`), or has
+    /// several common tags early on.
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(sniffLength), as: UTF8.self).lowercased()
         let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
@@ -43,7 +44,16 @@ enum ContentSniffer {
             if opening == "<?xml" { return head.contains("<html") }
             return true
         }
+        if trimmed.hasPrefix("<"), let name = trimmed.dropFirst().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first,
+           fragmentOpenings.contains(String(name)) {
+            return true
+        }
         let tags = ["<p>", "<p ", "<div", "<br", "</a>", "<span", "<h1", "<h2", "<li>"]
         return tags.filter { head.contains($0) }.count >= 2
     }
+
+    /// Elements an HTML fragment starts with.
+    private static let fragmentOpenings: Set<String> = [
+        "div", "article", "section", "main", "p", "h1", "h2", "h3", "table", "ul", "ol", "span", "header", "figure",
+    ]
 }

@@ -99,6 +99,8 @@ import TestSupport
         #expect(ContentSniffer.contentType(fileName: "a", bytes: Array("  <!DOCTYPE html><html>".utf8)) == "text/html")
         #expect(ContentSniffer.contentType(fileName: "a.txt", bytes: Array("Title\n\nBody".utf8)) == "text/plain")
         #expect(ContentSniffer.contentType(fileName: "page", bytes: Array("<div><p>Hi</p><br></div>".utf8)) == "text/html")
+        #expect(ContentSniffer.contentType(fileName: "-", bytes: Array("<div class=a><div>deep</div></div>".utf8)) == "text/html")
+        #expect(ContentSniffer.contentType(fileName: "-", bytes: Array("<divider> is not a tag we know".utf8)) == "text/plain")
     }
 
     @Test func charsetsDeclaredOrDetected() throws {
