@@ -14,9 +14,10 @@ import Glibc
 /// While it reads each tag it keeps only the attributes the extractor reads, and it
 /// replaces each `class` value by the number of that value in `classValues` (a page
 /// repeats a few dozen long class values on thousands of elements, and libxml2 reads
-/// attribute values one character at a time). It also renames attributes that begin with `@` (Alpine.js and
-/// Vue event handlers such as `@click="…"`): libxml2 2.9 cannot read such a name, gives up
-/// on the tag and shows the rest of it, often kilobytes of script, as page text.
+/// attribute values one character at a time). It also renames attributes that begin with
+/// `@` (Alpine.js and Vue event handlers such as `@click="…"`): libxml2 2.9 cannot read such
+/// a name, gives up on the tag and shows the rest of it, often kilobytes of script, as page
+/// text.
 ///
 /// The scan follows what libxml2's HTML parser does with these elements: a start tag
 /// opens raw text (unless it closes itself with `/>`) that ends at the next `</script` or
@@ -28,7 +29,8 @@ struct RawTextStripper {
     /// Byte ranges, in the original page, of each script's contents, in page order.
     var scripts: [Range<Int>] = []
     /// The distinct `class` values of the page, as byte ranges in the original page (the
-    /// first occurrence of each): `class="7"` in `html` stands for the value at 7.
+    /// first occurrence of each): in `html`, `class=` followed by `classNumberMark` and 7
+    /// stands for the value at 7.
     var classValues: [Range<Int>] { classInterner.values }
     private var classInterner = ByteInterner()
 
