@@ -124,10 +124,14 @@ public struct ArticleExtractor: Extractor {
     /// (on a forum thread the replies are the content).
     static func mainContentAroundBlurb(_ found: [String], title: String?, content: HTMLContentExtractor, declaredArticle: Bool) -> [String]? {
         let length = found.reduce(0) { $0 + TextScanning.length($1) }
-        guard length < BoilerplateRules.shortArticleCharacters, let main = content.pageContent(title: title) else { return nil }
-        let measured = declaredArticle ? content.pageContent(title: title, commentsAreContent: false) ?? [] : main
-        let mainLength = measured.reduce(0) { $0 + TextScanning.length($1) }
-        return Double(mainLength) > BoilerplateRules.mainContentToArticleRatio * Double(length) ? main : nil
+        guard length < BoilerplateRules.shortArticleCharacters else { return nil }
+        func isLarger(_ region: [String]) -> Bool {
+            Double(region.reduce(0) { $0 + TextScanning.length($1) }) > BoilerplateRules.mainContentToArticleRatio * Double(length)
+        }
+        // Measured first, so a declared article that is one pays for a single pass.
+        if declaredArticle, !isLarger(content.pageContent(title: title, commentsAreContent: false) ?? []) { return nil }
+        guard let main = content.pageContent(title: title), declaredArticle || isLarger(main) else { return nil }
+        return main
     }
 
     static let declaredNonArticle = "the page declares itself a product, forum, Q&A or collection page"

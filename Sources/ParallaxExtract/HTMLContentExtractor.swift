@@ -189,8 +189,9 @@ struct HTMLContentExtractor: Sendable {
         for index in tree.nodes.indices.reversed() {
             // Fields are read in place: copying each node out costs a reference count per field.
             if tree.nodes[index].kind == .text { lengths[index].characters = tree.nodes[index].textLength }
-            if tree.name(of: index) == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
-            if tree.name(of: index) == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
+            let name = tree.name(of: index)
+            if name == "a" { lengths[index].links = lengths[index].characters; lengths[index].paragraphs = 0 }
+            if name == "p" { lengths[index].paragraphs = lengths[index].characters - lengths[index].links }
             if tree.nodes[index].traits.contains(.heading), lengths[index].links * 2 > lengths[index].characters {
                 lengths[index].linkedHeadings += 1
             }

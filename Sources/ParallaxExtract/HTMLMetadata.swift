@@ -36,9 +36,10 @@ struct HTMLMetadata: Sendable {
 
         for index in tree.nodes.indices where tree.nodes[index].kind == .element {
             // Most elements are none of these: skip them before copying the node out.
+            let attributes = tree.attributes(of: index)
             guard tree.nodes[index].traits.contains(.metadata) || tree.nodes[index].classTraits.contains(.date)
-                    || tree.attributes(of: index)["itemprop"] != nil else { continue }
-            let node = tree[index], name = tree.name(of: index), attributes = tree.attributes(of: index)
+                    || attributes["itemprop"] != nil else { continue }
+            let node = tree[index], name = tree.name(of: index)
             switch name {
             case "meta":
                 let key = (attributes["property"] ?? attributes["name"] ?? attributes["itemprop"] ?? attributes["http-equiv"])?.lowercased()
@@ -104,11 +105,12 @@ struct HTMLMetadata: Sendable {
         if let value = site, value.hasPrefix("@") || value.hasPrefix("http") { site = nil }
 
         // Without a declared site name, the document title's short trailing part names it.
-        let siteName = site ?? documentTitle.flatMap { Self.siteSuffix(of: Self.clean($0)) }
+        let titleSuffix = documentTitle.flatMap { Self.siteSuffix(of: Self.clean($0)) }
+        let siteName = site ?? titleSuffix
         let metaTitle = [metaValue(BoilerplateRules.titleMetaKeys), article?["headline"] as? String, documentTitle].lazy
             .compactMap { $0 }.map { Self.stripSiteName(Self.clean($0), site: siteName) }.first { !$0.isEmpty }
-        if site == nil, let documentTitle { site = Self.siteSuffix(of: Self.clean(documentTitle)) }
-        var siteNames = Set([site, documentTitle.flatMap { Self.siteSuffix(of: Self.clean($0)) }].compactMap { $0.map(LineRules.normalized) })
+        var siteNames = Set([site, titleSuffix].compactMap { $0.map(LineRules.normalized) })
+        site = siteName
         siteNames.remove("")
         headingTitle = Self.headline(headings.map(Self.clean).filter { !siteNames.contains(LineRules.normalized($0)) }, metaTitle: metaTitle)
             .map { Self.withoutSiteSuffix($0, site: siteName) ?? $0 }

@@ -66,13 +66,14 @@ enum TextScanning {
         }
     }
 
-    /// Text collected piece by piece with whitespace collapsed on the way, counting
-    /// scalars and noting whether any letter or digit came in.
+    /// An ASCII letter or digit byte.
     @inline(__always)
     static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
     }
 
+    /// Text collected piece by piece with whitespace collapsed on the way, counting
+    /// scalars and noting whether any letter or digit came in.
     struct CollapsingBuffer {
         private(set) var bytes: [UInt8] = []
         /// Length in Unicode scalars.
