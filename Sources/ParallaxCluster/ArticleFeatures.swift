@@ -31,6 +31,8 @@ public struct ArticleFeatures: Sendable {
 public struct FeatureWeighting: Sendable {
     public private(set) var frequencies: DocumentFrequencies
     public let maximumLength: Int
+    /// When set, article embeddings are centred on their language's mean (learned here too).
+    public var centring: LanguageCentring?
 
     public init(frequencies: DocumentFrequencies = DocumentFrequencies(), maximumLength: Int = FeatureParameters.standard.maximumVectorLength) {
         self.frequencies = frequencies
@@ -40,6 +42,7 @@ public struct FeatureWeighting: Sendable {
     /// Counts one more document's features in the document frequencies.
     public mutating func learn(_ counts: FeatureCounts) {
         frequencies.add(documentKeys: counts.allKeys)
+        if centring != nil, let embedding = counts.embedding { centring!.learn(embedding, language: counts.language) }
     }
 
     /// (1 + ln tf) · idf, capped to the heaviest `maximumLength` features (four times as many
@@ -71,6 +74,6 @@ public struct FeatureWeighting: Sendable {
         return ArticleFeatures(language: counts.language, published: counts.published, terms: vector(counts.terms),
                                wordGrams: vector(counts.wordGrams, limit: 4 * maximumLength), names: vector(counts.nameGrams),
                                entities: vector(counts.entities), numbers: vector(counts.numbers), dates: vector(counts.dates),
-                               embedding: counts.embedding)
+                               embedding: counts.embedding.map { centring?.centred($0, language: counts.language) ?? $0 })
     }
 }

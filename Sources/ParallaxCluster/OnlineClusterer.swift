@@ -78,12 +78,15 @@ public struct OnlineClusterer: Sendable {
     private var position = 0
     private var latestPublished: Date?
 
-    public init(parameters: ClusterParameters = .standard, model: SimilarityModel = SimilarityModel(),
+    /// `model` nil: the standard weights, with those for centred embeddings when
+    /// `parameters.centreEmbeddings` is set.
+    public init(parameters: ClusterParameters = .standard, model: SimilarityModel? = nil,
                 extractor: FeatureExtractor = FeatureExtractor(), identifier: any LanguageIdentifier) {
         self.parameters = parameters
-        self.model = model
+        self.model = model ?? SimilarityModel(embeddingWeights: parameters.centreEmbeddings ? .withCentredEmbeddings : .withEmbeddings)
         self.extractor = extractor
         self.weighting = FeatureWeighting(maximumLength: extractor.parameters.maximumVectorLength)
+        if parameters.centreEmbeddings { weighting.centring = LanguageCentring() }
         self.identifier = identifier
         self.copies = NearDuplicateDetector(threshold: parameters.copyJaccard, capacity: parameters.maximumLiveStories)
     }

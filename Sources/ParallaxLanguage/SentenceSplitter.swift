@@ -10,8 +10,9 @@ import ParallaxCore
 /// when the next word starts in lower case. After an abbreviation that can also end a
 /// sentence ("etc.", "U.S.") the sentence ends only when the next word is a capitalised
 /// stopword ("The", "Er"), i.e. looks like a sentence start. Inside an open quotation no
-/// split is made, unless the quotation runs on unclosed for too long. A blank line always
-/// ends a sentence.
+/// split is made, unless the quotation is still open at the end of its paragraph or runs on
+/// for too long: then its opening mark was stray and is ignored. A blank line always ends a
+/// sentence.
 public struct SentenceSplitter: Sendable {
     public let language: String
     private let abbreviations: LanguageData.Abbreviations
@@ -43,17 +44,28 @@ public struct SentenceSplitter: Sendable {
         }
 
         var quoteOpenedAt: Int? = nil
+        // Marks that turned out to open nothing: read again as plain characters.
+        var strayQuotes: Set<Int> = []
         var i = 0
-        while i < n {
-            let c = scalars[i]
-            if c == "\n", let next = nextNonSpace(scalars, after: i, stopAtNewline: true), scalars[next] == "\n" {
-                emit(i)
+        while i <= n {
+            // A quotation still open at the end of its paragraph or of the text, or after
+            // `longestQuotation` characters, was a stray mark ("U.K.'s", a cut text): the text
+            // after it is read again with the mark ignored, so its sentences are split.
+            let paragraphEnds = i == n || (scalars[i] == "\n" && nextNonSpace(scalars, after: i, stopAtNewline: true).map { scalars[$0] == "\n" } == true)
+            if let opened = quoteOpenedAt, paragraphEnds || i - opened > Self.longestQuotation {
+                strayQuotes.insert(opened)
                 quoteOpenedAt = nil
+                i = opened + 1
+                continue
+            }
+            guard i < n else { break }
+            let c = scalars[i]
+            if paragraphEnds, let next = nextNonSpace(scalars, after: i, stopAtNewline: true) {
+                emit(i)
                 i = next + 1
                 continue
             }
-            if let opened = quoteOpenedAt, i - opened > Self.longestQuotation { quoteOpenedAt = nil }
-            switch quoteRole(scalars, at: i, isOpen: quoteOpenedAt != nil) {
+            switch strayQuotes.contains(i) ? .none : quoteRole(scalars, at: i, isOpen: quoteOpenedAt != nil) {
             case .opening: quoteOpenedAt = i
             case .closing: quoteOpenedAt = nil
             case .none: break
@@ -99,7 +111,10 @@ public struct SentenceSplitter: Sendable {
         func isLetter(_ s: Unicode.Scalar?) -> Bool { s.map { CharacterTable.isLetter($0.value) } ?? false }
         if c == "\u{2019}" || c == "'" {
             if isLetter(before) && isLetter(after) { return .none }
-            if c == "'" && !isOpen && !isLetter(before) && isLetter(after) { return .opening }
+            // An opening mark stands at the start of a word: "U.K.'s" and "1990's" open nothing.
+            if c == "'" && !isOpen && isLetter(after) && before.map({ $0.properties.isWhitespace || Self.openers.contains($0) || $0 == "(" }) ?? true {
+                return .opening
+            }
             return isOpen && !isLetter(after) ? .closing : .none
         }
         if c == "\"" { return isOpen ? .closing : .opening }
@@ -109,7 +124,8 @@ public struct SentenceSplitter: Sendable {
             if c == "\u{201C}" && isOpen { return .closing }
             return .opening
         }
-        if Self.closers.contains(c) && isOpen { return .closing }
+        // A bracket inside a quotation ("he'd [Assange] die") closes nothing.
+        if Self.closers.contains(c) && !Self.brackets.contains(c) && isOpen { return .closing }
         return .none
     }
 

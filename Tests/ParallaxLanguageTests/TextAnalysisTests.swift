@@ -130,6 +130,22 @@ import TestSupport
         #expect(split(quoted) == ["Trump said, ‘We were working together and it clicked. We were never friends.’", "Petro agreed."])
         // Apostrophes are not quotation marks.
         #expect(split("Colombia’s leader didn’t wait. He left.") == ["Colombia’s leader didn’t wait.", "He left."])
+        #expect(split("The U.K.'s hero walked. He raised $39 million. Moore thanked them.")
+            == ["The U.K.'s hero walked.", "He raised $39 million.", "Moore thanked them."])
+        #expect(split("In the 1990's it grew. Then it shrank.") == ["In the 1990's it grew.", "Then it shrank."])
+    }
+
+    @Test func aQuotationLeftOpenDoesNotSwallowItsParagraph() {
+        // Cut texts and stray marks leave a quotation open: its sentences are still split,
+        // and a quotation that does close in the paragraph is still kept whole.
+        #expect(split("He said \"we will win. The vote is Sunday. Polls open at eight.")
+            == ["He said \"we will win.", "The vote is Sunday.", "Polls open at eight."])
+        #expect(split("« Nous gagnerons. Le vote a lieu dimanche.\n\nIl est parti. Elle est restée.", "fr")
+            == ["« Nous gagnerons.", "Le vote a lieu dimanche.", "Il est parti.", "Elle est restée."])
+        #expect(split("\"He'd [Assange] die in jail. It is a political case\", he said. He left.")
+            == ["\"He'd [Assange] die in jail. It is a political case\", he said.", "He left."])
+        #expect(split("“We will win. We always do.” He left. “Go.", "en")
+            == ["“We will win. We always do.”", "He left.", "“Go."])
     }
 
     @Test func ellipsesAndBlankLines() {
