@@ -130,6 +130,7 @@ let package = Package(
             dependencies: ["ParallaxServer", "ParallaxPipeline", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "ParallaxCompareTests", dependencies: ["ParallaxCompare", "ParallaxPipeline", "TestSupport"]),
+        .testTarget(name: "ParallaxPipelineTests", dependencies: ["ParallaxPipeline", "ParallaxStore", "TestSupport"]),
         .testTarget(name: "ParallaxCLITests", dependencies: ["TestSupport"]),
     ]
 )

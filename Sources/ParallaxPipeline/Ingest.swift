@@ -43,14 +43,19 @@ public struct IngestOptions: Sendable {
     /// Publication dates for inputs whose text gives none, by source (the input as given) or
     /// by file name; the article's own date wins.
     public var publicationDates: [String: Date]
+    /// Dense embeddings for the clusterer (as `parallax cluster --embedder`): reports in
+    /// different languages and scripts join by meaning. They are not stored: `resume`
+    /// embeds the replayed articles again.
+    public var embedder: (any TextEmbedder)?
 
     public init(clustering: ClusterParameters = .standard, features: FeatureExtractor.Depth = .full, batchSize: Int = 32,
-                resumeLimit: Int = 20_000, publicationDates: [String: Date] = [:]) {
+                resumeLimit: Int = 20_000, publicationDates: [String: Date] = [:], embedder: (any TextEmbedder)? = nil) {
         self.clustering = clustering
         self.features = features
         self.batchSize = batchSize
         self.resumeLimit = resumeLimit
         self.publicationDates = publicationDates
+        self.embedder = embedder
     }
 }
 
@@ -126,7 +131,9 @@ public struct StoryIngester {
         var start = 0
         while start < recent.count {
             let batch = Array(recent[start..<min(start + options.batchSize, recent.count)])
-            let counts = counter.counts(batch.map { StoryIngester.streamArticle($0.article) })
+            let articles = batch.map { StoryIngester.streamArticle($0.article) }
+            var counts = counter.counts(articles)
+            try embed(articles, into: &counts)
             for (stored, counts) in zip(batch, counts) {
                 let assignment = clusterer.add(StoryIngester.streamArticle(stored.article), counts: counts)
                 if storedStory[assignment.story] == nil { storedStory[assignment.story] = stored.storyID }
@@ -135,6 +142,20 @@ public struct StoryIngester {
         }
         summary.resumed += recent.count
         return recent.count
+    }
+
+    /// With an embedder, the embedding of each article whose counts have none (counts made
+    /// upstream by `parallax pipe … annotate` have none either). An embedder that fails
+    /// stops the run before the batch is placed: nothing of it is stored half-clustered.
+    private func embed(_ articles: [StreamArticle], into counts: inout [FeatureCounts]) throws {
+        guard let embedder = options.embedder else { return }
+        let missing = counts.indices.filter { counts[$0].embedding == nil }
+        guard !missing.isEmpty else { return }
+        let vectors = try embedder.embed(missing.map { ParallelFeatureCounter.embeddingText(articles[$0]) })
+        guard vectors.count == missing.count else {
+            throw ParallaxError(source: "embedder", reason: .invalidInput("returned \(vectors.count) vectors for \(missing.count) texts"))
+        }
+        for (index, vector) in zip(missing, vectors) { counts[index].embedding = vector }
     }
 
     /// Ingests files, directories (recursively), `-` (standard input) and JSON Lines files
@@ -247,7 +268,8 @@ public struct StoryIngester {
         }
         fresh = fresh.map { $0.segments.isEmpty ? StoryIngester.identified($0, identifier: pipeline.identifier) : $0 }
         var counting = counter.counts(fresh.filter { counted[$0.id] == nil }.map(StoryIngester.streamArticle)).makeIterator()
-        let counts = fresh.map { counted[$0.id] ?? counting.next()! }
+        var counts = fresh.map { counted[$0.id] ?? counting.next()! }
+        try embed(fresh.map(StoryIngester.streamArticle), into: &counts)
         var placements: [ArticlePlacement] = [], labels: [String] = []
         for (article, counts) in zip(fresh, counts) {
             let assignment = clusterer.add(StoryIngester.streamArticle(article), counts: counts)
