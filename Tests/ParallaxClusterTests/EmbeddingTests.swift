@@ -1,24 +1,8 @@
 import Foundation
 import ParallaxCore
+import TestSupport
 import Testing
 @testable import ParallaxCluster
-
-/// An embedder whose vectors the test chooses: a text maps to the axis of the first topic
-/// with a marker in it (the last axis when none). It stands in for a real model so the
-/// clustering's use of embeddings is tested without the engine (ParallaxEmbedTests test the
-/// engine itself).
-struct TopicEmbedder: TextEmbedder {
-    let topics: [[String]]
-    var dimension: Int { topics.count + 1 }
-
-    func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
-        texts.map { text in
-            var vector = [Float](repeating: 0, count: dimension)
-            vector[topics.firstIndex { $0.contains { text.contains($0) } } ?? topics.count] = 1
-            return vector
-        }
-    }
-}
 
 @Suite struct EmbeddingTests {
     /// Two reports of one event in different scripts share no word, name or number: lexically

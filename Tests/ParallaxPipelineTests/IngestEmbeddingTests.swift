@@ -2,24 +2,11 @@ import Foundation
 import ParallaxCore
 import ParallaxPipeline
 import ParallaxStore
+import TestSupport
 import Testing
 
 /// `parallax ingest --embedder`: the store's stories are clustered with embeddings too.
 @Suite struct IngestEmbeddingTests {
-    /// Maps a text to the axis of the first topic with a marker in it (the last axis when
-    /// none): a stand-in for a real model, so the ingest's use of it is tested without the engine.
-    struct TopicEmbedder: TextEmbedder {
-        let topics: [[String]]
-        var dimension: Int { topics.count + 1 }
-        func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
-            texts.map { text in
-                var vector = [Float](repeating: 0, count: dimension)
-                vector[topics.firstIndex { $0.contains { text.contains($0) } } ?? topics.count] = 1
-                return vector
-            }
-        }
-    }
-
     struct FailingEmbedder: TextEmbedder {
         var dimension: Int { 2 }
         func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
