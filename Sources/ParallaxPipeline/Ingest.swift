@@ -160,7 +160,8 @@ public struct StoryIngester {
 
     /// Ingests files, directories (recursively), `-` (standard input) and JSON Lines files
     /// (`.jsonl`, `.ndjson`; one article a line). Bad inputs become `.failed` events and the
-    /// rest goes on; only a store failure (disk full, file not writable) throws.
+    /// rest goes on; only a store failure (disk full, file not writable) or a failing
+    /// embedder throws.
     public mutating func ingest(_ inputs: [String], onEvent: (IngestEvent) -> Void = { _ in }) async throws -> IngestSummary {
         var batch: [Result<Article, ParallaxError>] = []
         for input in IngestInputs(inputs, reader: pipeline.reader) {
