@@ -17,7 +17,8 @@ struct WatchCommand: AsyncParsableCommand {
             sitemaps, sitemap indexes and OPML lists, or local .opml files. Each round ends \
             with one summary line on stderr: key=value fields when stderr is not a terminal \
             (for logs), a progress line when it is. SIGINT or SIGTERM ends the watch after the \
-            article being stored, with the fetch state saved; a second one ends it at once.
+            article being stored, with the fetch state saved; a second one ends it at once. \
+            --embedder e5 clusters with dense embeddings as well, as `parallax ingest` does.
             """
     )
 
@@ -33,6 +34,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var fetch: FetchOptions
+    @OptionGroup var embedding: EmbedderOptions
 
     func validate() throws {
         for source in sources where !WebIngester.handles(source) {
@@ -43,6 +45,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let interval = WatchCommand.interval(every)!
+        let embedder = try embedding.load()
         let pipeline = try Pipeline.standard()
         let store = try await self.store.open()
         let stop = StopSignal()
@@ -51,7 +54,7 @@ struct WatchCommand: AsyncParsableCommand {
         let log = WatchLog(terminal: isatty(STDERR_FILENO) == 1)
         var failedRounds = 0
         do {
-            var ingester = pipeline.ingester(into: store)
+            var ingester = pipeline.ingester(into: store, options: IngestOptions(embedder: embedder))
             log.status("resuming the stories of the last run…")
             _ = try await ingester.resume()
             var round = 0
