@@ -13,11 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
             (described by /openapi.json; docs/api.md has examples), Prometheus metrics at \
             /metrics. Reads are public. Posting articles (POST /api/articles) needs \
             'Authorization: Bearer TOKEN' with the token of --token or $PARALLAX_TOKEN; without \
-            one, writes are refused. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+            one, writes are refused. Posted articles are placed in stories as `parallax ingest` \
+            places them, with dense embeddings as well under --embedder e5. Stops cleanly on \
+            Ctrl-C (SIGINT) or SIGTERM.
             """
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var embedding: EmbedderOptions
 
     @Option(name: .long, help: "Address to listen on (0.0.0.0 for every interface).")
     var host: String = ServerConfiguration.defaultHost
@@ -37,10 +40,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let embedder = try embedding.load()
         let store = try await self.store.open()
         let token = self.token ?? ProcessInfo.processInfo.environment[ServerConfiguration.tokenEnvironmentVariable]
         let server = ParallaxServer(configuration: ServerConfiguration(
-            store: store, pipeline: try Pipeline.standard(), host: host, port: port, writeToken: token, maxBodyBytes: maxBody))
+            store: store, pipeline: try Pipeline.standard(), host: host, port: port, writeToken: token, maxBodyBytes: maxBody,
+            ingestOptions: IngestOptions(embedder: embedder)))
         let host = self.host
         let writes = server.configuration.writeToken == nil ? "writes disabled (no --token)" : "writes need the bearer token"
         let app = server.application { port in

@@ -17,13 +17,14 @@ struct TestServer {
     /// Loading the language model takes a moment: one pipeline for all tests.
     static let pipeline: Result<Pipeline, Error> = Result { try Pipeline.standard() }
 
-    init(token: String? = TestServer.token, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, pageSize: Int = 20) throws {
+    init(token: String? = TestServer.token, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, pageSize: Int = 20,
+         ingestOptions: IngestOptions = IngestOptions()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-server-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory.appendingPathComponent("stories.db").path)
         server = ParallaxServer(configuration: ServerConfiguration(
             store: store, pipeline: try TestServer.pipeline.get(), host: "127.0.0.1", port: 0, writeToken: token,
-            maxBodyBytes: maxBodyBytes, pageSize: pageSize))
+            maxBodyBytes: maxBodyBytes, ingestOptions: ingestOptions, pageSize: pageSize))
     }
 
     func finish() { try? FileManager.default.removeItem(at: directory) }

@@ -72,6 +72,27 @@ import TestSupport
         }
     }
 
+    /// With an embedder (`parallax serve --embedder`), a posted report in another script
+    /// joins the story of the same event, which words alone cannot tell.
+    @Test func postedReportsJoinAcrossScriptsWithAnEmbedder() async throws {
+        let reports: [[String: String]] = [
+            ["title": "東京で大規模な停電", "text": "東京都内の広い範囲で停電が発生し、鉄道の運行が止まった。", "lang": "ja", "published": "2026-02-03"],
+            ["title": "Масштабное отключение электроэнергии", "text": "В столице Японии остановились поезда из-за отключения света.",
+             "lang": "ru", "published": "2026-02-03"],
+        ]
+        for embedder in [nil, TopicEmbedder(topics: [["停電", "отключение"]]) as (any TextEmbedder)?] {
+            try await TestServer(ingestOptions: IngestOptions(embedder: embedder)).test { client in
+                var stories: [Int] = []
+                for report in reports {
+                    let response = try await client.postJSON(report)
+                    #expect(response.status == .created)
+                    stories.append(try #require(response.json["storyID"] as? Int))
+                }
+                #expect((stories[0] == stories[1]) == (embedder != nil))
+            }
+        }
+    }
+
     @Test func jsonArticlesAreStoredWithTheirFields() async throws {
         try await TestServer().test { client in
             let text = try SharedData.text(SharedData.seed002)
