@@ -42,7 +42,7 @@ public struct FeatureWeighting: Sendable {
     /// Counts one more document's features in the document frequencies.
     public mutating func learn(_ counts: FeatureCounts) {
         frequencies.add(documentKeys: counts.allKeys)
-        if centring != nil, let embedding = counts.embedding { centring!.learn(embedding, language: counts.language) }
+        if let embedding = counts.embedding { centring?.learn(embedding, language: counts.language) }
     }
 
     /// (1 + ln tf) · idf, capped to the heaviest `maximumLength` features (four times as many

@@ -17,10 +17,21 @@ public struct LanguageCentring: Sendable {
     /// Languages with a mean of their own; further codes (a stream of made-up ones) are
     /// centred on the all-language mean, so memory stays bounded.
     public static let maximumLanguages = 1_000
-    private var sums: [String: [Double]] = [:]
-    private var counts: [String: Double] = [:]
-    private var total: [Double] = []
-    private var totalCount: Double = 0
+    private var languages: [String: Mean] = [:]
+    private var all = Mean(dimension: 0)
+
+    /// A running sum of embeddings and how many there are.
+    private struct Mean {
+        var sum: [Double]
+        var count: Double = 0
+
+        init(dimension: Int) { sum = [Double](repeating: 0, count: dimension) }
+
+        mutating func add(_ embedding: [Float]) {
+            for index in embedding.indices { sum[index] += Double(embedding[index]) }
+            count += 1
+        }
+    }
 
     public init(prior: Double = 3) {
         self.prior = prior
@@ -28,28 +39,26 @@ public struct LanguageCentring: Sendable {
 
     /// Counts one more embedding of `language` in the means.
     public mutating func learn(_ embedding: [Float], language: String) {
-        if total.isEmpty { total = [Double](repeating: 0, count: embedding.count) }
-        guard embedding.count == total.count else { return }
-        for index in embedding.indices { total[index] += Double(embedding[index]) }
-        totalCount += 1
-        guard sums[language] != nil || sums.count < Self.maximumLanguages else { return }
-        var sum = sums[language] ?? [Double](repeating: 0, count: embedding.count)
-        for index in embedding.indices { sum[index] += Double(embedding[index]) }
-        sums[language] = sum
-        counts[language, default: 0] += 1
+        if all.count == 0 { all = Mean(dimension: embedding.count) }
+        guard embedding.count == all.sum.count else { return }
+        all.add(embedding)
+        if languages[language] == nil {
+            guard languages.count < Self.maximumLanguages else { return }
+            languages[language] = Mean(dimension: embedding.count)
+        }
+        languages[language]!.add(embedding)
     }
 
     /// `embedding` less its language's mean, at unit length; unchanged while nothing is
     /// learned, or when nearly nothing would be left of it.
     public func centred(_ embedding: [Float], language: String) -> [Float] {
-        guard totalCount > 0, embedding.count == total.count else { return embedding }
-        let own = counts[language] ?? 0
-        let sum = sums[language]
-        let weightOfAll = prior / totalCount
+        guard all.count > 0, embedding.count == all.sum.count else { return embedding }
+        let own = languages[language]
+        let weightOfAll = prior / all.count
         var centred = [Float](repeating: 0, count: embedding.count)
         var squares: Double = 0
         for index in embedding.indices {
-            let mean = ((sum?[index] ?? 0) + weightOfAll * total[index]) / (own + prior)
+            let mean = ((own?.sum[index] ?? 0) + weightOfAll * all.sum[index]) / ((own?.count ?? 0) + prior)
             let value = Double(embedding[index]) - mean
             centred[index] = Float(value)
             squares += value * value

@@ -48,11 +48,13 @@ public struct SentenceSplitter: Sendable {
         var strayQuotes: Set<Int> = []
         var i = 0
         while i <= n {
+            // The second newline of a blank line starting at `i`, if one does.
+            let blankLineEnd = i < n && scalars[i] == "\n"
+                ? nextNonSpace(scalars, after: i, stopAtNewline: true).flatMap { scalars[$0] == "\n" ? $0 : nil } : nil
             // A quotation still open at the end of its paragraph or of the text, or after
             // `longestQuotation` characters, was a stray mark ("U.K.'s", a cut text): the text
             // after it is read again with the mark ignored, so its sentences are split.
-            let paragraphEnds = i == n || (scalars[i] == "\n" && nextNonSpace(scalars, after: i, stopAtNewline: true).map { scalars[$0] == "\n" } == true)
-            if let opened = quoteOpenedAt, paragraphEnds || i - opened > Self.longestQuotation {
+            if let opened = quoteOpenedAt, i == n || blankLineEnd != nil || i - opened > Self.longestQuotation {
                 strayQuotes.insert(opened)
                 quoteOpenedAt = nil
                 i = opened + 1
@@ -60,7 +62,7 @@ public struct SentenceSplitter: Sendable {
             }
             guard i < n else { break }
             let c = scalars[i]
-            if paragraphEnds, let next = nextNonSpace(scalars, after: i, stopAtNewline: true) {
+            if let next = blankLineEnd {
                 emit(i)
                 i = next + 1
                 continue
