@@ -104,7 +104,7 @@ public struct FeatureExtractor: Sendable {
                         let text = TextAnalyzer.string(surface)
                         let word = wordAnalyzer!.analyze(text, unspaced: bounds.unspaced)
                         entry = words.insert(key, surface: text, normalized: word.normalized, stem: word.stem,
-                                             isStopword: word.isStopword, parameters: parameters)
+                                             isStopword: word.isStopword, language: language, parameters: parameters)
                     }
                     run.add(entry, start: bounds.start, end: bounds.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums)
                 }
@@ -179,7 +179,7 @@ public struct FeatureExtractor: Sendable {
             let key = WordFeatureTable.surfaceKey(token.text.unicodeScalars, salt: salt)
             let entry = words.index(of: key)
                 ?? words.insert(key, surface: token.text, normalized: token.normalized, stem: token.stem, isStopword: token.isStopword,
-                                parameters: parameters)
+                                language: counts.language, parameters: parameters)
             run.add(entry, start: token.span.start, end: token.span.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums)
         }
         run.breakRun(into: &counts, words)
@@ -236,6 +236,7 @@ private struct WordRun {
         if word.isContent {
             terms.add(word.termKey, termWeight)
             for i in word.wordGrams { wordGrams.add(words.keys[i], termWeight) }
+            for i in word.conceptKeys { terms.add(words.keys[i], termWeight * parameters.conceptWeight) }
         }
         if word.isName {
             let keys = word.nameKeys
@@ -285,6 +286,8 @@ struct WordFeatureTable {
         var nameKeys: Range<Int>
         /// Positions in `bytes`: the folded name in UTF-8.
         var foldedName: Range<Int>
+        /// Positions in `keys`: the concepts the word names (`ConceptLexicon`), shared across languages.
+        var conceptKeys: Range<Int>
     }
 
     let capacity: Int
@@ -335,7 +338,7 @@ struct WordFeatureTable {
 
     /// Adds a word not in the table and returns its entry index.
     mutating func insert(_ key: UInt64, surface: String, normalized: String, stem: String, isStopword: Bool,
-                         parameters: FeatureParameters) -> Int {
+                         language: String, parameters: FeatureParameters) -> Int {
         // One huge article can take the table past its capacity: keep the load under a half.
         if 2 * (entries.count + 1) > slots.count { grow() }
         let isContent = !isStopword && normalized.unicodeScalars.count > 1
@@ -353,10 +356,18 @@ struct WordFeatureTable {
             Self.appendGramKeys(of: folded, length: parameters.nameGramLength, family: .nameGram, to: &keys)
             bytes.append(contentsOf: folded.utf8)
         }
+        let nameKeys = nameStart..<keys.count
+        let conceptStart = keys.count
+        if isContent, parameters.conceptWeight > 0 {
+            // One key per concept in every language (a stem cannot start with U+0001).
+            for concept in ConceptLexicon.shared.concepts(ofStem: stem, language: language) {
+                keys.append(FeatureHash.key("\u{1}\(concept)", .term))
+            }
+        }
         let index = entries.count
         entries.append(Entry(shingleKey: FeatureHash.key(normalized, .shingle), termKey: FeatureHash.key(stem, .term),
-                             isContent: isContent, isName: isName, wordGrams: wordGrams, nameKeys: nameStart..<keys.count,
-                             foldedName: byteStart..<bytes.count))
+                             isContent: isContent, isName: isName, wordGrams: wordGrams, nameKeys: nameKeys,
+                             foldedName: byteStart..<bytes.count, conceptKeys: conceptStart..<keys.count))
         var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(index + 1)
@@ -509,3 +520,4 @@ enum NumberScanner {
                       digitCount: integerPart.count + fraction.count, significantDigits: significant)
     }
 }
+

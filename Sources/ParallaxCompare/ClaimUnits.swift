@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxLanguage
 
 /// A content word of a claim, in the forms used to match it against another source's words.
 struct ContentWord: Sendable, Hashable {
@@ -13,6 +14,8 @@ struct ContentWord: Sendable, Hashable {
     let trigrams: [UInt64]
     /// Index into `CompareLexicon.synonymGroups`, when the word is listed there.
     let synonymGroup: Int?
+    /// Meanings the word names in `ConceptLexicon` (its translations in other languages).
+    let concepts: [Int32]
 }
 
 /// A sentence, or a phrase of one, with the features alignment compares: content words,
@@ -73,6 +76,7 @@ struct ClaimUnits: Sendable {
                 if token.kind == .number, annotated.numbers.contains(where: { $0.span.overlaps(token.span) }) { return false }
                 return true
             }
+            let language = sentence.language == "und" ? (article.language ?? "und") : sentence.language
             func unit(_ span: TextSpan) -> ClaimUnit {
                 var seen: Set<String> = []
                 var content: [ContentWord] = []
@@ -80,7 +84,8 @@ struct ClaimUnits: Sendable {
                     let form = Orthography.americanSpelling(token.normalized)
                     guard seen.insert(form).inserted else { continue }
                     content.append(ContentWord(form: form, stem: token.stem, text: token.text, isNumber: token.kind == .number,
-                                               trigrams: Orthography.trigrams(form), synonymGroup: CompareLexicon.synonymGroupOfWord[form]))
+                                               trigrams: Orthography.trigrams(form), synonymGroup: CompareLexicon.synonymGroupOfWord[form],
+                                               concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language)))
                 }
                 var entities: [String: String] = [:]
                 for mention in annotated.entities where mention.sentence == sentence.index && span.overlaps(mention.span) {
@@ -90,7 +95,7 @@ struct ClaimUnits: Sendable {
                     source: source, sentence: sentence.index, span: span, words: content, entities: entities,
                     numbers: annotated.numbers.filter { $0.sentence == sentence.index && span.overlaps($0.span) },
                     times: annotated.times.filter { $0.sentence == sentence.index && span.overlaps($0.span) },
-                    language: sentence.language == "und" ? (article.language ?? "und") : sentence.language)
+                    language: language)
             }
             let whole = unit(sentence.span)
             sentences.append(whole)

@@ -88,7 +88,10 @@ enum ConflictFinder {
                     for b in phrases[j] {
                         let pair = [i, a.sentence, j, b.sentence]
                         guard !aligned.contains(pair), !reported.contains(pair) else { continue }
-                        let shared = a.words.filter { word in !word.isNumber && b.words.contains { matcher.wordMatch(word, $0) > 0 } }.count
+                        let across = ClaimMatcher.crossLanguage(a, b)
+                        let shared = a.words.filter { word in
+                            !word.isNumber && b.words.contains { matcher.wordMatch(word, $0, acrossLanguages: across) > 0 }
+                        }.count
                         guard shared >= slotWords else { continue }
                         guard let (numbersA, numbersB) = slotValues(a.numbers, b.numbers) else { continue }
                         let sideA = side(a), sideB = side(b)

@@ -1,4 +1,5 @@
 import ParallaxCore
+import ParallaxLanguage
 
 /// Finds the same quotation in several sources, whatever their spelling (honour/honor),
 /// dashes, quotation marks or case, and flags a speaker's quote that sources word
@@ -22,6 +23,8 @@ struct QuoteMatcher: Sendable {
         /// What the quotation names or counts (entity keys, numbers with units): these survive
         /// translation when the words do not.
         var anchors: Set<String>
+        /// Meanings its content words name (`ConceptLexicon`): the same in a translation.
+        var concepts: Set<Int32> = []
     }
 
     /// Two sentences of different sources that carry one quotation; `differ` when the
@@ -45,6 +48,9 @@ struct QuoteMatcher: Sendable {
                 let language = article.sentences.first { $0.index == quote.sentence }?.language ?? article.article.language ?? "und"
                 let anchors = Set(article.entities.filter { quote.span.contains($0.span) }.map { "e:" + $0.key }
                                   + article.numbers.filter { quote.span.contains($0.span) }.map { "n:" + ReportFormatting.number($0) })
+                let tokens = article.sentences.first { $0.index == quote.sentence }?.tokens ?? []
+                let concepts = Set(tokens.filter { $0.isContent && quote.span.contains($0.span) }
+                    .flatMap { ConceptLexicon.shared.concepts(ofStem: $0.stem, language: language) })
                 let speaker = QuoteMatcher.speakerKey(of: quote, in: article)
                 var named = quote
                 if named.speaker == nil, let key = speaker {
@@ -54,7 +60,7 @@ struct QuoteMatcher: Sendable {
                                   speaker: speaker.map(QuoteMatcher.comparableSpeaker), words: Set(words),
                                   content: Set(words.filter {
                                       !CompareLexicon.englishFunctionWords.contains($0) || CompareLexicon.negations.contains($0)
-                                  }), anchors: anchors))
+                                  }), anchors: anchors, concepts: concepts))
             }
         }
         QuoteMatcher.nameKnownSpeakers(&items, articles: articles)
@@ -109,7 +115,12 @@ struct QuoteMatcher: Sendable {
     /// Pairs of quotations that are one quotation in two languages. Words cannot tell (they
     /// are translated), so: the same known speaker in two articles of different languages, and
     /// either the same names and numbers inside both quotations, or, when neither names or
-    /// counts anything, the speaker quoted once in each article (nothing else to pair with).
+    /// counts anything, the speaker quoted once in each article (nothing else to pair with), or
+    /// each quotation the other's one best by the meanings their words name, with at least
+    /// `sharedConcepts` of them (a speaker quoted several times in each article).
+    /// Fewest concepts two quotations must share to pair as translations by meaning.
+    static let sharedConcepts = 2
+
     static func translations(_ items: [Item]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var bySpeaker: [String: [Int: [Int]]] = [:]
@@ -122,11 +133,20 @@ struct QuoteMatcher: Sendable {
             for (x, a) in order.enumerated() {
                 for b in order[(x + 1)...] {
                     let left = articles[a]!, right = articles[b]!
+                    // Concepts two quotations share; the best partner of each by them, when it is the only best.
+                    func shared(_ i: Int, _ j: Int) -> Int { items[i].concepts.intersection(items[j].concepts).count }
+                    func best(_ i: Int, among candidates: [Int]) -> Int? {
+                        let scored = candidates.filter { items[$0].language != items[i].language }.map { ($0, shared(i, $0)) }
+                        guard let top = scored.map(\.1).max(), top >= sharedConcepts,
+                              scored.filter({ $0.1 == top }).count == 1 else { return nil }
+                        return scored.first { $0.1 == top }?.0
+                    }
                     for i in left {
                         for j in right where items[i].language != items[j].language {
                             let sameAnchors = !items[i].anchors.isEmpty && items[i].anchors == items[j].anchors
                             let onlyOnes = left.count == 1 && right.count == 1 && items[i].anchors.isEmpty && items[j].anchors.isEmpty
-                            if sameAnchors || onlyOnes { pairs.append((i, j)) }
+                            let sameMeaning = best(i, among: right) == j && best(j, among: left) == i
+                            if sameAnchors || onlyOnes || sameMeaning { pairs.append((i, j)) }
                         }
                     }
                 }

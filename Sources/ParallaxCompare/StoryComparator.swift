@@ -232,9 +232,13 @@ public struct StoryComparator: StoryComparer {
             let otherNumbers = others.flatMap(\.numbers)
             let otherTimes = others.flatMap(\.resolvedTimes)
             let otherForms = Set(otherWords.map(\.form)), otherStems = Set(otherWords.map(\.stem))
-            func isNew(_ word: ContentWord) -> Bool {
+            // A word is new when no other source has it, nor (in another language) a translation of it.
+            func isNew(_ word: ContentWord, in unit: ClaimUnit) -> Bool {
                 !otherForms.contains(word.form) && !otherStems.contains(word.stem)
-                    && !otherWords.contains { matcher.wordMatch(word, $0) > 0 }
+                    && !others.contains { other in
+                        let across = ClaimMatcher.crossLanguage(unit, other)
+                        return other.words.contains { matcher.wordMatch(word, $0, acrossLanguages: across) > 0 }
+                    }
             }
             for (index, sentence) in article.sentences.enumerated() {
                 let ref = SentenceAlignment.SentenceRef(source: source, sentence: sentence.sentence)
@@ -255,7 +259,7 @@ public struct StoryComparator: StoryComparer {
                             number.unit != nil && !otherNumbers.contains { $0.agrees(with: number) }
                         }
                         || phrase.resolvedTimes.contains { time in !otherTimes.contains { $0.overlaps(time) } }
-                    guard newFact || (!isAligned && phrase.words.contains(where: isNew)) else { return false }
+                    guard newFact || (!isAligned && phrase.words.contains { isNew($0, in: phrase) }) else { return false }
                     let covered = others.map { matcher.match(phrase, $0).coverage.0 }.max() ?? 0
                     return covered <= Self.uniquePhraseCoverage
                 }

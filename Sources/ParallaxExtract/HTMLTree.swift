@@ -162,9 +162,16 @@ struct HTMLTree: Sendable {
     /// Script and style contents are cut out first (`RawTextStripper`); libxml2 then reports
     /// the page as events (SAX) and the nodes are appended here directly: building libxml2's
     /// own tree, copying it and freeing it took longer than parsing.
+    /// libxml2's global state (its dictionary's random seed and that seed's lock) must be set
+    /// up once before threads parse at the same time: two threads parsing their first pages
+    /// together could otherwise both set it up and wait on each other for ever (seen once in a
+    /// test run, both stuck in `xmlRMutexLock` under `htmlCreateMemoryParserCtxt`).
+    private static let parserReady: Void = { xmlInitParser() }()
+
     init?(utf8 html: String) {
         var html = html
         guard !html.isEmpty else { return nil }
+        _ = Self.parserReady
         source = html
         var builder = TreeBuilder()
         let parsed = html.withUTF8 { page -> Bool in

@@ -13,6 +13,26 @@ func sharedRecords(_ relative: String) throws -> [[String: Any]] {
 }
 
 @Suite struct SimilarityTests {
+    /// A German and an English sentence that share no name or number: only the concepts
+    /// their words name (attack, hospital, soldier, kill) make their terms overlap.
+    @Test func translationsShareConceptTerms() {
+        func termSimilarity(_ parameters: FeatureParameters) -> Double {
+            var extractor = FeatureExtractor(parameters: parameters)
+            let german = extractor.counts(title: "", text: "Bei einem Angriff auf das Krankenhaus wurden Soldaten getötet.",
+                                          language: "de", published: nil)
+            let english = extractor.counts(title: "", text: "Soldiers were killed in an attack on the hospital.",
+                                           language: "en", published: nil)
+            var weighting = FeatureWeighting()
+            weighting.learn(german)
+            weighting.learn(english)
+            return SimilarityComponents(weighting.weigh(german), weighting.weigh(english)).terms
+        }
+        var withoutConcepts = FeatureParameters.standard
+        withoutConcepts.conceptWeight = 0
+        #expect(termSimilarity(withoutConcepts) < 0.05)
+        #expect(termSimilarity(.standard) > 0.3)
+    }
+
     /// Real SemEval-2022 pairs: those rated the same event (overall ≤ 1.5) must score higher
     /// than those rated unrelated (overall ≥ 3.5), in several languages and across languages.
     @Test func sameEventPairsScoreAboveUnrelatedPairs() throws {

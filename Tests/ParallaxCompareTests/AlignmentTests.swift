@@ -1,5 +1,7 @@
 import Foundation
+import ParallaxAnnotate
 import ParallaxCore
+import ParallaxLanguage
 import Testing
 @testable import ParallaxCompare
 
@@ -125,10 +127,12 @@ import Testing
 
 /// Word matching: spelling, synonyms, character trigrams.
 @Suite struct WordMatchingTests {
-    func word(_ text: String) -> ContentWord {
+    func word(_ text: String, language: String = "en") -> ContentWord {
         let form = Orthography.americanSpelling(text)
-        return ContentWord(form: form, stem: text, text: text, isNumber: false, trigrams: Orthography.trigrams(form),
-                           synonymGroup: CompareLexicon.synonymGroupOfWord[form])
+        let stem = TextAnalyzer(language: language).tokens(in: text).first?.stem ?? text
+        return ContentWord(form: form, stem: stem, text: text, isNumber: false, trigrams: Orthography.trigrams(form),
+                           synonymGroup: CompareLexicon.synonymGroupOfWord[form],
+                           concepts: ConceptLexicon.shared.concepts(ofStem: stem, language: language))
     }
 
     @Test func britishAndAmericanSpellingsAreOneWord() {
@@ -143,13 +147,26 @@ import Testing
 
     @Test func paraphrasesMatch() {
         let matcher = ClaimMatcher(units: [])
-        #expect(matcher.wordMatch(word("meeting"), word("session")) > 0)
-        #expect(matcher.wordMatch(word("phone"), word("telephone")) > 0)
-        #expect(matcher.wordMatch(word("call"), word("conversation")) > 0)
-        #expect(matcher.wordMatch(word("producer"), word("producers")) > 0)
-        #expect(matcher.wordMatch(word("criticised"), word("criticized")) == 1)
-        #expect(matcher.wordMatch(word("meeting"), word("market")) == 0)
-        #expect(matcher.wordMatch(word("war"), word("was")) == 0)
+        #expect(matcher.wordMatch(word("meeting"), word("session"), acrossLanguages: false) > 0)
+        #expect(matcher.wordMatch(word("phone"), word("telephone"), acrossLanguages: false) > 0)
+        #expect(matcher.wordMatch(word("call"), word("conversation"), acrossLanguages: false) > 0)
+        #expect(matcher.wordMatch(word("producer"), word("producers"), acrossLanguages: false) > 0)
+        #expect(matcher.wordMatch(word("criticised"), word("criticized"), acrossLanguages: false) == 1)
+        #expect(matcher.wordMatch(word("meeting"), word("market"), acrossLanguages: false) == 0)
+        #expect(matcher.wordMatch(word("war"), word("was"), acrossLanguages: false) == 0)
+    }
+
+    @Test func translationsMatchOnlyAcrossLanguages() {
+        let matcher = ClaimMatcher(units: [])
+        // German "getötet" and English "killed" name one concept of the lexicon.
+        #expect(matcher.wordMatch(word("getötet", language: "de"), word("killed"), acrossLanguages: true) > 0)
+        #expect(matcher.wordMatch(word("Sauerstoff", language: "de"), word("oxygen"), acrossLanguages: true) > 0)
+        #expect(matcher.wordMatch(word("getötet", language: "de"), word("oxygen"), acrossLanguages: true) == 0)
+        // Within one language the lexicon's groups are looser than the synonym lists and
+        // are not used: "hospital" and "clinic" match only across languages.
+        #expect(matcher.wordMatch(word("oxygen"), word("oxygen"), acrossLanguages: false) == 1)
+        #expect(matcher.wordMatch(word("hospital"), word("clinic"), acrossLanguages: false) == 0)
+        #expect(matcher.wordMatch(word("hospital"), word("clinic"), acrossLanguages: true) > 0)
     }
 
     @Test func quotationWordsIgnoreTypography() {
@@ -186,6 +203,32 @@ import Testing
         let report = StoryComparator().compare([a, b])
         #expect(report.quotes.count == 1)
         #expect(report.conflicts.filter { $0.kind == .quote }.count == 1)
+    }
+
+    /// A speaker quoted twice in an English and a German report, the quotations naming and
+    /// counting nothing: each pairs with its translation by the meanings its words name.
+    @Test func translatedQuotesPairByMeaning() {
+        func annotated(_ source: String, _ language: String, _ paragraphs: [String]) -> AnnotatedArticle {
+            ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: paragraphs, language: language))
+        }
+        let english = annotated("en.txt", "en", ["Minister Ana Ruiz spoke to reporters in Valencia on Monday.",
+                                                 "\"We deny the accusation,\" Ruiz said.",
+                                                 "\"The hospital will be opened soon,\" Ruiz said."])
+        let german = annotated("de.txt", "de", ["Ministerin Ana Ruiz sprach am Montag in Valencia mit Journalisten.",
+                                                "\"Das Krankenhaus wird bald geöffnet\", sagte Ruiz.",
+                                                "\"Wir bestreiten den Vorwurf\", sagte Ruiz."])
+        let quotes = StoryComparator(titleAnnotator: nil).compare([english, german]).quotes
+        let pairs = Set(quotes.map { $0.variants.map(\.text).joined(separator: " | ") })
+        #expect(pairs == ["We deny the accusation, | Wir bestreiten den Vorwurf",
+                          "The hospital will be opened soon, | Das Krankenhaus wird bald geöffnet"])
+        #expect(quotes.count == 2 && quotes.allSatisfy { $0.translated })
+
+        // A quotation whose meaning the other report does not carry pairs with nothing.
+        let other = annotated("de2.txt", "de", ["Ministerin Ana Ruiz sprach am Montag in Valencia mit Journalisten.",
+                                                "\"Das Wetter in Valencia ist schön\", sagte Ruiz.",
+                                                "\"Wir bestreiten den Vorwurf\", sagte Ruiz."])
+        let single = StoryComparator(titleAnnotator: nil).compare([english, other]).quotes
+        #expect(single.map { $0.variants.map(\.text) } == [["We deny the accusation,", "Wir bestreiten den Vorwurf"]])
     }
 
     @Test func differentSpeakersAreDifferentQuotes() {
