@@ -44,5 +44,8 @@ public struct LanguageGuess: Sendable, Hashable, Codable {
 /// and a stage given one blends its similarity with the lexical one.
 public protocol TextEmbedder: Sendable {
     var dimension: Int { get }
+    /// Names the model and everything that shapes its vectors (how much of a text it reads):
+    /// vectors saved under one identifier are reused only by an embedder with the same one.
+    var identifier: String { get }
     func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]]
 }

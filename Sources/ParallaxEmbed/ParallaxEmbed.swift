@@ -19,6 +19,7 @@ import Darwin
 public struct E5Embedder: TextEmbedder {
     public let dimension: Int
     public let location: E5Location
+    public var identifier: String { "multilingual-e5-small-q4 passage \(maximumCharacters) characters" }
     /// Characters of each text embedded (its beginning).
     public var maximumCharacters: Int
     /// Texts handed to the engine per call: bounds the memory of one forward pass.

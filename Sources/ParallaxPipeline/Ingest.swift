@@ -24,6 +24,8 @@ public struct IngestSummary: Sendable, Hashable {
     public var storiesTouched: Set<Int64> = []
     /// Stored articles replayed through the clusterer before the run (see `StoryIngester.resume`).
     public var resumed = 0
+    /// Replayed articles whose embedding was read from the store instead of computed again.
+    public var embeddingsReused = 0
 
     public init() {}
 }
@@ -44,8 +46,9 @@ public struct IngestOptions: Sendable {
     /// by file name; the article's own date wins.
     public var publicationDates: [String: Date]
     /// Dense embeddings for the clusterer (as `parallax cluster --embedder`): reports in
-    /// different languages and scripts join by meaning. They are not stored: `resume`
-    /// embeds the replayed articles again.
+    /// different languages and scripts join by meaning. Each stored article's embedding is
+    /// saved with it (under the embedder's `identifier`), so `resume` reads them instead of
+    /// embedding the replayed articles again; it embeds only those without one.
     public var embedder: (any TextEmbedder)?
 
     public init(clustering: ClusterParameters = .standard, features: FeatureExtractor.Depth = .full, batchSize: Int = 32,
@@ -89,7 +92,7 @@ public struct StoryIngester {
     private var pending: PendingWrite?
     public private(set) var summary = IngestSummary()
 
-    /// A batch handed to the store and not yet answered.
+    /// A batch handed to the store (with its articles' embeddings) and not yet answered.
     private struct PendingWrite {
         var task: Task<[AddResult], Error>
         var placements: [ArticlePlacement]
@@ -133,7 +136,20 @@ public struct StoryIngester {
             let batch = Array(recent[start..<min(start + options.batchSize, recent.count)])
             let articles = batch.map { StoryIngester.streamArticle($0.article) }
             var counts = counter.counts(articles)
-            try embed(articles, into: &counts)
+            if let embedder = options.embedder {
+                let saved = try await store.embeddings(of: articles.map(\.id), model: embedder.identifier)
+                for (index, article) in articles.enumerated() {
+                    guard let vector = saved[article.id], vector.count == embedder.dimension else { continue }
+                    counts[index].embedding = vector
+                    summary.embeddingsReused += 1
+                }
+                let missing = articles.indices.filter { counts[$0].embedding == nil }
+                try embed(articles, into: &counts)
+                // Saved now, so the next start finds them.
+                var computed: [String: [Float]] = [:]
+                for index in missing { computed[articles[index].id] = counts[index].embedding }
+                try await store.saveEmbeddings(computed, model: embedder.identifier)
+            }
             for (stored, counts) in zip(batch, counts) {
                 let assignment = clusterer.add(StoryIngester.streamArticle(stored.article), counts: counts)
                 if storedStory[assignment.story] == nil { storedStory[assignment.story] = stored.storyID }
@@ -290,7 +306,22 @@ public struct StoryIngester {
         for event in events { onEvent(event) }
         guard !placements.isEmpty else { return }
         let store = self.store
-        pending = PendingWrite(task: Task { try await store.add(placements) }, placements: placements, labels: labels)
+        let embeddings = Dictionary(zip(fresh, counts).compactMap { article, counts in counts.embedding.map { (article.id, $0) } },
+                                    uniquingKeysWith: { first, _ in first })
+        let model = options.embedder?.identifier
+        pending = PendingWrite(task: Task {
+            let results = try await store.add(placements)
+            // The embeddings of the articles now stored, for a later resume (a cache beside
+            // the articles: an article stored without one is embedded again on resume).
+            if let model {
+                var stored: [String: [Float]] = [:]
+                for (placement, result) in zip(placements, results) {
+                    if case .added = result, let vector = embeddings[placement.article.id] { stored[placement.article.id] = vector }
+                }
+                try await store.saveEmbeddings(stored, model: model)
+            }
+            return results
+        }, placements: placements, labels: labels)
     }
 
     /// Waits for the batch being written and reports its articles.

@@ -17,6 +17,7 @@ import PostgresNIO
 ///   as JSONB); deleting the `claim_sets` row deletes the claims and their links.
 /// - `articles.search`: a `tsvector` of the folded title (weight A) and text (weight B)
 ///   under a GIN index (see `PostgresSearch` for why the words are folded by the store).
+/// - `article_embeddings` (v5): dense embeddings of articles by model, as in SQLite.
 enum PostgresSchema {
     struct Migration: Sendable {
         var name: String
@@ -136,6 +137,16 @@ enum PostgresSchema {
             """,
             "ALTER TABLE articles ALTER COLUMN layout SET NOT NULL",
             "ALTER TABLE articles DROP COLUMN paragraphs, DROP COLUMN segments",
+        ]),
+        Migration(name: "v5-article-embeddings", statements: [
+            """
+            CREATE TABLE article_embeddings (
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                model TEXT NOT NULL,
+                vector BYTEA NOT NULL,
+                PRIMARY KEY (article_id, model)
+            )
+            """,
         ]),
     ]
 

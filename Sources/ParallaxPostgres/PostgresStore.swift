@@ -292,6 +292,37 @@ public final class PostgresStore: StoryStore {
         }
     }
 
+    public func saveEmbeddings(_ vectors: [String: [Float]], model: String) async throws {
+        guard !vectors.isEmpty else { return }
+        let rows = vectors.sorted { $0.key < $1.key }.map { ($0.key, EmbeddingBytes.encode($0.value)) }
+        try await run { connection, logger in
+            try await connection.withTransaction(logger: logger) { connection in
+                for (id, bytes) in rows {
+                    // Only stored articles: an id the store does not hold is skipped, not an error.
+                    try await connection.query("""
+                        INSERT INTO article_embeddings (article_id, model, vector)
+                        SELECT id, \(model), \(bytes) FROM articles WHERE id = \(id)
+                        ON CONFLICT (article_id, model) DO UPDATE SET vector = EXCLUDED.vector
+                        """, logger: logger)
+                }
+            }
+        }
+    }
+
+    public func embeddings(of articleIDs: [String], model: String) async throws -> [String: [Float]] {
+        guard !articleIDs.isEmpty else { return [:] }
+        return try await run { connection, logger in
+            var found: [String: [Float]] = [:]
+            let rows = try await connection.query("""
+                SELECT article_id, vector FROM article_embeddings WHERE model = \(model) AND article_id = ANY(\(articleIDs))
+                """, logger: logger)
+            for try await (id, bytes) in rows.decode((String, Data).self) {
+                if let vector = EmbeddingBytes.decode(bytes) { found[id] = vector }
+            }
+            return found
+        }
+    }
+
     // MARK: helpers
 
     /// For each key pair, the stored article with that content (first) or that canonical URL:

@@ -21,6 +21,8 @@ import ParallaxCore
 ///   with the article count they were computed from; deleting a story's `claim_sets` row
 ///   (done by `add` when the story gains an article) deletes its claims and their links.
 ///   Entities, numbers, times and quotes of a claim are JSON arrays (`ClaimColumns`).
+/// - `article_embeddings` (v5): dense embeddings of articles by model (`EmbeddingBytes`), a
+///   cache that spares an ingest with an embedder from embedding its window again on resume.
 ///
 /// The online clusterer's state is not stored: it is re-derived on start-up from the
 /// stored text of the articles inside its time window (`StoryStore.recentArticles`), which
@@ -137,6 +139,16 @@ enum SQLiteSchema {
             try db.execute(sql: """
                 ALTER TABLE articles DROP COLUMN paragraphs;
                 ALTER TABLE articles DROP COLUMN segments;
+                """)
+        }
+        migrator.registerMigration("v5-article-embeddings") { db in
+            try db.execute(sql: """
+                CREATE TABLE article_embeddings (
+                    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    model TEXT NOT NULL,
+                    vector BLOB NOT NULL,
+                    PRIMARY KEY (article_id, model)
+                ) WITHOUT ROWID
                 """)
         }
         return migrator

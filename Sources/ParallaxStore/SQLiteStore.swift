@@ -267,6 +267,40 @@ public struct SQLiteStore: StoryStore {
         }
     }
 
+    public func saveEmbeddings(_ vectors: [String: [Float]], model: String) async throws {
+        guard !vectors.isEmpty else { return }
+        let rows = vectors.sorted { $0.key < $1.key }.map { ($0.key, EmbeddingBytes.encode($0.value)) }
+        try await write { db in
+            // Only stored articles: an id the store does not hold is skipped, not an error.
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO article_embeddings (article_id, model, vector)
+                SELECT id, ?, ? FROM articles WHERE id = ?
+                """)
+            for (id, bytes) in rows { try insert.execute(arguments: [model, bytes, id]) }
+        }
+    }
+
+    public func embeddings(of articleIDs: [String], model: String) async throws -> [String: [Float]] {
+        guard !articleIDs.isEmpty else { return [:] }
+        return try await read { db in
+            var found: [String: [Float]] = [:]
+            // In chunks: SQLite bounds the number of parameters of one statement.
+            var start = 0
+            while start < articleIDs.count {
+                let chunk = Array(articleIDs[start..<min(start + 500, articleIDs.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT article_id, vector FROM article_embeddings WHERE model = ? AND article_id IN (\(marks))
+                    """, arguments: StatementArguments([model] + chunk))
+                for row in rows {
+                    if let vector = EmbeddingBytes.decode(row["vector"]) { found[row["article_id"]] = vector }
+                }
+                start += chunk.count
+            }
+            return found
+        }
+    }
+
     private static func claimColumns(_ row: Row) -> ClaimColumns {
         ClaimColumns(id: row["id"], storyID: row["story_id"], articleID: row["article_id"], position: row["position"],
                      source: row["source"], sentence: row["sentence"], text: row["text"], start: row["start_offset"],

@@ -61,6 +61,41 @@ public protocol StoryStore: Sendable, CustomStringConvertible {
     func claim(id: String) async throws -> StoredClaim?
 
     func counts() async throws -> StoreCounts
+
+    /// Saves dense embeddings of stored articles (article id → vector) under `model` (a
+    /// `TextEmbedder.identifier`), replacing any saved under the same model. A cache: an
+    /// ingest that resumes reuses them instead of embedding the articles again. Ids of
+    /// articles not stored are ignored.
+    func saveEmbeddings(_ vectors: [String: [Float]], model: String) async throws
+
+    /// The embeddings saved under `model` for these articles; articles without one are absent.
+    func embeddings(of articleIDs: [String], model: String) async throws -> [String: [Float]]
+}
+
+/// An embedding at rest: its floats as little-endian 32-bit IEEE 754 values.
+public enum EmbeddingBytes {
+    public static func encode(_ vector: [Float]) -> Data {
+        var data = Data(capacity: vector.count * 4)
+        for value in vector {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    /// nil when the bytes are not a whole number of floats.
+    public static func decode(_ data: Data) -> [Float]? {
+        guard data.count % 4 == 0 else { return nil }
+        var vector: [Float] = []
+        vector.reserveCapacity(data.count / 4)
+        var index = data.startIndex
+        while index < data.endIndex {
+            var bits: UInt32 = 0
+            for k in 0..<4 { bits |= UInt32(data[index + k]) << (8 * UInt32(k)) }
+            vector.append(Float(bitPattern: bits))
+            index += 4
+        }
+        return vector
+    }
 }
 
 extension StoryStore {

@@ -28,9 +28,9 @@ struct IngestCommand: AsyncParsableCommand {
 
             --embedder e5 clusters with dense multilingual embeddings as well (see `parallax \
             cluster`): reports in other languages and scripts join their story by meaning. It \
-            costs about a tenth to a quarter of a CPU-second per article, and the embeddings \
-            are not stored: a run re-embeds the articles it resumes (the most recent of the \
-            story window).
+            costs about a tenth to a quarter of a CPU-second per article. The store keeps \
+            each article's embedding, so a later run reads those of the articles it resumes \
+            (the most recent of the story window) instead of embedding them again.
             """
     )
 

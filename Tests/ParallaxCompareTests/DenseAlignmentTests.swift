@@ -11,6 +11,7 @@ struct DenseAlignmentTests {
     struct MarkerEmbedder: TextEmbedder {
         var groups: [[String]]
         var dimension: Int { groups.count }
+        var identifier: String { "markers" }
         func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
             texts.enumerated().map { index, text in
                 var vector = [Float](repeating: 0, count: groups.count + texts.count)
@@ -23,6 +24,7 @@ struct DenseAlignmentTests {
 
     struct FailingEmbedder: TextEmbedder {
         var dimension: Int { 2 }
+        var identifier: String { "failing" }
         func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] { throw ParallaxError(source: "stub", reason: .invalidInput("engine gone")) }
     }
 

@@ -9,6 +9,7 @@ import Testing
 @Suite struct IngestEmbeddingTests {
     struct FailingEmbedder: TextEmbedder {
         var dimension: Int { 2 }
+        var identifier: String { "failing" }
         func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
             throw ParallaxError(source: "test embedder", reason: .invalidInput("engine gone"))
         }
@@ -63,6 +64,65 @@ import Testing
             #expect(sizes.sorted() == [1, 3])
             await store.close()
         }
+    }
+
+    /// Counts the texts it embeds; its vectors are `TopicEmbedder`'s.
+    final class CountingEmbedder: TextEmbedder, @unchecked Sendable {
+        let inner: TopicEmbedder
+        let identifier: String
+        private let lock = NSLock()
+        private var embedded = 0
+        var dimension: Int { inner.dimension }
+        var count: Int { lock.withLock { embedded } }
+
+        init(_ inner: TopicEmbedder, identifier: String) {
+            self.inner = inner
+            self.identifier = identifier
+        }
+
+        func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
+            lock.withLock { embedded += texts.count }
+            return try inner.embed(texts)
+        }
+    }
+
+    /// The embeddings are stored with the articles: a resume reads them instead of embedding
+    /// again, an embedder with another identifier does not reuse them, and articles stored
+    /// without one (a run without the embedder) are embedded once on resume, then reused.
+    @Test func resumeReusesStoredEmbeddings() async throws {
+        let pipeline = try Self.pipeline.get()
+        let (folder, input, db) = try files(blackout)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteStore(path: db)
+        func resumed(_ embedder: CountingEmbedder) async throws -> (reused: Int, embedded: Int) {
+            var ingester = pipeline.ingester(into: store, options: IngestOptions(embedder: embedder))
+            #expect(try await ingester.resume() == 3)
+            return (ingester.summary.embeddingsReused, embedder.count)
+        }
+
+        let first = CountingEmbedder(Self.embedder, identifier: "topics v1")
+        var ingester = pipeline.ingester(into: store, options: IngestOptions(embedder: first))
+        _ = try await ingester.ingest([input])
+        #expect(first.count == 3)
+        #expect(try await resumed(CountingEmbedder(Self.embedder, identifier: "topics v1")) == (3, 0))
+        #expect(try await resumed(CountingEmbedder(Self.embedder, identifier: "topics v2")) == (0, 3))
+        #expect(try await resumed(CountingEmbedder(Self.embedder, identifier: "topics v2")) == (3, 0))
+        await store.close()
+
+        // Stored without an embedder: embedded on the first resume with one.
+        let (plainFolder, plainInput, plainDB) = try files(blackout)
+        defer { try? FileManager.default.removeItem(at: plainFolder) }
+        let plain = try SQLiteStore(path: plainDB)
+        var withoutEmbedder = pipeline.ingester(into: plain, options: IngestOptions())
+        _ = try await withoutEmbedder.ingest([plainInput])
+        let ids = try await plain.recentArticles(windowDays: 30, limit: 10).map(\.article.id)
+        #expect(ids.count == 3)
+        #expect(try await plain.embeddings(of: ids, model: "topics v1").isEmpty)
+        var resuming = pipeline.ingester(into: plain, options: IngestOptions(embedder: CountingEmbedder(Self.embedder, identifier: "topics v1")))
+        #expect(try await resuming.resume() == 3)
+        #expect(resuming.summary.embeddingsReused == 0)
+        #expect(try await plain.embeddings(of: ids, model: "topics v1").keys.sorted() == ids.sorted())
+        await plain.close()
     }
 
     /// An embedder that fails stops the run with its error, and nothing of the batch is stored.

@@ -49,8 +49,8 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// The migrations a new store of this backend records, in order.
     var migrations: [String] {
         switch self {
-        case .sqlite: ["v1-articles-stories", "v2-articles-fts", "v3-claims", "v4-article-layout"]
-        case .postgres: ["v1-articles-stories", "v2-articles-search", "v3-claims", "v4-article-layout"]
+        case .sqlite: ["v1-articles-stories", "v2-articles-fts", "v3-claims", "v4-article-layout", "v5-article-embeddings"]
+        case .postgres: ["v1-articles-stories", "v2-articles-search", "v3-claims", "v4-article-layout", "v5-article-embeddings"]
         }
     }
 

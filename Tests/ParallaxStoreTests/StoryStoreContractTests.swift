@@ -35,6 +35,26 @@ import TestSupport
         }
     }
 
+    @Test(arguments: Backend.allCases) func embeddingsComeBackByArticleAndModel(backend: Backend) async throws {
+        try await backend.withTemporaryStore { temporary in
+            let store = temporary.store
+            let articles = try Wikinews.articles(2)
+            for article in articles { _ = try await store.add(article, placement: .newStory) }
+            let first: [Float] = [0.25, -1.5, .ulpOfOne, 3e-8], second: [Float] = [1, 0, 0, 0]
+            // An id the store does not hold is skipped.
+            try await store.saveEmbeddings([articles[0].id: first, articles[1].id: second, "not-stored": second], model: "m1")
+            try await store.saveEmbeddings([articles[0].id: second], model: "m2")
+            let ids = articles.map(\.id) + ["not-stored"]
+            #expect(try await store.embeddings(of: ids, model: "m1") == [articles[0].id: first, articles[1].id: second])
+            #expect(try await store.embeddings(of: ids, model: "m2") == [articles[0].id: second])
+            #expect(try await store.embeddings(of: ids, model: "m3").isEmpty)
+            // Saving again under one model replaces the vector.
+            try await store.saveEmbeddings([articles[0].id: second], model: "m1")
+            #expect(try await store.embeddings(of: [articles[0].id], model: "m1") == [articles[0].id: second])
+            #expect(try await store.embeddings(of: [], model: "m1").isEmpty)
+        }
+    }
+
     @Test(arguments: Backend.allCases) func storedArticlesComeBackWhole(backend: Backend) async throws {
         try await backend.withTemporaryStore { temporary in
             var article = try Wikinews.articles(1)[0]

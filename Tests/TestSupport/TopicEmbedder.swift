@@ -6,6 +6,7 @@ import ParallaxCore
 public struct TopicEmbedder: TextEmbedder {
     public let topics: [[String]]
     public var dimension: Int { topics.count + 1 }
+    public var identifier: String { "topics \(topics)" }
 
     public init(topics: [[String]]) {
         self.topics = topics
