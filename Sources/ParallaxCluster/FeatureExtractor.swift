@@ -520,4 +520,3 @@ enum NumberScanner {
                       digitCount: integerPart.count + fraction.count, significantDigits: significant)
     }
 }
-
