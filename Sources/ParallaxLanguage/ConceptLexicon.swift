@@ -12,9 +12,19 @@ import Foundation
 ///   longest listed head of at least `minimumHeadLength` scalars ("berufspendl" → "pendl").
 /// - A language without a stemmer (Polish) matches forms by their first `prefixLength`
 ///   scalars, which absorbs most of its inflection ("zabity", "zabitych").
+/// - Chinese text is tokenised into overlapping character bigrams, so its forms are words of
+///   two characters ("医院"), or the first two of a longer word ("清真" for 清真寺).
 public struct ConceptLexicon: Sendable {
     /// The lexicon shipped with Parallax.
-    public static let shared = ConceptLexicon(table: LanguageResources.lines("concepts.tsv"))
+    public static let shared = ConceptLexicon(table: tableLines("concepts.tsv"))
+
+    /// Lines of a tab-separated resource without comments and blank lines. Unlike
+    /// `LanguageResources.lines`, tabs at the end stay: they hold a last column left empty.
+    static func tableLines(_ relativePath: String) -> [String] {
+        guard let url = LanguageResources.url(relativePath), let data = try? Data(contentsOf: url) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+    }
 
     /// Concept labels (the first column), by concept number.
     public let labels: [String]
@@ -24,7 +34,8 @@ public struct ConceptLexicon: Sendable {
     static let compoundingLanguages: Set<String> = ["de", "nl"]
     static let minimumHeadLength = 5
     static let prefixLength = 5
-    /// Shorter forms are left out: two-letter words are too often something else.
+    /// Shorter forms are left out: two-letter words are too often something else (but two
+    /// ideographs are a word).
     static let minimumFormLength = 3
 
     /// `table`: the header (`concept` and language codes), then one concept per line, columns
@@ -52,7 +63,9 @@ public struct ConceptLexicon: Sendable {
                 let stemmed = TextAnalyzer(language: language).hasStemmer
                 for form in cell.split(separator: ",") {
                     let word = form.trimmingCharacters(in: .whitespaces)
-                    guard !word.isEmpty, !word.contains(" "), word.unicodeScalars.count >= Self.minimumFormLength else { continue }
+                    let ideographic = word.unicodeScalars.allSatisfy(\.properties.isIdeographic)
+                    guard !word.isEmpty, !word.contains(" "),
+                          word.unicodeScalars.count >= (ideographic ? 2 : Self.minimumFormLength) else { continue }
                     let stem = analyzer.analyze(word, unspaced: false).stem
                     let key = stemmed ? stem : Self.prefix(stem)
                     if !(concepts[language]?[key]?.contains(number) ?? false) {

@@ -24,10 +24,10 @@ import Testing
         // The header, then one concept a line: a line with a missing column would be skipped.
         #expect(lexicon.labels.count == lines.count - 1)
         #expect(Set(lexicon.labels).count == lexicon.labels.count, "concept labels are unique")
-        for code in ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "tr", "ar"] {
+        for code in ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "tr", "ar", "zh"] {
             #expect(lexicon.covers(code), "\(code) has words")
         }
-        #expect(!lexicon.covers("zh"))
+        #expect(!lexicon.covers("ja"))
     }
 
     @Test func inflectedTranslationsShareAConcept() {
@@ -52,6 +52,16 @@ import Testing
         #expect(!TextAnalyzer(language: "pl").hasStemmer)
         #expect(!concepts("szpitala", "pl").isDisjoint(with: concepts("hospital", "en")))
         #expect(!concepts("zabitych", "pl").isDisjoint(with: concepts("killed", "en")))
+    }
+
+    /// Chinese text is read as character bigrams: a two-character word is one token.
+    @Test func chineseWordsAreBigrams() {
+        let tokens = TextAnalyzer(language: "zh").tokens(in: "医院发生爆炸")
+        #expect(tokens.map(\.stem).contains("医院"))
+        let concepts = Set(tokens.flatMap { lexicon.concepts(ofStem: $0.stem, language: "zh") })
+        #expect(!concepts.isDisjoint(with: self.concepts("hospital", "en")))
+        #expect(!concepts.isDisjoint(with: self.concepts("explosion", "en")))
+        #expect(concepts.isDisjoint(with: self.concepts("election", "en")))
     }
 
     @Test func aTableIsReadFromItsHeader() {
