@@ -112,15 +112,15 @@ struct QuoteMatcher: Sendable {
         }
     }
 
+    /// Fewest concepts two quotations must share to pair as translations by meaning.
+    static let sharedConcepts = 2
+
     /// Pairs of quotations that are one quotation in two languages. Words cannot tell (they
     /// are translated), so: the same known speaker in two articles of different languages, and
     /// either the same names and numbers inside both quotations, or, when neither names or
     /// counts anything, the speaker quoted once in each article (nothing else to pair with), or
     /// each quotation the other's one best by the meanings their words name, with at least
     /// `sharedConcepts` of them (a speaker quoted several times in each article).
-    /// Fewest concepts two quotations must share to pair as translations by meaning.
-    static let sharedConcepts = 2
-
     static func translations(_ items: [Item]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var bySpeaker: [String: [Int: [Int]]] = [:]

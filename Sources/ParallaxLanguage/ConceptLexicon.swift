@@ -7,7 +7,7 @@ import Foundation
 /// The lexicon is project-written data (`Resources/concepts.tsv`): a few hundred meanings of
 /// general news vocabulary, each with its common forms per language. Forms are analysed as
 /// text words are (case folding, then the language's Snowball stemmer), so a concept is
-/// looked up by a token's `stem`. Two refinements for languages the stemmer does not serve:
+/// looked up by a token's `stem`. Where the stemmer does not serve:
 /// - German and Dutch write compounds as one word: a stem that is not listed matches by its
 ///   longest listed head of at least `minimumHeadLength` scalars ("berufspendl" → "pendl").
 /// - A language without a stemmer (Polish) matches forms by their first `prefixLength`
