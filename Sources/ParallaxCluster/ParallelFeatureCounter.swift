@@ -40,11 +40,16 @@ public struct ParallelFeatureCounter: Sendable {
     }
 
     /// The counts with each article's dense embedding attached. The embedder (itself
-    /// parallel) runs on another thread while the features are counted here.
+    /// parallel) runs on another thread while the features are counted here. An embedder
+    /// that answers with another number of vectors than texts is an error, not a shift.
     public mutating func counts(_ articles: [StreamArticle], embedder: any TextEmbedder) throws(ParallaxError) -> [FeatureCounts] {
         let embedding = EmbeddingTask(embedder, articles.map(Self.embeddingText))
         var counts = counts(articles)
-        for (i, vector) in try embedding.result().enumerated() { counts[i].embedding = vector }
+        let vectors = try embedding.result()
+        guard vectors.count == articles.count else {
+            throw ParallaxError(source: "embedder", reason: .invalidInput("returned \(vectors.count) vectors for \(articles.count) texts"))
+        }
+        for (i, vector) in vectors.enumerated() { counts[i].embedding = vector }
         return counts
     }
 

@@ -30,6 +30,28 @@ import Testing
         #expect(denseStories[2] != denseStories[0])
     }
 
+    /// An embedder that answers with fewer or more vectors than texts is an error naming
+    /// the embedder, not vectors shifted onto the wrong articles (or an index out of range).
+    @Test func aWrongNumberOfVectorsIsAnError() throws {
+        struct MiscountingEmbedder: TextEmbedder {
+            var extra: Int
+            var dimension: Int { 2 }
+            var identifier: String { "miscounting" }
+            func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
+                Array(repeating: [1, 0], count: max(0, texts.count + extra))
+            }
+        }
+        let articles = [StreamArticle(id: "a", title: "", text: "One report.", language: "en"),
+                        StreamArticle(id: "b", title: "", text: "Another report.", language: "en")]
+        for extra in [-1, 1] {
+            var counter = ParallelFeatureCounter(extractor: FeatureExtractor(), identifier: UndeterminedLanguage(), workers: 2)
+            #expect(throws: ParallaxError.self) { _ = try counter.counts(articles, embedder: MiscountingEmbedder(extra: extra)) }
+        }
+        var counter = ParallelFeatureCounter(extractor: FeatureExtractor(), identifier: UndeterminedLanguage(), workers: 2)
+        let counts = try counter.counts(articles, embedder: MiscountingEmbedder(extra: 0))
+        #expect(counts.count == 2 && counts.allSatisfy { $0.embedding == [1, 0] })
+    }
+
     /// Within one language the clusterer keeps the lexical model: two English reports of
     /// different events whose embeddings agree (one topic) stay apart, while the same
     /// embeddings join reports across languages (above).
