@@ -25,14 +25,16 @@ public struct FeatureParameters: Sendable, Hashable {
     public var maximumVectorLength: Int
     /// A content word that names a concept of `ConceptLexicon` adds the concept to the terms
     /// with this share of the word's weight (0: no concepts). Concept terms are the same in
-    /// every language, so translations share terms ("getötet", "killed" → *kill*). Chosen
-    /// among 0.5, 1, 1.5 and 2 (BENCHMARKS.md, Session 9): SemEval Pearson 0.656 → 0.660
-    /// (de-en 0.706 → 0.726), ITN lexical 0.723 → 0.728, Wikinews halves up or equal.
+    /// every language, so translations share terms ("getötet", "killed" → *kill*). Off by
+    /// default (BENCHMARKS.md, Session 9): at 1 the clean sets gain a little (SemEval Pearson
+    /// 0.656 → 0.660, ITN 0.723 → 0.729), but among distractors from the unlabelled stream
+    /// (`Benchmarks/cluster/distractor_eval.py`) half as many again unrelated articles join
+    /// the briefs' stories (126 → 184) and B-cubed F1 falls 0.698 → 0.688.
     public var conceptWeight: Float
 
     public static let standard = FeatureParameters(
         titleTermWeight: 2, minimumNameLength: 2, wordGramLength: 4, nameGramLength: 3, nameGramWeight: 0.5,
-        yearRange: 1900...2100, minimumSignificantDigits: 2, shingleWords: 4, maximumVectorLength: 300, conceptWeight: 1)
+        yearRange: 1900...2100, minimumSignificantDigits: 2, shingleWords: 4, maximumVectorLength: 300, conceptWeight: 0)
 }
 
 /// How two articles' feature similarities combine into one score in [0, 1]:

@@ -27,10 +27,10 @@ func sharedRecords(_ relative: String) throws -> [[String: Any]] {
             weighting.learn(english)
             return SimilarityComponents(weighting.weigh(german), weighting.weigh(english)).terms
         }
-        var withoutConcepts = FeatureParameters.standard
-        withoutConcepts.conceptWeight = 0
-        #expect(termSimilarity(withoutConcepts) < 0.05)
-        #expect(termSimilarity(.standard) > 0.3)
+        var withConcepts = FeatureParameters.standard
+        withConcepts.conceptWeight = 1
+        #expect(termSimilarity(.standard) < 0.05)
+        #expect(termSimilarity(withConcepts) > 0.3)
     }
 
     /// Real SemEval-2022 pairs: those rated the same event (overall ≤ 1.5) must score higher
