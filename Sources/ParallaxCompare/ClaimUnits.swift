@@ -77,15 +77,20 @@ struct ClaimUnits: Sendable {
                 return true
             }
             let language = sentence.language == "und" ? (article.language ?? "und") : sentence.language
+            // Each word's forms once: the sentence and each of its phrases take them from here.
+            let analysed = words.map { token in
+                let form = Orthography.americanSpelling(token.normalized)
+                return (span: token.span, word: ContentWord(
+                    form: form, stem: token.stem, text: token.text, isNumber: token.kind == .number,
+                    trigrams: Orthography.trigrams(form), synonymGroup: CompareLexicon.synonymGroupOfWord[form],
+                    concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language)))
+            }
             func unit(_ span: TextSpan) -> ClaimUnit {
                 var seen: Set<String> = []
                 var content: [ContentWord] = []
-                for token in words where span.contains(token.span) {
-                    let form = Orthography.americanSpelling(token.normalized)
-                    guard seen.insert(form).inserted else { continue }
-                    content.append(ContentWord(form: form, stem: token.stem, text: token.text, isNumber: token.kind == .number,
-                                               trigrams: Orthography.trigrams(form), synonymGroup: CompareLexicon.synonymGroupOfWord[form],
-                                               concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language)))
+                for (tokenSpan, word) in analysed where span.contains(tokenSpan) {
+                    guard seen.insert(word.form).inserted else { continue }
+                    content.append(word)
                 }
                 var entities: [String: String] = [:]
                 for mention in annotated.entities where mention.sentence == sentence.index && span.overlaps(mention.span) {

@@ -45,11 +45,11 @@ struct QuoteMatcher: Sendable {
             for quote in article.quotes {
                 let words = Orthography.comparableWords(quote.text)
                 guard !words.isEmpty else { continue }
-                let language = article.sentences.first { $0.index == quote.sentence }?.language ?? article.article.language ?? "und"
+                let sentence = article.sentences.first { $0.index == quote.sentence }
+                let language = sentence?.language ?? article.article.language ?? "und"
                 let anchors = Set(article.entities.filter { quote.span.contains($0.span) }.map { "e:" + $0.key }
                                   + article.numbers.filter { quote.span.contains($0.span) }.map { "n:" + ReportFormatting.number($0) })
-                let tokens = article.sentences.first { $0.index == quote.sentence }?.tokens ?? []
-                let concepts = Set(tokens.filter { $0.isContent && quote.span.contains($0.span) }
+                let concepts = Set((sentence?.tokens ?? []).filter { $0.isContent && quote.span.contains($0.span) }
                     .flatMap { ConceptLexicon.shared.concepts(ofStem: $0.stem, language: language) })
                 let speaker = QuoteMatcher.speakerKey(of: quote, in: article)
                 var named = quote

@@ -60,7 +60,8 @@ public struct ConceptLexicon: Sendable {
             for (language, cell) in zip(languages, columns.dropFirst()) {
                 let analyzer = analyzers[language] ?? TextAnalyzer(language: language).wordAnalyzer()
                 analyzers[language] = analyzer
-                let stemmed = TextAnalyzer(language: language).hasStemmer
+                // The same test as `concepts(ofStem:language:)` makes.
+                let stemmed = LanguageData.snowballNames[LanguageData.base(language)] != nil
                 for form in cell.split(separator: ",") {
                     let word = form.trimmingCharacters(in: .whitespaces)
                     let ideographic = word.unicodeScalars.allSatisfy(\.properties.isIdeographic)
