@@ -180,14 +180,16 @@ public struct OnlineClusterer: Sendable {
 
     private func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 
-    /// The pair model's logit with the cross-lingual allowance and the time evidence (the
-    /// distance in days from the article to the span `first`…`last`).
+    /// The pair model's logit with the cross-lingual allowance (a flat part, and without
+    /// embeddings weights for the evidence that survives translation) and the time evidence
+    /// (the distance in days from the article to the span `first`…`last`).
     private func adjustedLogit(_ components: SimilarityComponents, _ published: Date?, _ first: Date?, _ last: Date?) -> Double {
         var components = components
         if parameters.denseAcrossLanguagesOnly, !components.crossLingual { components.dense = nil }
         var z = model.logit(components)
         if components.crossLingual {
-            z += components.dense == nil ? parameters.crossLingualBonus : parameters.denseCrossLingualBonus
+            z += components.dense == nil
+                ? parameters.crossLingualBonus + parameters.crossLingualEvidence.logit(components) : parameters.denseCrossLingualBonus
         }
         if let published, let first, let last {
             let days = max(0, first.timeIntervalSince(published), published.timeIntervalSince(last)) / 86_400

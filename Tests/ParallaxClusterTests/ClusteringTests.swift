@@ -28,6 +28,45 @@ import TestSupport
         #expect(Set(predicted).count >= 4)
     }
 
+    /// Real ITN briefs in many languages among real articles of the multilingual stream, which
+    /// report none of the briefs' events (each given a brief's date, so they interleave). The
+    /// cross-language allowance leans on evidence that survives translation (names, numbers,
+    /// word n-grams) rather than a flat bonus: a flat allowance big enough to gather the
+    /// briefs (1.3, the old default) lets many more unrelated articles into their stories.
+    @Test func crossLanguageJoinsNeedEvidenceNotOnlyAnAllowance() throws {
+        let briefs = try sharedRecords("multilingual-briefs/itn-dev.jsonl")
+            .sorted { ($0["published"] as! String, $0["id"] as! String) < ($1["published"] as! String, $1["id"] as! String) }
+            .prefix(400)
+        let stream = try sharedRecords("stream/multilingual-stream.jsonl")
+        var items: [(article: StreamArticle, group: String?)] = briefs.map {
+            (StreamArticle(id: $0["id"] as! String, title: $0["title"] as? String ?? "", text: $0["text"] as! String,
+                           language: $0["lang"] as? String, published: JSONRecord.parseDate($0["published"] as! String)), $0["group"] as? String)
+        }
+        for (i, record) in stream.enumerated() where i % 4 == 0 {
+            let date = items[(i * 7) % briefs.count].article.published
+            items.append((StreamArticle(id: "d" + (record["id"] as! String), text: record["text"] as! String,
+                                        language: record["lang"] as? String, published: date), nil))
+        }
+        items.sort { ($0.article.published!, $0.article.id) < ($1.article.published!, $1.article.id) }
+
+        func run(_ parameters: ClusterParameters) -> (briefsF1: Double, distractorsJoined: Int) {
+            var clusterer = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
+            let stories = items.map { clusterer.add($0.article).story }
+            let briefStories = Set(zip(items, stories).filter { $0.0.group != nil }.map(\.1))
+            let joined = zip(items, stories).filter { $0.0.group == nil && briefStories.contains($0.1) }.count
+            let kept = zip(items, stories).filter { $0.0.group != nil }
+            return (bcubedF1(gold: kept.map { $0.0.group! }, predicted: kept.map(\.1)), joined)
+        }
+        var flat = ClusterParameters.standard
+        flat.crossLingualBonus = 1.3
+        flat.crossLingualEvidence = CrossLingualEvidence(names: 0, numbers: 0, wordGrams: 0)
+        let standard = run(.standard), flatOnly = run(flat)
+        #expect(standard.briefsF1 >= 0.6, "briefs' B-cubed F1 \(standard.briefsF1)")
+        #expect(standard.briefsF1 >= flatOnly.briefsF1 - 0.01, "\(standard.briefsF1) against \(flatOnly.briefsF1) with the flat allowance")
+        #expect(Double(standard.distractorsJoined) <= 0.7 * Double(flatOnly.distractorsJoined),
+                "\(standard.distractorsJoined) unrelated articles joined, \(flatOnly.distractorsJoined) with the flat allowance")
+    }
+
     /// Stories leave the index once the stream moves past their window, so an endless stream
     /// of unrelated articles keeps a bounded number of live stories.
     @Test func windowEvictionKeepsLiveStoriesBounded() throws {
