@@ -10,6 +10,16 @@ import TestSupport
         #expect(result.stdout.contains("compare"))
     }
 
+    /// The embedding cache belongs to an embedder: asked for alone, it is a usage error, and
+    /// no file is made.
+    @Test func embeddingCacheWithoutAnEmbedderIsAUsageError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-cache-\(UUID().uuidString)").path
+        let result = try CLI.run(["cluster", "-", "--embedding-cache", path], stdin: Data())
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--embedding-cache needs --embedder"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func missingInputIsOneLineErrorAndOthersStillRun() throws {
         let seed = SharedData.path(SharedData.seed000)
         let result = try CLI.run(["extract", "/nonexistent/article.txt", seed])

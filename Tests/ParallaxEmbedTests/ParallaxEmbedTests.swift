@@ -93,3 +93,80 @@ enum InstalledEngine {
         #expect(E5Embedder.leading(String(repeating: "x", count: 50), 10).count == 10)
     }
 }
+
+/// `CachingEmbedder`: vectors kept in a file and reused by later runs.
+@Suite struct CachingEmbedderTests {
+    /// Vectors from the letters of a text (any function of the text will do), counting the
+    /// texts it is asked to embed.
+    final class LetterEmbedder: TextEmbedder, @unchecked Sendable {
+        let identifier: String
+        let dimension = 4
+        private let lock = NSLock()
+        private(set) var asked: [String] = []
+
+        init(identifier: String = "letters v1") { self.identifier = identifier }
+
+        func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] {
+            lock.withLock { asked += texts }
+            return texts.map { text in
+                let scalars = text.unicodeScalars.map { Float($0.value) }
+                return [Float(scalars.count), scalars.reduce(0, +), scalars.first ?? 0, scalars.last ?? 0.5]
+            }
+        }
+    }
+
+    private func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("parallax-embedding-cache-\(UUID().uuidString)").path
+    }
+
+    @Test func laterRunsReuseTheVectorsAndEmbedOnlyNewTexts() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let texts = ["Floods close the port of Valmorency.", "Der Hafen ist geschlossen.", "洪水关闭了港口。"]
+        let first = LetterEmbedder()
+        let cache = try CachingEmbedder(first, path: path)
+        let vectors = try cache.embed([texts[0], texts[1], texts[0]])
+        #expect(first.asked == [texts[0], texts[1]])
+        #expect(vectors == (try first.embed([texts[0], texts[1], texts[0]])))
+
+        let second = LetterEmbedder()
+        let reopened = try CachingEmbedder(second, path: path)
+        #expect(reopened.count == 2)
+        let again = try reopened.embed([texts[1], texts[2], texts[0]])
+        #expect(second.asked == [texts[2]])
+        #expect(again == (try LetterEmbedder().embed([texts[1], texts[2], texts[0]])))
+        #expect(reopened.reused == 2 && reopened.computed == 1)
+    }
+
+    @Test func aCacheOfAnotherEmbedderIsRefusedNamingTheFile() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try CachingEmbedder(LetterEmbedder(identifier: "letters v1"), path: path).embed(["One report."])
+        #expect {
+            try CachingEmbedder(LetterEmbedder(identifier: "letters v2"), path: path)
+        } throws: { error in
+            "\(error)".hasPrefix(path) && "\(error)".contains("letters v2")
+        }
+    }
+
+    /// A run killed while appending leaves part of a record: the vectors before it stay, and
+    /// the next vector is written where the partial one began.
+    @Test func aRecordCutShortIsDroppedAndTheRestKept() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try CachingEmbedder(LetterEmbedder(), path: path).embed(["First report.", "Second report."])
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([1, 2, 3, 4, 5, 6, 7]))
+        try handle.close()
+
+        let embedder = LetterEmbedder()
+        let reopened = try CachingEmbedder(embedder, path: path)
+        #expect(reopened.count == 2)
+        _ = try reopened.embed(["Third report."])
+        let last = try CachingEmbedder(LetterEmbedder(), path: path)
+        #expect(last.count == 3)
+        #expect(try last.embed(["Third report.", "First report."]) == (try LetterEmbedder().embed(["Third report.", "First report."])))
+        #expect(last.computed == 0)
+    }
+}
