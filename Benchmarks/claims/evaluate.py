@@ -16,7 +16,7 @@ sentence that states a fact comes back whole as a unique claim. Annotations keep
 linked sentence, its index and a hash of its text; a changed split shows up as a warning.
 
 Usage:
-  evaluate.py [--binary PATH] [--pairs FILE] [--verbose] [--split tune|test|all] [--embedder e5]
+  evaluate.py [--binary PATH] [--pairs FILE] [--verbose] [--split tune|test|all] [--embedder e5 [--embedding-cache FILE]]
   evaluate.py sentences PAIR_ID [--binary PATH]      # list sentences to annotate
 """
 import argparse
@@ -55,7 +55,7 @@ def article_file(text):
     return text + "\n"
 
 
-def run_compare(binary, paths, published=None, embedder=None):
+def run_compare(binary, paths, published=None, embedder=None, cache=None):
     # Run beside the files, so that each source is labelled with its file name.
     command = [os.path.abspath(binary), "compare", *map(os.path.basename, paths), "--format", "json"]
     if embedder:
@@ -63,6 +63,8 @@ def run_compare(binary, paths, published=None, embedder=None):
         command += ["--embedder", embedder]
         if not os.environ.get("PARALLAX_E5_ENGINE"):
             command += ["--embedder-path", os.path.join(REPO, ".build-e5-venv")]
+        if cache:
+            command += ["--embedding-cache", os.path.abspath(cache)]
     for path, day in (published or {}).items():
         command += ["--published", f"{os.path.basename(path)}={day}"]
     result = subprocess.run(command, capture_output=True, text=True, cwd=os.path.dirname(paths[0]))
@@ -223,7 +225,7 @@ def evaluate(args):
         with tempfile.TemporaryDirectory() as directory:
             pair = Pair(row, directory)
             listing = [sentences(args.binary, directory, path) for path in pair.paths]
-            report = run_compare(args.binary, pair.paths, pair.published, args.embedder)
+            report = run_compare(args.binary, pair.paths, pair.published, args.embedder, args.embedding_cache)
         same, conflict, unmapped = predicted_links(report, listing)
         gold = gold_links(annotation, listing, warnings)
         group = "cross-language" if pair.cross else "same-language"
@@ -277,6 +279,8 @@ def main():
     parser.add_argument("--split", default="all", choices=["all", "tune", "test"])
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--embedder", choices=["e5"], help="compare with dense sentence embeddings (parallax compare --embedder)")
+    parser.add_argument("--embedding-cache", metavar="FILE",
+                        help="with --embedder: keep the sentence vectors in FILE, so later runs embed nothing again")
     args = parser.parse_args()
     if args.mode == "sentences":
         if not args.pair_id:
