@@ -10,6 +10,10 @@ import ParallaxCore
 /// as one record (the text's 64-bit FNV-1a hash and UTF-8 length, then the floats), appended
 /// as soon as it is computed, so an interrupted run keeps what it embedded. A record cut
 /// short by a crash is ignored and overwritten by the next one.
+///
+/// One process at a time: two writing one file would overwrite each other's records. All
+/// vectors are held in memory (about 1.5 KB each for e5), which suits benchmark and research
+/// reruns; a store keeps its articles' embeddings itself (`StoryStore.saveEmbeddings`).
 public final class CachingEmbedder: TextEmbedder, @unchecked Sendable {
     public let base: any TextEmbedder
     public let path: String
