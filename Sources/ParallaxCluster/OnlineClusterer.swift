@@ -45,6 +45,11 @@ public struct ClusterAssignment: Sendable, Hashable {
     public var similarity: Double?
     /// The earlier article this one copies (syndication or a light rewrite), if any.
     public var copyOf: String?
+    /// Feature by feature, how the article compared with the centroid of the story it joined
+    /// (before joining it), as the score used them; nil when it opened a story or joined as a
+    /// copy. The score also counts the time gap, the cross-language allowance and the check
+    /// against the story's most similar recent member.
+    public var evidence: SimilarityComponents? = nil
 }
 
 /// Single-pass clustering of a news stream into stories, in the spirit of Miranda et al.
@@ -116,11 +121,13 @@ public struct OnlineClusterer: Sendable {
         let signature = counts.signature ?? MinHashSignature(shingles: counts.shingles)
 
         var chosen: (story: Int, score: Double)?
+        var evidence: SimilarityComponents?
         let original = copies.original(of: signature)
         if let original, stories[original.tag] != nil {
             chosen = (original.tag, 1)
         } else if let best = bestStory(for: features), best.score >= parameters.threshold {
-            chosen = best
+            chosen = (best.story, best.score)
+            evidence = best.evidence
         }
 
         let number: Int
@@ -138,7 +145,7 @@ public struct OnlineClusterer: Sendable {
         copies.insert(id: article.id, tag: number, signature: signature)
         if position % 256 == 0 || stories.count > parameters.maximumLiveStories { evict() }
         return ClusterAssignment(articleID: article.id, story: "story-\(number)", opened: chosen == nil,
-                                 similarity: chosen?.score, copyOf: original?.id)
+                                 similarity: chosen?.score, copyOf: original?.id, evidence: evidence)
     }
 
     /// Score of an article against a story: the pair model over the story's centroid, plus
@@ -184,8 +191,7 @@ public struct OnlineClusterer: Sendable {
     /// embeddings weights for the evidence that survives translation) and the time evidence
     /// (the distance in days from the article to the span `first`…`last`).
     private func adjustedLogit(_ components: SimilarityComponents, _ published: Date?, _ first: Date?, _ last: Date?) -> Double {
-        var components = components
-        if parameters.denseAcrossLanguagesOnly, !components.crossLingual { components.dense = nil }
+        let components = scored(components)
         var z = model.logit(components)
         if components.crossLingual {
             z += components.dense == nil
@@ -198,7 +204,15 @@ public struct OnlineClusterer: Sendable {
         return z
     }
 
-    private mutating func bestStory(for features: ArticleFeatures) -> (story: Int, score: Double)? {
+    /// The components as the score uses them: with `denseAcrossLanguagesOnly`, no embedding
+    /// cosine between articles of one language.
+    private func scored(_ components: SimilarityComponents) -> SimilarityComponents {
+        var components = components
+        if parameters.denseAcrossLanguagesOnly, !components.crossLingual { components.dense = nil }
+        return components
+    }
+
+    private mutating func bestStory(for features: ArticleFeatures) -> (story: Int, score: Double, evidence: SimilarityComponents)? {
         let candidates = candidateStories(for: features)
         guard !candidates.isEmpty else { return nil }
         let article = ArticleLookup(features)
@@ -223,7 +237,8 @@ public struct OnlineClusterer: Sendable {
                 best = (candidate.rank, candidate.number, z)
             }
         }
-        return best.map { ($0.number, sigmoid($0.logit)) }
+        guard let best, let story = stories[best.number] else { return nil }
+        return (best.number, sigmoid(best.logit), scored(SimilarityComponents(article, story: story)))
     }
 
     /// The stories sharing the most lookup features with the article (more shared first,

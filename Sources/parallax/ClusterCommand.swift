@@ -37,6 +37,11 @@ struct ClusterCommand: ParsableCommand {
     @Option(name: .long, help: "Recent member articles a story keeps for that check.")
     var recentMembers: Int = ClusterParameters.standard.recentMembers
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Say why each article went where it did: the join score and each feature's similarity to the story.",
+        discussion: "Adds \"opened\" (true when the article opened its story), and for an article that joined a story \"similarity\" (the score that reached the threshold) and the centroid similarities \"terms\", \"word_grams\", \"names\", \"entities\", \"numbers\", \"dates\", \"dense\" (with an embedder, across languages) and \"cross_lingual\", as `parallax similarity --explain` names them."))
+    var explain = false
+
     @OptionGroup var embedding: EmbedderOptions
 
     /// Articles read ahead and counted together: large enough to keep the cores busy, small
@@ -85,9 +90,7 @@ struct ClusterCommand: ParsableCommand {
                 switch result {
                 case .success(let article):
                     let assignment = clusterer.add(article, counts: counts.next()!)
-                    var json = "{\"id\":" + JSONText.quoted(article.id) + ",\"cluster\":" + JSONText.quoted(assignment.story)
-                    if let copy = assignment.copyOf { json += ",\"copy_of\":" + JSONText.quoted(copy) }
-                    output.line(json + "}")
+                    output.line(Self.json(assignment, explain: explain))
                     placed += 1
                     progress.update(articles: placed, stories: clusterer.openedStories, live: clusterer.liveStories)
                 case .failure(let error):
@@ -113,6 +116,20 @@ struct ClusterCommand: ParsableCommand {
         output.flush()
         progress.finish(articles: placed, stories: clusterer.openedStories)
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension ClusterCommand {
+    /// One output line: {"id", "cluster", "copy_of"?}, and with `explain` why it went there.
+    static func json(_ assignment: ClusterAssignment, explain: Bool) -> String {
+        var json = "{\"id\":" + JSONText.quoted(assignment.articleID) + ",\"cluster\":" + JSONText.quoted(assignment.story)
+        if let copy = assignment.copyOf { json += ",\"copy_of\":" + JSONText.quoted(copy) }
+        if explain {
+            json += ",\"opened\":" + (assignment.opened ? "true" : "false")
+            if let similarity = assignment.similarity { json += ",\"similarity\":" + JSONText.number(similarity) }
+            if let c = assignment.evidence { json += "," + SimilarityCommand.fields(c).joined(separator: ",") }
+        }
+        return json + "}"
     }
 }
 

@@ -82,18 +82,18 @@ struct SimilarityCommand: ParsableCommand {
 
     static func json(_ id: String, _ score: Double, _ components: SimilarityComponents?) -> String {
         var fields = ["\"pair_id\":" + JSONText.quoted(id), "\"similarity\":" + JSONText.number(score)]
-        if let c = components {
-            fields.append("\"terms\":" + JSONText.number(c.terms))
-            fields.append("\"word_grams\":" + JSONText.number(c.wordGrams))
-            fields.append("\"names\":" + JSONText.number(c.names))
-            fields.append("\"entities\":" + JSONText.number(c.entities))
-            fields.append("\"numbers\":" + JSONText.number(c.numbers))
-            fields.append("\"dates\":" + JSONText.number(c.dates))
-            if let dense = c.dense { fields.append("\"dense\":" + JSONText.number(dense)) }
-
-            fields.append("\"cross_lingual\":" + (c.crossLingual ? "true" : "false"))
-        }
+        if let components { fields += Self.fields(components) }
         return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// The feature similarities as JSON fields, in a fixed order (shared with `cluster --explain`).
+    static func fields(_ c: SimilarityComponents) -> [String] {
+        var fields = ["\"terms\":" + JSONText.number(c.terms), "\"word_grams\":" + JSONText.number(c.wordGrams),
+                      "\"names\":" + JSONText.number(c.names), "\"entities\":" + JSONText.number(c.entities),
+                      "\"numbers\":" + JSONText.number(c.numbers), "\"dates\":" + JSONText.number(c.dates)]
+        if let dense = c.dense { fields.append("\"dense\":" + JSONText.number(dense)) }
+        fields.append("\"cross_lingual\":" + (c.crossLingual ? "true" : "false"))
+        return fields
     }
 }
 

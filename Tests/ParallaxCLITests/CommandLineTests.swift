@@ -10,6 +10,31 @@ import TestSupport
         #expect(result.stdout.contains("compare"))
     }
 
+    /// `cluster --explain` says why: real ITN briefs of one event in Franco-Provençal and
+    /// Chichewa, then a brief of another event. The second joins the first's story across
+    /// languages on names and dates, at a score above the threshold; the openers say so and
+    /// carry no score.
+    @Test func clusterExplainGivesTheEvidenceOfEachJoin() throws {
+        let wanted = ["itn-2022-03-03-Q110999040-frp", "itn-2022-03-03-Q110999040-ny", "itn-2022-07-08-Q132345-sh"]
+        let lines = try SharedData.text("multilingual-briefs/itn-dev.jsonl").split(separator: "\n").filter { line in
+            wanted.contains { line.contains("\"id\": \"\($0)\"") }
+        }
+        #expect(lines.count == 3)
+        let result = try CLI.run(["cluster", "-", "--explain"], stdin: Data(lines.joined(separator: "\n").utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0) })
+        let opener = try #require(byID[wanted[0]]), joiner = try #require(byID[wanted[1]]), other = try #require(byID[wanted[2]])
+        #expect(opener["opened"] as? Bool == true && opener["similarity"] == nil && opener["names"] == nil)
+        #expect(joiner["opened"] as? Bool == false && joiner["cluster"] as? String == opener["cluster"] as? String)
+        #expect((joiner["similarity"] as? Double ?? 0) >= 0.4)
+        #expect(joiner["cross_lingual"] as? Bool == true)
+        #expect((joiner["names"] as? Double ?? 0) > 0.2)
+        #expect(other["opened"] as? Bool == true && other["cluster"] as? String != opener["cluster"] as? String)
+    }
+
     /// The embedding cache belongs to an embedder: asked for alone, it is a usage error, and
     /// no file is made.
     @Test func embeddingCacheWithoutAnEmbedderIsAUsageError() throws {
