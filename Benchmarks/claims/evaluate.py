@@ -145,8 +145,15 @@ def predicted_links(report, split):
     return same, conflict, unmapped
 
 
-def gold_links(annotation, split, warnings):
-    """Annotated links as index pairs of the current split (relocated by hash if the split moved)."""
+def gold_links(annotation, split, warnings, merges=None):
+    """Annotated links as index pairs of the current split (relocated by hash if the split moved).
+
+    An annotated sentence that the current split cuts in two or more is found as a run of
+    consecutive sentences whose joined text has its hash; the run counts as its first
+    sentence, and `merges` (one dict per side) maps the run's other sentences onto it, so a
+    predicted link on any part of it is a link of the annotated sentence."""
+    merges = merges if merges is not None else ({}, {})
+
     def index(side, i, h):
         listing = split[side]
         if i < len(listing) and sentence_hash(listing[i][2]) == h:
@@ -155,6 +162,13 @@ def gold_links(annotation, split, warnings):
             if sentence_hash(t) == h:
                 warnings.append(f"{annotation['pair_id']}: sentence {side + 1}:{i} moved to {k}")
                 return k
+        for k in range(len(listing)):
+            for m in range(1, 5):
+                if k + m < len(listing) and sentence_hash(" ".join(t for _, _, t in listing[k:k + m + 1])) == h:
+                    for part in range(k + 1, k + m + 1):
+                        merges[side][part] = k
+                    warnings.append(f"{annotation['pair_id']}: sentence {side + 1}:{i} is now {k}..{k + m}")
+                    return k
         warnings.append(f"{annotation['pair_id']}: sentence {side + 1}:{i} ({h}) no longer exists (splitting changed)")
         return None
 
@@ -227,7 +241,10 @@ def evaluate(args):
             listing = [sentences(args.binary, directory, path) for path in pair.paths]
             report = run_compare(args.binary, pair.paths, pair.published, args.embedder, args.embedding_cache)
         same, conflict, unmapped = predicted_links(report, listing)
-        gold = gold_links(annotation, listing, warnings)
+        merges = ({}, {})
+        gold = gold_links(annotation, listing, warnings, merges)
+        same = {(merges[0].get(i, i), merges[1].get(j, j)) for i, j in same}
+        conflict = {(merges[0].get(i, i), merges[1].get(j, j)) for i, j in conflict}
         group = "cross-language" if pair.cross else "same-language"
         for key in (f"{split} all", f"{split} {group}"):
             # A pair annotated as a conflict states one slot with two values, a partial pair
