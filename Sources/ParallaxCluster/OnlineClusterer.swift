@@ -125,7 +125,8 @@ public struct OnlineClusterer: Sendable {
         let original = copies.original(of: signature)
         if let original, stories[original.tag] != nil {
             chosen = (original.tag, 1)
-        } else if let best = bestStory(for: features), best.score >= parameters.threshold {
+        } else if let best = bestStory(for: features), best.score >= parameters.threshold,
+                  parameters.crossLanguageCheck?.passes(best.evidence) ?? true {
             chosen = (best.story, best.score)
             evidence = best.evidence
         }

@@ -37,6 +37,11 @@ struct ClusterCommand: ParsableCommand {
     @Option(name: .long, help: "Recent member articles a story keeps for that check.")
     var recentMembers: Int = ClusterParameters.standard.recentMembers
 
+    @Flag(name: .long, inversion: .prefixedNo, help: ArgumentHelp(
+        "Check each join across languages scored without embeddings with a model of right and wrong joins.",
+        discussion: "On by default: it keeps unrelated reports in other languages out of a story, at a small cost in recall across languages."))
+    var crossLanguageCheck = true
+
     @Flag(name: .long, help: ArgumentHelp(
         "Say why each article went where it did: the join score and each feature's similarity to the story.",
         discussion: "Adds \"opened\" (true when the article opened its story), and for an article that joined a story \"similarity\" (the score that reached the threshold) and the centroid similarities \"terms\", \"word_grams\", \"names\", \"entities\", \"numbers\", \"dates\", \"dense\" (with an embedder, across languages) and \"cross_lingual\", as `parallax similarity --explain` names them."))
@@ -62,6 +67,7 @@ struct ClusterCommand: ParsableCommand {
         parameters.windowDays = windowDays
         parameters.memberWeight = memberWeight
         parameters.recentMembers = recentMembers
+        if !crossLanguageCheck { parameters.crossLanguageCheck = nil }
         let identifier = languageIdentifier()
         var clusterer = OnlineClusterer(parameters: parameters, extractor: FeatureExtractor(depth: features), identifier: identifier)
         let reader: JSONLinesReader

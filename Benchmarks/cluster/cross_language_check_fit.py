@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Fits `CrossLanguageCheck.standard` (Sources/ParallaxCluster/Parameters.swift): a logistic
+model over the feature similarities of the joins the lexical clusterer makes across languages,
+trained to tell right joins from wrong ones.
+
+The stream is the one of distractor_eval.py (seed 1): the ITN dev briefs among the 4,615
+multilingual stream articles, which report none of the briefs' events. `parallax cluster
+--explain --no-cross-language-check` gives, for every article that joined a story in other
+languages only, the similarities to that story. A join is right when the article is a brief
+and the story already held a brief of its event; it is wrong otherwise (a distractor is never
+right, though now and then two stream articles in two languages do report one event).
+
+Printed: the AUC of the clusterer's own join score and of the fitted model (2-fold, by a fixed
+shuffle), and the model fitted on all joins (bias, then √terms, √word n-grams, √names,
+√numbers, √dates).
+
+Usage (from the repository root):
+    python3 Benchmarks/cluster/cross_language_check_fit.py [PARALLAX]
+"""
+import argparse, collections, json, math, random, subprocess, sys
+
+FEATURES = ["terms", "word_grams", "names", "numbers", "dates"]
+
+
+def stream(briefs_path, distractors_path, seed):
+    briefs = [json.loads(l) for l in open(briefs_path, encoding="utf-8") if l.strip()]
+    distractors = [json.loads(l) for l in open(distractors_path, encoding="utf-8") if l.strip()]
+    random.seed(seed)
+    dates = [b["published"] for b in briefs]
+    items = [{"id": "b:" + b["id"], "title": b.get("title", ""), "text": b["text"], "lang": b.get("lang"),
+              "published": b["published"], "gold": b["group"]} for b in briefs]
+    items += [{"id": "d:" + d["id"], "title": d.get("title", ""), "text": d["text"], "lang": d.get("lang"),
+               "published": random.choice(dates), "gold": None} for d in distractors]
+    items.sort(key=lambda r: (r["published"], r["id"]))
+    return items
+
+
+def fit(xs, ys, rounds=4000, rate=0.5):
+    w = [0.0] * len(xs[0])
+    for _ in range(rounds):
+        gradient = [0.0] * len(w)
+        for x, y in zip(xs, ys):
+            p = 1 / (1 + math.exp(-sum(a * b for a, b in zip(w, x))))
+            for k in range(len(w)):
+                gradient[k] += (p - y) * x[k]
+        w = [a - rate * g / len(xs) for a, g in zip(w, gradient)]
+    return w
+
+
+def auc(scored):
+    right = [s for s, ok in scored if ok]
+    wrong = [s for s, ok in scored if not ok]
+    wins = sum(1.0 if r > w else 0.5 if r == w else 0.0 for r in right for w in wrong)
+    return wins / (len(right) * len(wrong))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("parallax", nargs="?", default=".build-release/release/parallax")
+    ap.add_argument("--briefs", default="../shared/data/multilingual-briefs/itn-dev.jsonl")
+    ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    items = stream(args.briefs, args.stream, args.seed)
+    text = "".join(json.dumps({k: r[k] for k in ("id", "title", "text", "lang", "published")}, ensure_ascii=False) + "\n"
+                   for r in items)
+    run = subprocess.run([args.parallax, "cluster", "-", "--explain", "--no-cross-language-check"],
+                         input=text, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(run.stderr)
+    gold = {r["id"]: r["gold"] for r in items}
+    members = collections.defaultdict(list)
+    joins = []
+    for line in run.stdout.splitlines():
+        o = json.loads(line)
+        if not o["opened"] and o.get("cross_lingual") and "dense" not in o and "names" in o:
+            event = gold[o["id"]]
+            joins.append((o, event is not None and any(gold[m] == event for m in members[o["cluster"]])))
+        members[o["cluster"]].append(o["id"])
+    xs = [[1.0] + [math.sqrt(o[f]) for f in FEATURES] for o, _ in joins]
+    ys = [1 if ok else 0 for _, ok in joins]
+    print(f"{len(joins)} joins across languages, {sum(ys)} right; AUC of the join score {auc([(o['similarity'], ok) for o, ok in joins]):.3f}")
+    order = list(range(len(xs)))
+    random.Random(7).shuffle(order)
+    halves = (order[: len(order) // 2], order[len(order) // 2:])
+    for train, test in (halves, halves[::-1]):
+        w = fit([xs[i] for i in train], [ys[i] for i in train])
+        fitted = auc([(sum(a * b for a, b in zip(w, xs[i])), ys[i] == 1) for i in test])
+        own = auc([(joins[i][0]["similarity"], joins[i][1]) for i in test])
+        print(f"fold: AUC fitted {fitted:.3f}, join score {own:.3f}")
+    w = fit(xs, ys)
+    print("fitted on all: bias " + f"{w[0]:.2f}, " + ", ".join(f"{f} {v:.2f}" for f, v in zip(FEATURES, w[1:])))
+
+
+if __name__ == "__main__":
+    main()
