@@ -17,22 +17,12 @@ shuffle), and the model fitted on all joins (bias, then √terms, √word n-gram
 Usage (from the repository root):
     python3 Benchmarks/cluster/cross_language_check_fit.py [PARALLAX]
 """
-import argparse, collections, json, math, random, subprocess, sys
+import argparse, collections, json, math, os, random, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from distractor_eval import stream_items  # noqa: E402
 
 FEATURES = ["terms", "word_grams", "names", "numbers", "dates"]
-
-
-def stream(briefs_path, distractors_path, seed):
-    briefs = [json.loads(l) for l in open(briefs_path, encoding="utf-8") if l.strip()]
-    distractors = [json.loads(l) for l in open(distractors_path, encoding="utf-8") if l.strip()]
-    random.seed(seed)
-    dates = [b["published"] for b in briefs]
-    items = [{"id": "b:" + b["id"], "title": b.get("title", ""), "text": b["text"], "lang": b.get("lang"),
-              "published": b["published"], "gold": b["group"]} for b in briefs]
-    items += [{"id": "d:" + d["id"], "title": d.get("title", ""), "text": d["text"], "lang": d.get("lang"),
-               "published": random.choice(dates), "gold": None} for d in distractors]
-    items.sort(key=lambda r: (r["published"], r["id"]))
-    return items
 
 
 def fit(xs, ys, rounds=4000, rate=0.5):
@@ -61,7 +51,7 @@ def main():
     ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    items = stream(args.briefs, args.stream, args.seed)
+    items = stream_items(args.briefs, args.stream, args.seed)
     text = "".join(json.dumps({k: r[k] for k in ("id", "title", "text", "lang", "published")}, ensure_ascii=False) + "\n"
                    for r in items)
     run = subprocess.run([args.parallax, "cluster", "-", "--explain", "--no-cross-language-check"],

@@ -15,6 +15,21 @@ Usage (from the repository root):
 """
 import argparse, collections, json, random, subprocess, sys
 
+def stream_items(briefs_path, distractors_path, seed):
+    """The briefs and the distractors in publication order, each {"id", "title", "text", "lang",
+    "published", "gold"} ("b:" and "d:" before the ids; gold None for a distractor)."""
+    briefs = [json.loads(l) for l in open(briefs_path, encoding="utf-8") if l.strip()]
+    distractors = [json.loads(l) for l in open(distractors_path, encoding="utf-8") if l.strip()]
+    random.seed(seed)
+    dates = [b["published"] for b in briefs]
+    items = [{"id": "b:" + b["id"], "title": b.get("title", ""), "text": b["text"], "lang": b.get("lang"),
+              "published": b["published"], "gold": b["group"]} for b in briefs]
+    items += [{"id": "d:" + d["id"], "title": d.get("title", ""), "text": d["text"], "lang": d.get("lang"),
+               "published": random.choice(dates), "gold": None} for d in distractors]
+    items.sort(key=lambda r: (r["published"], r["id"]))
+    return items
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("parallax", nargs="?", default=".build-release/release/parallax")
@@ -22,15 +37,8 @@ def main():
     ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
     ap.add_argument("--seed", type=int, default=1)
     args, options = ap.parse_known_args()
-    briefs = [json.loads(l) for l in open(args.briefs, encoding="utf-8") if l.strip()]
-    distractors = [json.loads(l) for l in open(args.stream, encoding="utf-8") if l.strip()]
-    random.seed(args.seed)
-    dates = [b["published"] for b in briefs]
-    items = [{"id": "b:" + b["id"], "title": b.get("title", ""), "text": b["text"], "lang": b.get("lang"),
-              "published": b["published"], "gold": b["group"]} for b in briefs]
-    items += [{"id": "d:" + d["id"], "title": d.get("title", ""), "text": d["text"], "lang": d.get("lang"),
-               "published": random.choice(dates), "gold": None} for d in distractors]
-    items.sort(key=lambda r: (r["published"], r["id"]))
+    items = stream_items(args.briefs, args.stream, args.seed)
+    distractors = [r for r in items if r["gold"] is None]
     stream = "".join(json.dumps({k: r[k] for k in ("id", "title", "text", "lang", "published")}, ensure_ascii=False) + "\n"
                      for r in items)
     run = subprocess.run([args.parallax, "cluster", "-"] + options, input=stream, capture_output=True, text=True)
