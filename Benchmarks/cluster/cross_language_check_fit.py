@@ -20,7 +20,7 @@ Usage (from the repository root):
 import argparse, collections, json, math, os, random, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from distractor_eval import stream_items  # noqa: E402
+from distractor_eval import add_stream_arguments, stream_items  # noqa: E402
 
 FEATURES = ["terms", "word_grams", "names", "numbers", "dates"]
 
@@ -46,10 +46,7 @@ def auc(scored):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("parallax", nargs="?", default=".build-release/release/parallax")
-    ap.add_argument("--briefs", default="../shared/data/multilingual-briefs/itn-dev.jsonl")
-    ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
-    ap.add_argument("--seed", type=int, default=1)
+    add_stream_arguments(ap)
     args = ap.parse_args()
     items = stream_items(args.briefs, args.stream, args.seed)
     text = "".join(json.dumps({k: r[k] for k in ("id", "title", "text", "lang", "published")}, ensure_ascii=False) + "\n"

@@ -15,6 +15,14 @@ Usage (from the repository root):
 """
 import argparse, collections, json, random, subprocess, sys
 
+def add_stream_arguments(ap):
+    """PARALLAX, --briefs, --stream and --seed."""
+    ap.add_argument("parallax", nargs="?", default=".build-release/release/parallax")
+    ap.add_argument("--briefs", default="../shared/data/multilingual-briefs/itn-dev.jsonl")
+    ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
+    ap.add_argument("--seed", type=int, default=1)
+
+
 def stream_items(briefs_path, distractors_path, seed):
     """The briefs and the distractors in publication order, each {"id", "title", "text", "lang",
     "published", "gold"} ("b:" and "d:" before the ids; gold None for a distractor)."""
@@ -32,10 +40,7 @@ def stream_items(briefs_path, distractors_path, seed):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("parallax", nargs="?", default=".build-release/release/parallax")
-    ap.add_argument("--briefs", default="../shared/data/multilingual-briefs/itn-dev.jsonl")
-    ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
-    ap.add_argument("--seed", type=int, default=1)
+    add_stream_arguments(ap)
     args, options = ap.parse_known_args()
     items = stream_items(args.briefs, args.stream, args.seed)
     distractors = [r for r in items if r["gold"] is None]
