@@ -220,26 +220,27 @@ public struct OnlineClusterer: Sendable {
         // Centroid scores first (cheap); the member check, a few pair scores per story, can
         // only lower them, so it runs best centroid first and stops at the first story that
         // could not beat the threshold or the best so far.
-        var bounded: [(rank: Int, number: Int, centroid: Double)] = []
+        var bounded: [(rank: Int, number: Int, components: SimilarityComponents, centroid: Double)] = []
         for (rank, number) in candidates.enumerated() {
             guard let story = stories[number] else { continue }
-            bounded.append((rank, number, centroidLogit(article, story)))
+            let components = SimilarityComponents(article, story: story)
+            bounded.append((rank, number, components,
+                            adjustedLogit(components, article.published, story.firstPublished, story.lastPublished)))
         }
         bounded.sort { $0.centroid > $1.centroid }
         // Slightly below the threshold's logit, so rounding cannot drop a story at the threshold.
         let thresholdLogit = log(parameters.threshold / (1 - parameters.threshold)) - 1e-9
-        var best: (rank: Int, number: Int, logit: Double)?
+        var best: (rank: Int, number: Int, components: SimilarityComponents, logit: Double)?
         for candidate in bounded {
             if candidate.centroid < max(thresholdLogit, best?.logit ?? -.infinity) { break }
             guard let story = stories[candidate.number] else { continue }
             let z = checked(candidate.centroid, memberLogit(article, story))
             // Equal scores go to the story sharing more lookup features, as in candidate order.
             if best == nil || z > best!.logit || (z == best!.logit && candidate.rank < best!.rank) {
-                best = (candidate.rank, candidate.number, z)
+                best = (candidate.rank, candidate.number, candidate.components, z)
             }
         }
-        guard let best, let story = stories[best.number] else { return nil }
-        return (best.number, sigmoid(best.logit), scored(SimilarityComponents(article, story: story)))
+        return best.map { ($0.number, sigmoid($0.logit), scored($0.components)) }
     }
 
     /// The stories sharing the most lookup features with the article (more shared first,

@@ -45,11 +45,7 @@ public struct ParallelFeatureCounter: Sendable {
     public mutating func counts(_ articles: [StreamArticle], embedder: any TextEmbedder) throws(ParallaxError) -> [FeatureCounts] {
         let embedding = EmbeddingTask(embedder, articles.map(Self.embeddingText))
         var counts = counts(articles)
-        let vectors = try embedding.result()
-        guard vectors.count == articles.count else {
-            throw ParallaxError(source: "embedder", reason: .invalidInput("returned \(vectors.count) vectors for \(articles.count) texts"))
-        }
-        for (i, vector) in vectors.enumerated() { counts[i].embedding = vector }
+        for (i, vector) in try embedding.result().enumerated() { counts[i].embedding = vector }
         return counts
     }
 
@@ -67,7 +63,7 @@ final class EmbeddingTask: @unchecked Sendable {
 
     init(_ embedder: any TextEmbedder, _ texts: [String]) {
         DispatchQueue.global().async {
-            self.outcome = Result { () throws(ParallaxError) in try embedder.embed(texts) }
+            self.outcome = Result { () throws(ParallaxError) in try embedder.vectors(for: texts) }
             self.done.signal()
         }
     }

@@ -49,3 +49,15 @@ public protocol TextEmbedder: Sendable {
     var identifier: String { get }
     func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]]
 }
+
+extension TextEmbedder {
+    /// `embed`, with the answer checked: one vector per text, in order. An embedder that
+    /// answers with another number of vectors is an error, not a shift.
+    public func vectors(for texts: [String]) throws(ParallaxError) -> [[Float]] {
+        let vectors = try embed(texts)
+        guard vectors.count == texts.count else {
+            throw ParallaxError(source: "embedder", reason: .invalidInput("returned \(vectors.count) vectors for \(texts.count) texts"))
+        }
+        return vectors
+    }
+}

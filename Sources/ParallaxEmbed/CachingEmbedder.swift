@@ -60,12 +60,8 @@ public final class CachingEmbedder: TextEmbedder, @unchecked Sendable {
             while offset + recordSize <= bytes.count {
                 let hash = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 let length = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
-                var vector = [Float](repeating: 0, count: base.dimension)
-                for i in 0..<base.dimension {
-                    let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 12 + 4 * i, as: UInt32.self))
-                    vector[i] = Float(bitPattern: bits)
-                }
-                vectors[Key(hash: hash, length: length)] = vector
+                let floats = data[(data.startIndex + offset + 12)..<(data.startIndex + offset + recordSize)]
+                vectors[Key(hash: hash, length: length)] = EmbeddingBytes.decode(floats)
                 offset += recordSize
             }
         }
@@ -102,10 +98,10 @@ public final class CachingEmbedder: TextEmbedder, @unchecked Sendable {
             missingKeys.append(key)
         }
         if !missingTexts.isEmpty {
-            let fresh = try base.embed(missingTexts)
-            guard fresh.count == missingTexts.count, fresh.allSatisfy({ $0.count == base.dimension }) else {
-                throw ParallaxError(source: base.identifier, reason: .invalidInput(
-                    "returned \(fresh.count) vectors for \(missingTexts.count) texts, or vectors not of dimension \(base.dimension)"))
+            let fresh = try base.vectors(for: missingTexts)
+            // A record has room for `dimension` floats exactly.
+            guard fresh.allSatisfy({ $0.count == base.dimension }) else {
+                throw ParallaxError(source: base.identifier, reason: .invalidInput("returned vectors not of dimension \(base.dimension)"))
             }
             var records = Data()
             for (key, vector) in zip(missingKeys, fresh) { records.append(Self.record(key, vector)) }
@@ -136,7 +132,7 @@ public final class CachingEmbedder: TextEmbedder, @unchecked Sendable {
         var data = Data(capacity: recordSize(vector.count))
         withUnsafeBytes(of: key.hash.littleEndian) { data.append(contentsOf: $0) }
         withUnsafeBytes(of: key.length.littleEndian) { data.append(contentsOf: $0) }
-        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        data.append(EmbeddingBytes.encode(vector))
         return data
     }
 }

@@ -167,10 +167,7 @@ public struct StoryIngester {
         guard let embedder = options.embedder else { return }
         let missing = counts.indices.filter { counts[$0].embedding == nil }
         guard !missing.isEmpty else { return }
-        let vectors = try embedder.embed(missing.map { ParallelFeatureCounter.embeddingText(articles[$0]) })
-        guard vectors.count == missing.count else {
-            throw ParallaxError(source: "embedder", reason: .invalidInput("returned \(vectors.count) vectors for \(missing.count) texts"))
-        }
+        let vectors = try embedder.vectors(for: missing.map { ParallelFeatureCounter.embeddingText(articles[$0]) })
         for (index, vector) in zip(missing, vectors) { counts[index].embedding = vector }
     }
 
