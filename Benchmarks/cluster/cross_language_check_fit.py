@@ -15,7 +15,10 @@ shuffle), and the model fitted on all joins (bias, then √terms, √word n-gram
 √numbers, √dates).
 
 Usage (from the repository root):
-    python3 Benchmarks/cluster/cross_language_check_fit.py [PARALLAX]
+    python3 Benchmarks/cluster/cross_language_check_fit.py [PARALLAX] [--seed S] [--half 0|1]
+
+`--half H` fits on one half of the events (and of the distractors) only, so that the other half
+(`distractor_eval.py --half`) can check the weights on events they were not fitted on.
 """
 import argparse, collections, json, math, os, random, subprocess, sys
 
@@ -48,7 +51,7 @@ def main():
     ap = argparse.ArgumentParser()
     add_stream_arguments(ap)
     args = ap.parse_args()
-    items = stream_items(args.briefs, args.stream, args.seed)
+    items = stream_items(args.briefs, args.stream, args.seed, args.half)
     text = "".join(json.dumps({k: r[k] for k in ("id", "title", "text", "lang", "published")}, ensure_ascii=False) + "\n"
                    for r in items)
     run = subprocess.run([args.parallax, "cluster", "-", "--explain", "--no-cross-language-check"],

@@ -13,7 +13,7 @@ briefs' own clustering), and how many distractors joined a story holding a brief
 Usage (from the repository root):
     python3 Benchmarks/cluster/distractor_eval.py [PARALLAX] [--seed S] [cluster options…]
 """
-import argparse, collections, json, random, subprocess, sys
+import argparse, collections, hashlib, json, random, subprocess, sys
 
 def add_stream_arguments(ap):
     """PARALLAX, --briefs, --stream and --seed."""
@@ -21,13 +21,25 @@ def add_stream_arguments(ap):
     ap.add_argument("--briefs", default="../shared/data/multilingual-briefs/itn-dev.jsonl")
     ap.add_argument("--stream", default="../shared/data/stream/multilingual-stream.jsonl")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--half", type=int, choices=(0, 1),
+                    help="only the briefs of this half of the events and this half of the distractors "
+                         "(by MD5 of the event and of the article id, as split_eval.py): fit on one, check on the other")
 
 
-def stream_items(briefs_path, distractors_path, seed):
+def half(key):
+    """0 or 1, fixed by the key: the halves of split_eval.py."""
+    return hashlib.md5(key.encode()).digest()[0] % 2
+
+
+def stream_items(briefs_path, distractors_path, seed, only_half=None):
     """The briefs and the distractors in publication order, each {"id", "title", "text", "lang",
-    "published", "gold"} ("b:" and "d:" before the ids; gold None for a distractor)."""
+    "published", "gold"} ("b:" and "d:" before the ids; gold None for a distractor). With
+    `only_half`, the briefs of that half of the events and that half of the distractors."""
     briefs = [json.loads(l) for l in open(briefs_path, encoding="utf-8") if l.strip()]
     distractors = [json.loads(l) for l in open(distractors_path, encoding="utf-8") if l.strip()]
+    if only_half is not None:
+        briefs = [b for b in briefs if half(b["group"]) == only_half]
+        distractors = [d for d in distractors if half(d["id"]) == only_half]
     random.seed(seed)
     dates = [b["published"] for b in briefs]
     items = [{"id": "b:" + b["id"], "title": b.get("title", ""), "text": b["text"], "lang": b.get("lang"),
@@ -42,7 +54,7 @@ def main():
     ap = argparse.ArgumentParser()
     add_stream_arguments(ap)
     args, options = ap.parse_known_args()
-    items = stream_items(args.briefs, args.stream, args.seed)
+    items = stream_items(args.briefs, args.stream, args.seed, args.half)
     distractors = [r for r in items if r["gold"] is None]
     stream = "".join(json.dumps({k: r[k] for k in ("id", "title", "text", "lang", "published")}, ensure_ascii=False) + "\n"
                      for r in items)

@@ -205,7 +205,9 @@ public struct CrossLingualEvidence: Sendable, Hashable {
 /// right join; names and terms alone, which a topic shares ("Trump", "Corona"), count
 /// against it once the n-grams are accounted for. `minimum` was set among −3.5, −3 and −2.5 with
 /// the clusterer's figures: at −3 the ITN briefs lose 0.007 B-cubed F1 (0.728 → 0.721) and
-/// 59 → 36 distractors join them.
+/// 59 → 36 distractors join them. Fitted on half of the events and run on the other half
+/// (`--half` of the two scripts), it halves the distractors joined there as well, at the same
+/// F1 (BENCHMARKS.md, Session 11).
 public struct CrossLanguageCheck: Sendable, Hashable {
     public var bias: Double
     public var terms: Double
