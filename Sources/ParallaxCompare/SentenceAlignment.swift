@@ -3,72 +3,50 @@ import ParallaxCore
 /// Which sentences of different sources state the same fact.
 ///
 /// Every cross-source sentence pair is scored (`SentencePairScore`: `ClaimMatcher`'s lexical
-/// match, and with an embedder how far the pair's cosine stands out). A pair is aligned by the first rule of
-/// `AlignmentRules` it passes (one rule set within a language, a stricter one across
-/// languages, where untranslated words cannot match and names alone carry the score):
-/// - its score clears `threshold` with `minimumShared` shared features (one shared name and
-///   one common word is not a fact);
-/// - it clears `mutualThreshold` while each sentence is the other's best match;
-/// - it clears `bestThreshold` with `bestShared` shared features while it is the best match of
-///   one of its sentences: a short sentence that restates part of a long one (a headline fused
-///   with the lead, a sentence stating two facts) scores low against it, but finds nothing
-///   better in that source;
-/// - with an embedder (`SentenceVectors`), its cosine stands out among the sentence pairs of
-///   its two articles (`SentencePairScore.denseStanding`), with a little lexical support or
-///   far enough alone: translations share no words.
+/// match, and with an embedder how far the pair's cosine stands out). A pair aligns when
+/// - the alignment model (`AlignmentModel`, a logistic model fitted on annotated pairs) finds
+///   it likely to state one fact from its match and its place among the pairs of its two
+///   articles: the score, the shared features, how much of each side the other covers,
+///   whether it is the best match of one or both sentences, how far apart the sentences sit,
+///   and whether one of them opens its article (a headline fused with the lead);
+/// - or, with an embedder (`SentenceVectors`), its cosine stands out among the sentence pairs
+///   of its two articles (`DenseRules`), with a little lexical support or far enough alone:
+///   translations share no words.
 /// A sentence may align with several sentences of another source (a fact spread over two
 /// sentences), but only with its `partnersPerSource` best. The sentences next to an aligned
 /// pair, in the same order, align on weaker evidence (`neighbourThreshold`): outlets tell an
 /// event in much the same order.
 struct SentenceAlignment: Sendable {
-    /// Thresholds of the alignment rules, chosen for precision on the tuning split of
-    /// Benchmarks/claims: pairs of sentences from unrelated news articles stay below them.
-    struct AlignmentRules: Sendable {
-        var threshold: Double
-        var minimumShared: Int
-        var mutualThreshold: Double
-        var bestThreshold: Double
-        var bestShared: Int
-        /// With an embedder: a pair whose cosine stands `denseStanding` deviations above the
-        /// other pairs of its two articles aligns with `denseShared` shared features; one that
-        /// stands out by `denseAloneStanding` aligns on that alone.
-        var denseStanding = 1.5
-        var denseShared = 2
-        var denseAloneStanding = 2.5
+    /// How a cosine that stands out aligns a pair (with an embedder): chosen for precision on
+    /// the tuning split of Benchmarks/claims.
+    struct DenseRules: Sendable {
+        /// A pair whose cosine stands `standing` deviations above the other pairs of its two
+        /// articles aligns with `shared` shared features; one that stands out by
+        /// `aloneStanding` aligns on that alone.
+        var standing = 1.5
+        var shared = 2
+        var aloneStanding = 2.5
 
-        static let sameLanguage = AlignmentRules(threshold: 0.3, minimumShared: 3, mutualThreshold: 0.2,
-                                                 bestThreshold: 0.15, bestShared: 4)
-        /// Across languages a pair sharing three names scores as high as a paraphrase, and
-        /// often states different facts about those actors: a fourth shared feature is needed.
-        /// A translation shares little beyond names and numbers, so there the cosine counts for
-        /// more: a standing cosine with two shared features, or a cosine standing 2 deviations
-        /// out on its own, aligns (set on the tune split of Benchmarks/claims with e5: cross-
-        /// language links 6 right and 1 wrong → 14 and 4; held-out test split, all pairs,
-        /// P 0.700 R 0.412 → 0.719 / 0.451).
-        static let crossLanguage = AlignmentRules(threshold: 0.3, minimumShared: 4, mutualThreshold: 0.2,
-                                                  bestThreshold: 0.15, bestShared: 4, denseShared: 2,
-                                                  denseAloneStanding: 2.0)
+        static let sameLanguage = DenseRules()
+        /// A translation shares little beyond names and numbers, so across languages the
+        /// cosine counts for more: a cosine standing 2 deviations out aligns on its own (set
+        /// on the tune split of Benchmarks/claims with e5: cross-language links 6 right and 1
+        /// wrong → 14 and 4; held-out test split, all pairs, P 0.700 R 0.412 → 0.719 / 0.451).
+        static let crossLanguage = DenseRules(aloneStanding: 2.0)
 
-        static func between(_ a: ClaimUnit, _ b: ClaimUnit) -> AlignmentRules {
+        static func between(_ a: ClaimUnit, _ b: ClaimUnit) -> DenseRules {
             ClaimMatcher.crossLanguage(a, b) ? crossLanguage : sameLanguage
         }
 
-        /// Whether a pair with this score and match aligns; `mutual`: each sentence is the
-        /// other's best match, `best`: one of them is.
-        func aligns(_ pair: SentencePairScore, mutual: Bool, best: Bool) -> Bool {
-            let match = pair.lexical, score = pair.score
-            if let standing = pair.denseStanding,
-               standing >= denseAloneStanding || (standing >= denseStanding && match.matched >= denseShared) {
-                return true
-            }
-            return (match.matched >= minimumShared && (score >= threshold || (mutual && score >= mutualThreshold)))
-                || (best && match.matched >= bestShared && score >= bestThreshold)
+        func aligns(_ pair: SentencePairScore) -> Bool {
+            guard let standing = pair.denseStanding else { return false }
+            return standing >= aloneStanding || (standing >= self.standing && pair.lexical.matched >= shared)
         }
     }
 
-    /// Score from which a pair of one language aligns on its score alone; the dates of pairs
-    /// this strong are one slot (`ConflictFinder.conflicts`).
-    static let threshold = AlignmentRules.sameLanguage.threshold
+    /// Score from which the dates of an aligned pair are one slot (`ConflictFinder.conflicts`):
+    /// pairs this strong state one fact, weaker ones may tell two events of one story.
+    static let threshold = 0.3
     /// Next to an aligned pair (same order in both sources), weaker evidence suffices.
     static let neighbourThreshold = 0.12
     static let neighbourShared = 2
@@ -109,7 +87,20 @@ struct SentenceAlignment: Sendable {
     /// with `a` from the earlier source, as in `edges`.
     let contained: [Edge]
 
-    init(units: [ClaimUnits], matcher: ClaimMatcher, vectors: SentenceVectors? = nil) {
+    /// Every scored sentence pair with its evidence, when asked for (`recordingPairs`):
+    /// what `StoryComparator.sentencePairs` reports.
+    let pairs: [ScoredPair]
+
+    struct ScoredPair: Sendable {
+        var a: SentenceRef
+        var b: SentenceRef
+        var evidence: AlignmentEvidence
+        var denseStanding: Double?
+    }
+
+    init(units: [ClaimUnits], matcher: ClaimMatcher, vectors: SentenceVectors? = nil, model: AlignmentModel = .standard,
+         recordingPairs: Bool = false) {
+        var scored: [ScoredPair] = []
         var candidates: [Edge] = []
         var containing: [Edge] = []
         var best: [SentenceRef: Double] = [:]
@@ -133,11 +124,22 @@ struct SentenceAlignment: Sendable {
                 var anchors: Set<[Int]> = []
                 for x in first.indices {
                     for y in second.indices where scores[x][y] > 0 || pairScores[x][y].denseStanding != nil {
-                        let score = scores[x][y]
-                        let ofFirst = score >= bestOfFirst[x], ofSecond = score >= bestOfSecond[y]
-                        if AlignmentRules.between(first[x], second[y]).aligns(pairScores[x][y], mutual: ofFirst && ofSecond,
-                                                                              best: ofFirst || ofSecond) {
+                        let score = scores[x][y], match = matches[x][y]
+                        let ofFirst = score > 0 && score >= bestOfFirst[x], ofSecond = score > 0 && score >= bestOfSecond[y]
+                        let evidence = AlignmentEvidence(
+                            score: score, matched: match.matched, anchors: match.anchors,
+                            lowerCoverage: min(match.coverage.0, match.coverage.1), higherCoverage: max(match.coverage.0, match.coverage.1),
+                            bestOfEither: ofFirst || ofSecond, mutualBest: ofFirst && ofSecond,
+                            crossLanguage: ClaimMatcher.crossLanguage(first[x], second[y]),
+                            positionGap: abs(Double(x) / Double(first.count) - Double(y) / Double(second.count)),
+                            opensAnArticle: x == 0 || y == 0)
+                        if model.aligns(evidence) || DenseRules.between(first[x], second[y]).aligns(pairScores[x][y]) {
                             anchors.insert([x, y])
+                        }
+                        if recordingPairs {
+                            scored.append(ScoredPair(a: SentenceRef(source: i, sentence: first[x].sentence),
+                                                     b: SentenceRef(source: j, sentence: second[y].sentence),
+                                                     evidence: evidence, denseStanding: pairScores[x][y].denseStanding))
                         }
                     }
                 }
@@ -183,6 +185,7 @@ struct SentenceAlignment: Sendable {
         }
         edges = candidates.filter { isTop($0.a, $0.b.source, $0.match.score) || isTop($0.b, $0.a.source, $0.match.score) }
         bestScore = best
+        pairs = scored
         let aligned = Set(edges.map { [$0.a, $0.b] })
         contained = containing.filter { !aligned.contains([$0.a, $0.b]) }
     }

@@ -1,5 +1,5 @@
 /// How strongly two sentences of different sources state the same thing: what the alignment
-/// rules (`SentenceAlignment.AlignmentRules`) apply to.
+/// (`AlignmentModel`, `SentenceAlignment.DenseRules`) reads.
 ///
 /// The lexical match (`ClaimMatcher`: IDF-weighted stems, spelling variants, synonyms and
 /// character trigrams, entity keys, compatible numbers, overlapping dates) gives the score.
@@ -8,7 +8,7 @@
 /// news sentences at 0.7–0.9 and paraphrases at 0.8–0.99. What tells is how a pair stands
 /// out among all sentence pairs of the same two articles, so the dense evidence is kept as
 /// that standing (`denseStanding`, in standard deviations above the mean cosine of those
-/// pairs) and the rules use it as a separate piece of evidence, not blended into the score.
+/// pairs) and the dense rules use it as a separate piece of evidence, not blended into the score.
 struct SentencePairScore: Sendable {
     var lexical: ClaimMatch
     /// Standing of the pair's cosine among the sentence pairs of its two articles; nil

@@ -53,20 +53,68 @@ public struct StoryComparator: StoryComparer {
         }
     }
 
+    /// One sentence pair of two sources as the alignment saw it: for
+    /// `parallax compare --sentence-pairs`, which fitting the alignment model reads.
+    public struct SentencePair: Sendable, Codable {
+        /// The two sentences: source label and scalar offsets into its text.
+        public var source1: String
+        public var start1: Int
+        public var end1: Int
+        public var source2: String
+        public var start2: Int
+        public var end2: Int
+        public var evidence: AlignmentEvidence
+        /// With an embedder, how far the pair's cosine stands out (`SentencePairScore.denseStanding`).
+        public var denseStanding: Double?
+        /// The alignment model's probability that the two state one fact.
+        public var probability: Double
+        /// Whether the pair is aligned in the end (by the model, the dense rules or as a neighbour).
+        public var aligned: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case source1, start1, end1, source2, start2, end2, evidence, probability, aligned
+            case denseStanding = "dense_standing"
+        }
+    }
+
+    /// Every pair of sentences from two sources that shares some evidence, with what the
+    /// alignment read of it; the report itself is `compare`.
+    public func sentencePairs(_ articles: [AnnotatedArticle]) -> [SentencePair] {
+        let labels = Self.labels(articles)
+        let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
+        let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
+        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: sentenceVectors(articles, units), recordingPairs: true)
+        let aligned = Set(alignment.edges.map { [$0.a, $0.b] })
+        func span(_ ref: SentenceAlignment.SentenceRef) -> TextSpan {
+            units[ref.source].sentences.first { $0.sentence == ref.sentence }?.span ?? TextSpan(start: 0, end: 0)
+        }
+        return alignment.pairs.map { pair in
+            let a = span(pair.a), b = span(pair.b)
+            return SentencePair(source1: labels[pair.a.source], start1: a.start, end1: a.end,
+                                source2: labels[pair.b.source], start2: b.start, end2: b.end,
+                                evidence: pair.evidence, denseStanding: pair.denseStanding,
+                                probability: AlignmentModel.standard.probability(pair.evidence), aligned: aligned.contains([pair.a, pair.b]))
+        }
+    }
+
+    /// Dense sentence vectors of the story, nil without an embedder or when it fails (told to
+    /// `embedderFailed`).
+    private func sentenceVectors(_ articles: [AnnotatedArticle], _ units: [ClaimUnits]) -> SentenceVectors? {
+        guard let embedder else { return nil }
+        do throws(ParallaxError) {
+            // All sentences of the story in one call: an engine call costs most per batch.
+            return try SentenceVectors(units: units, text: { articles[$0.source].article.text.substring($0.span) }, embedder: embedder)
+        } catch {
+            embedderFailed?(error)
+            return nil
+        }
+    }
+
     public func compare(_ articles: [AnnotatedArticle]) -> StoryReport {
         let labels = Self.labels(articles)
         let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
         let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
-        // All sentences of the story in one call: an engine call costs most per batch.
-        var vectors: SentenceVectors?
-        if let embedder {
-            do throws(ParallaxError) {
-                vectors = try SentenceVectors(units: units, text: { articles[$0.source].article.text.substring($0.span) }, embedder: embedder)
-            } catch {
-                embedderFailed?(error)
-            }
-        }
-        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: vectors)
+        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: sentenceVectors(articles, units))
         let titles = titleEntities(articles)
         let similarity = StorySimilarity(units: units, matcher: matcher, titleEntityKeys: titles.map { Set($0.map(\.key)) })
 

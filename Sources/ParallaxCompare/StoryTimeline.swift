@@ -6,7 +6,8 @@ import ParallaxCore
 /// corroborated claim are one event: their intervals are intersected when they overlap
 /// ("last year" in one source and "in October" in another date the claim to October), so the
 /// event is as precise as the sources together make it. Intervals of one claim that cannot
-/// overlap (a date conflict, or a sentence telling two moments) stay separate events.
+/// overlap (a date conflict, or a sentence telling two moments) stay separate events. A
+/// sentence in two claims dates the one that other sources date as well.
 enum StoryTimeline {
     /// A resolved time expression in a claim sentence.
     struct Dated {
@@ -30,8 +31,13 @@ enum StoryTimeline {
                        text: (ClaimUnit) -> String) -> [StoryReport.TimelineEvent] {
         var events: [StoryReport.TimelineEvent] = []
         var grouped: Set<[Int]> = []
-        for group in groups {
-            // A sentence stating two facts is in two groups; its dates belong to the first.
+        // A sentence stating two facts is in two groups; its dates belong to the first in which
+        // another source dates the claim too ("last year" with "in October" rather than with
+        // an undated sentence on the same actors), else to the strongest.
+        func datedByTwo(_ group: [ClaimUnit]) -> Bool {
+            clusters(group.flatMap(dated)).contains { Set($0.members.map(\.unit.source)).count > 1 }
+        }
+        for group in groups.filter(datedByTwo) + groups.filter({ !datedByTwo($0) }) {
             let fresh = group.filter { grouped.insert([$0.source, $0.sentence]).inserted }
             let undated = Set(group.filter { $0.resolvedTimes.isEmpty }.map(\.source))
             for cluster in clusters(fresh.flatMap(dated)) {

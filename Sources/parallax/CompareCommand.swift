@@ -31,6 +31,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var embedding: EmbedderOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write every pair of sentences from two sources that shares some evidence to FILE (JSON Lines): their offsets, what the alignment read of them, its probability and whether they aligned.",
+        discussion: "For inspecting and refitting the alignment (Benchmarks/claims/fit_alignment.py).",
+        valueName: "file"))
+    var sentencePairs: String?
+
     func validate() throws {
         guard inputs.count >= 2 else { throw ValidationError("compare needs at least two articles") }
         for entry in published {
@@ -76,6 +82,7 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let report = pipeline.compare(articles)
+        if let sentencePairs { try writeSentencePairs(articles, pipeline: pipeline, to: sentencePairs) }
         switch format {
         case .json: Output.write(try ReportRenderer.json(report))
         case .md: Output.write(ReportRenderer.markdown(report))
@@ -83,5 +90,15 @@ struct CompareCommand: ParsableCommand {
         case .text: Output.write(ReportRenderer.text(report))
         }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func writeSentencePairs(_ articles: [Article], pipeline: Pipeline, to path: String) throws {
+        let comparator = pipeline.comparer as? StoryComparator ?? StoryComparator()
+        let lines = try comparator.sentencePairs(articles.map(pipeline.annotate)).map { try ParallaxJSON.line($0) + "\n" }
+        do {
+            try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("cannot write --sentence-pairs \(path): \(error.localizedDescription)")
+        }
     }
 }

@@ -99,6 +99,40 @@ import TestSupport
         #expect(times.contains { ($0["text"] as? String)?.lowercased() == "in october" && $0["resolved"] is [String: Any] })
     }
 
+    /// `--sentence-pairs` lists what the alignment read of each sentence pair; the pairs it
+    /// marks aligned are the sentence pairs of the report's corroborated claims.
+    @Test func compareListsTheSentencePairsItScored() throws {
+        let seeds = [SharedData.path(SharedData.seed000), SharedData.path(SharedData.seed002)]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-pairs-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["compare", seeds[0], seeds[1], "--format", "json", "--sentence-pairs", file.path])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let pairs = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(pairs.count > 20)
+        for pair in pairs {
+            let probability = try #require(pair["probability"] as? Double)
+            #expect(probability >= 0 && probability <= 1)
+            #expect((pair["evidence"] as? [String: Any])?["score"] is Double)
+        }
+        // Aligned pairs, as (start in the first seed, start in the second), against the claims.
+        let aligned = Set(pairs.filter { $0["aligned"] as? Bool == true }.compactMap { pair -> [Int]? in
+            guard let a = pair["start1"] as? Int, let b = pair["start2"] as? Int else { return nil }
+            return [a, b]
+        })
+        var claimed: Set<[Int]> = []
+        for claim in try #require(report["corroborated"] as? [[String: Any]]) {
+            let sentences = try #require(claim["sentences"] as? [[String: Any]])
+            let first = sentences.filter { $0["source"] as? String == seeds[0] }.compactMap { $0["start"] as? Int }
+            let second = sentences.filter { $0["source"] as? String == seeds[1] }.compactMap { $0["start"] as? Int }
+            for a in first { for b in second { claimed.insert([a, b]) } }
+        }
+        #expect(!aligned.isEmpty)
+        #expect(aligned.isSubset(of: claimed))
+    }
+
     /// Each process orders its dictionaries differently (Swift seeds hashing per process):
     /// nothing of that may reach the report, or two runs on the same input would disagree.
     @Test func compareGivesTheSameReportInEveryProcess() throws {
