@@ -96,6 +96,8 @@ struct SentenceAlignment: Sendable {
         var b: SentenceRef
         var evidence: AlignmentEvidence
         var denseStanding: Double?
+        /// The alignment model's probability that the two state one fact.
+        var probability: Double
     }
 
     init(units: [ClaimUnits], matcher: ClaimMatcher, vectors: SentenceVectors? = nil, model: AlignmentModel = .standard,
@@ -139,7 +141,8 @@ struct SentenceAlignment: Sendable {
                         if recordingPairs {
                             scored.append(ScoredPair(a: SentenceRef(source: i, sentence: first[x].sentence),
                                                      b: SentenceRef(source: j, sentence: second[y].sentence),
-                                                     evidence: evidence, denseStanding: pairScores[x][y].denseStanding))
+                                                     evidence: evidence, denseStanding: pairScores[x][y].denseStanding,
+                                                     probability: model.probability(evidence)))
                         }
                     }
                 }

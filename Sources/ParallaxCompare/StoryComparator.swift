@@ -93,7 +93,7 @@ public struct StoryComparator: StoryComparer {
             return SentencePair(source1: labels[pair.a.source], start1: a.start, end1: a.end,
                                 source2: labels[pair.b.source], start2: b.start, end2: b.end,
                                 evidence: pair.evidence, denseStanding: pair.denseStanding,
-                                probability: AlignmentModel.standard.probability(pair.evidence), aligned: aligned.contains([pair.a, pair.b]))
+                                probability: pair.probability, aligned: aligned.contains([pair.a, pair.b]))
         }
     }
 

@@ -82,13 +82,13 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let report = pipeline.compare(articles)
-        if let sentencePairs { try writeSentencePairs(articles, pipeline: pipeline, to: sentencePairs) }
         switch format {
         case .json: Output.write(try ReportRenderer.json(report))
         case .md: Output.write(ReportRenderer.markdown(report))
         case .html: Output.write(ReportRenderer.html(report))
         case .text: Output.write(ReportRenderer.text(report))
         }
+        if let sentencePairs { try writeSentencePairs(articles, pipeline: pipeline, to: sentencePairs) }
         if failed > 0 { throw ExitCode(1) }
     }
 
@@ -98,7 +98,8 @@ struct CompareCommand: ParsableCommand {
         do {
             try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("cannot write --sentence-pairs \(path): \(error.localizedDescription)")
+            Output.error(ParallaxError(source: path, reason: .invalidInput("cannot be written (\(error.localizedDescription))")))
+            throw ExitCode(1)
         }
     }
 }
