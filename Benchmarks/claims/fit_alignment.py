@@ -15,7 +15,7 @@ binary that wrote the pairs (after its neighbour rule and partner limit, so not 
 same thing as `run.sh`).
 
 Usage (from the repository root):
-    python3 Benchmarks/claims/fit_alignment.py [--binary PATH] [--l2 0.3]
+    python3 Benchmarks/claims/fit_alignment.py [--binary PATH] [--l2 0.3]   (default: the `make release` binary)
 """
 import argparse
 import json
@@ -97,7 +97,7 @@ def line(decisions):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--binary", default=".build-release/release/parallax")
+    ap.add_argument("--binary", default=os.path.join(evaluate.REPO, ".build-release", "release", "parallax"), help="default: the one `make release` builds")
     ap.add_argument("--pairs", default=evaluate.DEFAULT_PAIRS)
     ap.add_argument("--l2", type=float, default=0.3)
     args = ap.parse_args()
