@@ -28,7 +28,8 @@ struct DenseAlignmentTests {
         func embed(_ texts: [String]) throws(ParallaxError) -> [[Float]] { throw ParallaxError(source: "stub", reason: .invalidInput("engine gone")) }
     }
 
-    /// Two reports whose middle sentences say one thing in words that share nothing.
+    /// Two reports, in English and German, whose middle sentences say one thing (the German
+    /// one translates it) in words that share nothing.
     let reports = [
         Fixture(source: "a.txt", sentences: [
             "Heavy rain flooded the lower districts of the river town overnight.",
@@ -36,23 +37,37 @@ struct DenseAlignmentTests {
             "Schools across the province will stay closed until further notice.",
         ]).annotated,
         Fixture(source: "b.txt", sentences: [
-            "Officials expect the water level to peak again on the weekend.",
-            "Rescue teams moved families away from homes near the banks early in the morning.",
-            "Farmers fear that harvests in the valley are ruined for the season.",
-        ]).annotated,
+            "Die Behörden erwarten, dass der Pegel am Wochenende erneut steigt.",
+            "Rettungsteams brachten Familien aus den Häusern am Ufer noch vor Sonnenaufgang in Sicherheit.",
+            "Landwirte fürchten, dass die Ernte im Tal für diese Saison verloren ist.",
+        ], language: "de").annotated,
     ]
+
+    /// The same second report in English: a paraphrase within one language.
+    let paraphrased = Fixture(source: "b.txt", sentences: [
+        "Officials expect the water level to peak again on the weekend.",
+        "Rescue teams moved families away from homes near the banks early in the morning.",
+        "Farmers fear that harvests in the valley are ruined for the season.",
+    ]).annotated
 
     func sameLinks(_ report: StoryReport) -> Set<[String]> {
         Set(report.corroborated.map { claim in claim.sentences.map(\.text).sorted() })
     }
 
-    @Test func aPairThatStandsOutAlignsWithoutSharedWords() {
-        let paraphrase = [reports[0].sentences[1].text, reports[1].sentences[1].text].sorted()
-        #expect(!sameLinks(StoryComparator().compare(reports)).contains(paraphrase))
-        let dense = StoryComparator(embedder: MarkerEmbedder(groups: [["residents", "families"]]))
+    @Test func aTranslationThatStandsOutAlignsWithoutSharedWords() {
+        let translation = [reports[0].sentences[1].text, reports[1].sentences[1].text].sorted()
+        #expect(!sameLinks(StoryComparator().compare(reports)).contains(translation))
+        let dense = StoryComparator(embedder: MarkerEmbedder(groups: [["residents", "familien"]]))
         let links = sameLinks(dense.compare(reports))
-        #expect(links.contains(paraphrase))
+        #expect(links.contains(translation))
         #expect(links.count == 1)
+    }
+
+    /// Within one language the words decide: a cosine that stands out aligns a pair only with
+    /// shared features, so a paraphrase that shares none stays apart.
+    @Test func withinALanguageTheCosineAloneDoesNotAlign() {
+        let dense = StoryComparator(embedder: MarkerEmbedder(groups: [["residents", "families"]]))
+        #expect(sameLinks(dense.compare([reports[0], paraphrased])).isEmpty)
     }
 
     @Test func aFailingEmbedderLeavesTheLexicalComparisonAndIsReported() {

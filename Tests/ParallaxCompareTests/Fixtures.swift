@@ -13,6 +13,7 @@ struct Fixture {
     var numbers: [(text: String, value: Double, unit: String?, qualifier: NumberMention.Qualifier)] = []
     var times: [(text: String, resolved: DayInterval?)] = []
     var quotes: [(text: String, speakerKey: String?, speaker: String?)] = []
+    var language = "en"
 
     /// Span of the first occurrence of `needle` in the article text.
     private func locate(_ needle: String, in text: String) -> (span: TextSpan, sentence: Int) {
@@ -34,10 +35,10 @@ struct Fixture {
     }
 
     var annotated: AnnotatedArticle {
-        let article = Article(source: source, title: "", paragraphs: sentences, published: published?.date, language: "en")
+        let article = Article(source: source, title: "", paragraphs: sentences, published: published?.date, language: language)
         let text = article.text
         let parsed = zip(sentences.indices, sentenceSpans(text)).map { index, span in
-            Sentence(index: index, paragraph: index, span: span, text: sentences[index], language: "en",
+            Sentence(index: index, paragraph: index, span: span, text: sentences[index], language: language,
                      tokens: Fixture.tokens(sentences[index], offset: span.start))
         }
         return AnnotatedArticle(
