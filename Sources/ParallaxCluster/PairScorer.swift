@@ -45,20 +45,35 @@ public struct PairScorer: Sendable {
     /// its weight in logit space (used only when both dates are given).
     public let timeScaleDays: Double
     public let timeWeight: Double
+    /// Evidence from the texts' leads, added without embeddings; nil: whole texts only.
+    public let lead: LeadEvidence?
     private let identifier: any LanguageIdentifier
 
     public init(extractor: FeatureExtractor = FeatureExtractor(), model: SimilarityModel = SimilarityModel(),
-                cluster: ClusterParameters = .standard, identifier: any LanguageIdentifier) {
+                cluster: ClusterParameters = .standard, lead: LeadEvidence? = .standard, identifier: any LanguageIdentifier) {
         self.extractor = extractor
         self.model = model
         self.timeScaleDays = cluster.timeScaleDays
         self.timeWeight = cluster.timeWeight
+        self.lead = lead
         self.identifier = identifier
+    }
+
+    /// A pair's score and the evidence behind it.
+    public struct Scored: Sendable {
+        /// In [0, 1].
+        public var score: Double
+        /// The whole texts' feature similarities.
+        public var components: SimilarityComponents
+        /// The leads' feature similarities, when lead evidence was used.
+        public var lead: SimilarityComponents?
+        /// The score from the whole texts alone (what `fit_lead.py` fits the lead weights on top of).
+        public var withoutLead: Double
     }
 
     /// Counts both texts in the document frequencies.
     public mutating func learn(_ pair: TextPair) {
-        let (a, b) = counts(pair)
+        let (a, b) = counts(pair, languages(pair))
         weighting.learn(a)
         weighting.learn(b)
     }
@@ -68,9 +83,9 @@ public struct PairScorer: Sendable {
     ///
     /// `embeddings`, the two texts' dense embeddings when an embedder is in use, add their
     /// cosine to the evidence (and switch to the weights fit with it).
-    public mutating func score(_ pair: TextPair, learning: Bool,
-                               embeddings: (text1: [Float], text2: [Float])? = nil) -> (score: Double, components: SimilarityComponents) {
-        var (a, b) = counts(pair)
+    public mutating func score(_ pair: TextPair, learning: Bool, embeddings: (text1: [Float], text2: [Float])? = nil) -> Scored {
+        let languages = languages(pair)
+        var (a, b) = counts(pair, languages)
         a.embedding = embeddings?.text1
         b.embedding = embeddings?.text2
         if learning {
@@ -83,13 +98,27 @@ public struct PairScorer: Sendable {
             let days = abs(p1.timeIntervalSince(p2)) / 86_400
             z -= timeWeight * (1 - exp(-days / timeScaleDays))
         }
-        return (1 / (1 + exp(-z)), components)
+        let withoutLead = 1 / (1 + exp(-z))
+        // The leads, weighed with the document frequencies of whole texts (they are not counted in).
+        var leadComponents: SimilarityComponents?
+        if let lead, embeddings == nil {
+            let (leadA, leadB) = counts(pair, languages, cut: lead.lead(of:))
+            let c = SimilarityComponents(weighting.weigh(leadA), weighting.weigh(leadB))
+            z += lead.logit(c)
+            leadComponents = c
+        }
+        return Scored(score: 1 / (1 + exp(-z)), components: components, lead: leadComponents, withoutLead: withoutLead)
     }
 
-    private mutating func counts(_ pair: TextPair) -> (FeatureCounts, FeatureCounts) {
-        let language1 = pair.language1 ?? identifier.identify(pair.text1).code
-        let language2 = pair.language2 ?? identifier.identify(pair.text2).code
-        return (extractor.counts(title: "", text: pair.text1, language: language1, published: pair.published1),
-                extractor.counts(title: "", text: pair.text2, language: language2, published: pair.published2))
+    /// The two texts' languages: as given, else identified.
+    private func languages(_ pair: TextPair) -> (String, String) {
+        (pair.language1 ?? identifier.identify(pair.text1).code, pair.language2 ?? identifier.identify(pair.text2).code)
+    }
+
+    /// Feature counts of the two texts, or of the part `cut` keeps of each.
+    private mutating func counts(_ pair: TextPair, _ languages: (String, String),
+                                 cut: (String) -> String = { $0 }) -> (FeatureCounts, FeatureCounts) {
+        (extractor.counts(title: "", text: cut(pair.text1), language: languages.0, published: pair.published1),
+         extractor.counts(title: "", text: cut(pair.text2), language: languages.1, published: pair.published2))
     }
 }

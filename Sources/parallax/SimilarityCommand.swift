@@ -59,8 +59,8 @@ struct SimilarityCommand: ParsableCommand {
                 }
             }
             for (i, pair) in pending.enumerated() {
-                let (score, components) = scorer.score(pair, learning: !batch, embeddings: embeddings.map { ($0[2 * i], $0[2 * i + 1]) })
-                Output.line(Self.json(pair.id, score, explain ? components : nil))
+                let scored = scorer.score(pair, learning: !batch, embeddings: embeddings.map { ($0[2 * i], $0[2 * i + 1]) })
+                Output.line(Self.json(pair.id, scored, explain: explain))
             }
             pending.removeAll(keepingCapacity: true)
         }
@@ -80,9 +80,15 @@ struct SimilarityCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    static func json(_ id: String, _ score: Double, _ components: SimilarityComponents?) -> String {
-        var fields = ["\"pair_id\":" + JSONText.quoted(id), "\"similarity\":" + JSONText.number(score)]
-        if let components { fields += Self.fields(components) }
+    static func json(_ id: String, _ scored: PairScorer.Scored, explain: Bool) -> String {
+        var fields = ["\"pair_id\":" + JSONText.quoted(id), "\"similarity\":" + JSONText.number(scored.score)]
+        if explain {
+            fields += Self.fields(scored.components)
+            if let lead = scored.lead {
+                fields.append("\"lead\":{" + Self.fields(lead).filter { !$0.hasPrefix("\"cross_lingual\"") }.joined(separator: ",") + "}")
+                fields.append("\"without_lead\":" + JSONText.number(scored.withoutLead))
+            }
+        }
         return "{" + fields.joined(separator: ",") + "}"
     }
 
