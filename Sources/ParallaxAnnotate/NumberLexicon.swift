@@ -63,6 +63,9 @@ enum NumberLexicon {
             ("month", "month months maand maanden monat monate monaten mois mes meses mese mesi mês"),
             ("year", "year years jaar jaren jahr jahre jahren an ans année années año años anno anni ano anos"),
             ("person", "person persons people mensen personen menschen personnes personne persona personas persone pessoa pessoas"),
+            // A count of casualties names its role: "21 dead", "42 wounded", "16 Tote", "23 muertos".
+            ("dead", "dead deaths fatalities tote toten todesopfer doden morts mortos muertos fallecidos morti"),
+            ("injured", "injured wounded verletzte verletzten gewonden blessés heridos feriti feridos"),
             ("percent", "percent percentage procent prozent"),
             ("km", "km kilometre kilometres kilometer kilometers kilometern kilomètre kilomètres kilómetro kilómetros chilometri quilômetros quilómetros"),
             ("mile", "mile miles"),

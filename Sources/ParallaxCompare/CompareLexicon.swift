@@ -95,7 +95,21 @@ enum CompareLexicon {
 
     /// Units of counted things: a number the annotator gave no unit ("1,200 residents") may
     /// count the same things, so it is compared with them in conflict search.
-    static let countUnits: Set<String> = ["person"]
+    static let countUnits: Set<String> = ["person", "dead", "injured"]
+    /// Counts of people in one role: "26 people" (killed) may be the "26 dead" of another
+    /// source, but the dead and the injured are never one count.
+    static let casualtyUnits: Set<String> = ["dead", "injured"]
+
+    /// Whether two units may count the same things while only one of them says what: no unit
+    /// against a count ("1,200 residents", "1,500 people"), or people against a role ("26
+    /// people", "26 dead").
+    static func oneCountsLooser(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, let unit?), (let unit?, nil): return countUnits.contains(unit)
+        case ("person"?, let role?), (let role?, "person"?): return casualtyUnits.contains(role)
+        default: return false
+        }
+    }
 
     /// Opening quotation marks: a phrase that starts with one keeps it.
     static let quotationOpeners: Set<Unicode.Scalar> = ["\"", "'", "\u{201C}", "\u{2018}", "\u{201E}", "\u{201A}", "\u{00AB}", "\u{2039}"]

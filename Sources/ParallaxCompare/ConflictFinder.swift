@@ -116,28 +116,27 @@ enum ConflictFinder {
     /// The quantities of two phrases that fill one slot with values that cannot agree, if any.
     /// Same unit: no value of one side compatible with one of the other. A number the
     /// annotator left without a unit ("1,200 residents") against a count of people ("1,500
-    /// people"; `CompareLexicon.countUnits`): the missing unit cannot tell, so the values must
-    /// be within `slotMagnitude` of each other and not compatible. Other units (hours, euros)
-    /// never meet a unit-less number.
+    /// people"; `CompareLexicon.countUnits`), or people against a role ("26 people" against "21
+    /// dead"): the looser side cannot tell, so the values must be within `slotMagnitude` of
+    /// each other and not compatible. Other units (hours, euros) never meet a unit-less number.
     static func slotValues(_ a: [NumberMention], _ b: [NumberMention]) -> ([NumberMention], [NumberMention])? {
         for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
             if !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) { return (numbersA, numbersB) }
         }
         func close(_ x: NumberMention, _ y: NumberMention) -> Bool {
-            guard x.value > 0, y.value > 0, let unit = x.unit ?? y.unit, (x.unit == nil) != (y.unit == nil),
-                  CompareLexicon.countUnits.contains(unit) else { return false }
+            guard x.value > 0, y.value > 0, CompareLexicon.oneCountsLooser(x.unit, y.unit) else { return false }
             return max(x.value, y.value) / min(x.value, y.value) <= slotMagnitude
         }
         func agrees(_ x: NumberMention, _ y: NumberMention) -> Bool {
-            var unitless = y
-            unitless.unit = x.unit
-            return x.agrees(with: unitless)
+            var looser = y
+            looser.unit = x.unit
+            return x.agrees(with: looser)
         }
         for x in a {
             for y in b where close(x, y) && !agrees(x, y) {
                 // Another value on the other side that agrees means the slot is filled alike.
-                if a.contains(where: { u in b.contains { agrees(u, $0) && (u.unit == nil) != ($0.unit == nil) } }) { return nil }
+                if a.contains(where: { u in b.contains { CompareLexicon.oneCountsLooser(u.unit, $0.unit) && agrees(u, $0) } }) { return nil }
                 return ([x], [y])
             }
         }

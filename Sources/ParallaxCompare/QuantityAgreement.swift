@@ -32,11 +32,10 @@ extension NumberMention {
     }
 
     /// Whether the two mentions may count the same thing, for alignment: they agree, or one
-    /// is a count of people (`CompareLexicon.countUnits`) and the other a number the
-    /// annotator gave no unit ("16 personas" and "16 reclusos") with overlapping values.
+    /// says less of what it counts (`CompareLexicon.oneCountsLooser`: "16 personas" and the
+    /// unit-less "16 reclusos", "26 people" and "26 dead") with overlapping values.
     func mayCountTheSame(as other: NumberMention) -> Bool {
         if agrees(with: other) { return true }
-        guard (unit == nil) != (other.unit == nil), let known = unit ?? other.unit, CompareLexicon.countUnits.contains(known) else { return false }
-        return admitted.overlaps(other.admitted)
+        return CompareLexicon.oneCountsLooser(unit, other.unit) && admitted.overlaps(other.admitted)
     }
 }

@@ -21,6 +21,15 @@ import ParallaxCore
         #expect(numbers("Turnout fell 3.5 per cent.") == ["3.5 per cent=3.5 percent exact"])
     }
 
+    /// A count of casualties names its role, in several languages.
+    @Test func casualtiesAreCountedByRole() {
+        #expect(numbers("The toll rose to 21 dead and 42 wounded.") == ["21 dead=21 dead exact", "42 wounded=42 injured exact"])
+        #expect(numbers("Mindestens 16 Tote und 27 Verletzte.", "de") == ["Mindestens 16 Tote=16 dead atLeast", "27 Verletzte=27 injured exact"])
+        #expect(numbers("Al menos 23 muertos y 19 heridos.", "es") == ["Al menos 23 muertos=23 dead atLeast", "19 heridos=19 injured exact"])
+        // A verb after the number is not a role: "wounded 57" stays a bare count.
+        #expect(numbers("He killed 26 people and wounded 57.") == ["26 people=26 person exact", "57=57 exact"])
+    }
+
     @Test func money() {
         #expect(numbers("The plan costs $3.5 billion.") == ["$3.5 billion=3500000000 usd exact"])
         #expect(numbers("A fine of €20m was imposed.") == ["€20m=20000000 eur exact"])

@@ -80,6 +80,27 @@ import Testing
         #expect(conflict.sides[0].text.contains("central market of Lyon"))
     }
 
+    /// Real wording of the claim benchmark's Thai shooting pair: a toll given as "the death
+    /// toll stood at 20 … 21 dead" against "killed 26 people". People may be the dead of
+    /// another source, so the two fill one slot and conflict; the dead and the injured never do.
+    @Test func aTollOfPeopleMeetsATollOfTheDead() throws {
+        #expect(Self.mention(26, "person", .exact).mayCountTheSame(as: Self.mention(26, "dead", .exact)))
+        #expect(!Self.mention(26, "dead", .exact).mayCountTheSame(as: Self.mention(26, "injured", .exact)))
+        let first = Self.article("a.txt", "en", [
+            "Officials said that the death toll stood at 20, with 42 wounded, revising an earlier total of 21 dead.",
+        ])
+        let second = Self.article("b.txt", "en", [
+            "Thai police on Sunday shot dead a soldier who killed 26 people and wounded 57 in the worst mass shooting in the country's history.",
+        ])
+        let conflict = try #require(Self.compare([first, second]).conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.source) == ["a.txt", "b.txt"])
+        #expect(conflict.sides[1].value == "26 people")
+        // Five dead against twenty injured: two counts, no conflict.
+        let dead = Self.article("c.txt", "en", ["Five dead after the storm hit the coastal town of Brest on Monday, police said."])
+        let injured = Self.article("d.txt", "en", ["Police said 20 injured after the storm hit the coastal town of Brest on Monday."])
+        #expect(Self.compare([dead, injured]).conflicts.filter { $0.kind == .number }.isEmpty)
+    }
+
     @Test func approximatePercentagesAgree() {
         let french = Self.article("fr.txt", "fr", [
             "Le chômage en Espagne a atteint environ 5 % en mars, selon l'institut national de la statistique.",
