@@ -108,7 +108,7 @@ public struct SimilarityWeights: Sendable, Hashable {
 ///
 /// Fit by `Benchmarks/cluster/fit_lead.py` on the SemEval-2022 dev pairs with the whole-text
 /// weights held fixed (so the clusterer, which reads no leads, keeps its model): Pearson 0.656 →
-/// 0.675 on the pairs fitted, 0.670 in 5-fold cross-validation (BENCHMARKS.md, Session 11).
+/// 0.676 on the pairs fitted, 0.671 in 5-fold cross-validation (BENCHMARKS.md, Session 11).
 /// Not used with embeddings: e5 reads only the first 600 characters already, and the leads
 /// added nothing to it there.
 public struct LeadEvidence: Sendable, Hashable {

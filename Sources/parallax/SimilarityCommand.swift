@@ -23,7 +23,7 @@ struct SimilarityCommand: ParsableCommand {
     @Option(name: .long, help: "Feature depth: fast (tokens, stems, names, numbers) or full (adds the annotator's entities and dates).")
     var features: FeatureExtractor.Depth = .full
 
-    @Flag(name: .long, help: "Add each feature similarity (terms, word n-grams, names, entities, numbers, dates) to the output.")
+    @Flag(name: .long, help: "Add each feature similarity (terms, word n-grams, names, entities, numbers, dates) to the output; without an embedder also those of the texts' leads (\"lead\") and the score of the whole texts alone (\"without_lead\").")
     var explain = false
 
     @OptionGroup var embedding: EmbedderOptions
