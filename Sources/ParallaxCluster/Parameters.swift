@@ -39,15 +39,11 @@ public struct FeatureParameters: Sendable, Hashable {
 }
 
 /// How two articles' feature similarities combine into one score in [0, 1]:
-/// `sigmoid(bias + Σ weight · √similarity)`.
+/// `sigmoid(bias + Σ weight · √similarity)`, with terms of their own across languages and
+/// for the dense cosine.
 public struct SimilarityWeights: Sendable, Hashable {
-    public var bias: Double
-    public var terms: Double
-    public var wordGrams: Double
-    public var names: Double
-    public var entities: Double
-    public var numbers: Double
-    public var dates: Double
+    /// The bias and the weight of each feature similarity.
+    public var base: ComponentWeights
     /// Added when the two articles are known to be in different languages (term overlap is
     /// then near zero even for the same event, so the other evidence must carry it).
     public var crossLingual: Double
@@ -71,7 +67,7 @@ public struct SimilarityWeights: Sendable, Hashable {
     /// of the file), L2 penalty 0.001, rounded to two decimals. The fit on fast features
     /// gives nearly the same weights (entities lower), so one set serves both depths.
     public static let standard = SimilarityWeights(
-        bias: -2.49, terms: 1.78, wordGrams: 1.75, names: 0.88, entities: 0.69, numbers: 0.30, dates: 0.03,
+        base: ComponentWeights(bias: -2.49, terms: 1.78, wordGrams: 1.75, names: 0.88, entities: 0.69, numbers: 0.30, dates: 0.03),
         crossLingual: 0.16, crossLingualNames: 0.39, crossLingualNumbers: 0.5, crossLingualWordGrams: 0.75,
         dense: 0, denseBaseline: 0.8)
 
@@ -81,7 +77,7 @@ public struct SimilarityWeights: Sendable, Hashable {
     /// the embedding carries most of what they did. The cross-lingual numbers and word
     /// n-grams are set on the ITN dev briefs as for `standard`.
     public static let withEmbeddings = SimilarityWeights(
-        bias: -2.14, terms: 0.31, wordGrams: 0.33, names: 0.58, entities: 0.39, numbers: 0.09, dates: 0,
+        base: ComponentWeights(bias: -2.14, terms: 0.31, wordGrams: 0.33, names: 0.58, entities: 0.39, numbers: 0.09, dates: 0),
         crossLingual: 0.33, crossLingualNames: 0.33, crossLingualNumbers: 0.5, crossLingualWordGrams: 0.75,
         dense: 19.8, denseBaseline: 0.8)
 
@@ -113,6 +109,25 @@ public struct SimilarityWeights: Sendable, Hashable {
 /// added nothing to it there.
 public struct LeadEvidence: Sendable, Hashable {
     public var characters: Int
+    public var weights: ComponentWeights
+
+    public static let standard = LeadEvidence(characters: 400, weights: ComponentWeights(
+        bias: -0.69, terms: 0.60, wordGrams: 0.88, names: 0.06, entities: 0.18, numbers: 0.18, dates: -0.19))
+
+    public func logit(_ c: SimilarityComponents) -> Double { weights.logit(c) }
+
+    /// The lead of a text: its first `characters`, ending at the last space within them.
+    public func lead(of text: String) -> String {
+        guard text.count > characters else { return text }
+        let cut = text.prefix(characters)
+        return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut)
+    }
+}
+
+/// A logistic term over the six feature similarities: `bias + Σ weight · √similarity`, the
+/// form of every score the clustering stage adds on top of the pair model (the leads' evidence,
+/// the cross-language check).
+public struct ComponentWeights: Sendable, Hashable {
     public var bias: Double
     public var terms: Double
     public var wordGrams: Double
@@ -121,9 +136,8 @@ public struct LeadEvidence: Sendable, Hashable {
     public var numbers: Double
     public var dates: Double
 
-    public init(characters: Int, bias: Double, terms: Double, wordGrams: Double, names: Double, entities: Double,
-                numbers: Double, dates: Double) {
-        self.characters = characters
+    public init(bias: Double, terms: Double, wordGrams: Double, names: Double, entities: Double = 0, numbers: Double,
+                dates: Double) {
         self.bias = bias
         self.terms = terms
         self.wordGrams = wordGrams
@@ -133,19 +147,9 @@ public struct LeadEvidence: Sendable, Hashable {
         self.dates = dates
     }
 
-    public static let standard = LeadEvidence(characters: 400, bias: -0.69, terms: 0.60, wordGrams: 0.88, names: 0.06,
-                                              entities: 0.18, numbers: 0.18, dates: -0.19)
-
     public func logit(_ c: SimilarityComponents) -> Double {
         bias + terms * c.terms.squareRoot() + wordGrams * c.wordGrams.squareRoot() + names * c.names.squareRoot()
             + entities * c.entities.squareRoot() + numbers * c.numbers.squareRoot() + dates * c.dates.squareRoot()
-    }
-
-    /// The lead of a text: its first `characters`, ending at the last space within them.
-    public func lead(of text: String) -> String {
-        guard text.count > characters else { return text }
-        let cut = text.prefix(characters)
-        return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut)
     }
 }
 
@@ -258,32 +262,15 @@ public struct CrossLingualEvidence: Sendable, Hashable {
 /// (`--half` of the two scripts), it halves the distractors joined there as well, at the same
 /// F1 (BENCHMARKS.md, Session 11).
 public struct CrossLanguageCheck: Sendable, Hashable {
-    public var bias: Double
-    public var terms: Double
-    public var wordGrams: Double
-    public var names: Double
-    public var numbers: Double
-    public var dates: Double
+    /// Per unit of √similarity (entities take no part).
+    public var weights: ComponentWeights
     /// Lowest logit at which a join stands.
     public var minimum: Double
 
-    public init(bias: Double, terms: Double, wordGrams: Double, names: Double, numbers: Double, dates: Double, minimum: Double) {
-        self.bias = bias
-        self.terms = terms
-        self.wordGrams = wordGrams
-        self.names = names
-        self.numbers = numbers
-        self.dates = dates
-        self.minimum = minimum
-    }
+    public static let standard = CrossLanguageCheck(
+        weights: ComponentWeights(bias: -4.86, terms: -1.70, wordGrams: 11.80, names: -1.63, numbers: -0.12, dates: 1.19), minimum: -3)
 
-    public static let standard = CrossLanguageCheck(bias: -4.86, terms: -1.70, wordGrams: 11.80, names: -1.63, numbers: -0.12,
-                                                    dates: 1.19, minimum: -3)
-
-    func logit(_ c: SimilarityComponents) -> Double {
-        bias + terms * c.terms.squareRoot() + wordGrams * c.wordGrams.squareRoot() + names * c.names.squareRoot()
-            + numbers * c.numbers.squareRoot() + dates * c.dates.squareRoot()
-    }
+    func logit(_ c: SimilarityComponents) -> Double { weights.logit(c) }
 
     /// Whether a join with these similarities stands: always for joins in one language or
     /// scored with embeddings.

@@ -119,9 +119,7 @@ public struct SimilarityModel: Sendable {
     /// spreads them (it correlates better with human ratings, feature by feature).
     public func logit(_ c: SimilarityComponents) -> Double {
         let w = c.dense == nil ? weights : embeddingWeights
-        var z = w.bias + w.terms * c.terms.squareRoot() + w.wordGrams * c.wordGrams.squareRoot()
-            + w.names * c.names.squareRoot() + w.entities * c.entities.squareRoot()
-            + w.numbers * c.numbers.squareRoot() + w.dates * c.dates.squareRoot()
+        var z = w.base.logit(c)
         if c.crossLingual {
             z += w.crossLingual + w.crossLingualNames * c.names.squareRoot() + w.crossLingualNumbers * c.numbers.squareRoot()
                 + w.crossLingualWordGrams * c.wordGrams.squareRoot()
