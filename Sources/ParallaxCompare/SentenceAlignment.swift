@@ -10,8 +10,8 @@ import ParallaxCore
 ///   whether it is the best match of one or both sentences, how far apart the sentences sit,
 ///   and whether one of them opens its article (a headline fused with the lead);
 /// - or, with an embedder (`SentenceVectors`), its cosine stands out among the sentence pairs
-///   of its two articles (`DenseRules`), with a little lexical support or far enough alone:
-///   translations share no words.
+///   of its two articles (`DenseRules`), with a little lexical support or, across languages,
+///   far enough alone: translations share no words.
 /// A sentence may align with several sentences of another source (a fact spread over two
 /// sentences), but only with its `partnersPerSource` best. The sentences next to an aligned
 /// pair, in the same order, align on weaker evidence (`neighbourThreshold`): outlets tell an
@@ -27,10 +27,10 @@ struct SentenceAlignment: Sendable {
         var shared: Int
         var aloneStanding: Double
 
-        /// Within a language the alignment model reads the words well: the cosine only adds
-        /// pairs it stands 2 deviations out for, with two shared features, and never alone
-        /// (at 1.5 deviations, or alone from 2.5, it added 4 right and 9 wrong links on the
-        /// tune split of Benchmarks/claims with e5).
+        /// Within a language the alignment model reads the words well: the cosine adds only
+        /// pairs whose cosine stands 2 deviations out and that share two features, never a
+        /// pair on the cosine alone (at 1.5 deviations, or alone from 2.5, it added 4 right
+        /// and 9 wrong links on the tune split of Benchmarks/claims with e5).
         static let sameLanguage = DenseRules(standing: 2, shared: 2, aloneStanding: .infinity)
         /// A translation shares little beyond names and numbers, so across languages the
         /// cosine counts for more: 2 deviations with one shared feature, or 2.5 alone. (Tune
