@@ -125,8 +125,8 @@ public struct LeadEvidence: Sendable, Hashable {
 }
 
 /// A logistic term over the six feature similarities: `bias + Σ weight · √similarity`, the
-/// form of every score the clustering stage adds on top of the pair model (the leads' evidence,
-/// the cross-language check).
+/// form of the pair model's base and of every term the clustering stage adds to it (the
+/// leads' evidence, the cross-language evidence and check). A weight left out is 0.
 public struct ComponentWeights: Sendable, Hashable {
     public var bias: Double
     public var terms: Double
@@ -136,8 +136,8 @@ public struct ComponentWeights: Sendable, Hashable {
     public var numbers: Double
     public var dates: Double
 
-    public init(bias: Double, terms: Double, wordGrams: Double, names: Double, entities: Double = 0, numbers: Double,
-                dates: Double) {
+    public init(bias: Double = 0, terms: Double = 0, wordGrams: Double = 0, names: Double = 0, entities: Double = 0,
+                numbers: Double = 0, dates: Double = 0) {
         self.bias = bias
         self.terms = terms
         self.wordGrams = wordGrams
@@ -176,8 +176,10 @@ public struct ClusterParameters: Sendable, Hashable {
     /// the pair model gives it: this much is added per unit of √similarity of names,
     /// numbers and word n-grams when an article meets a story in other languages only and
     /// no embeddings are scored. The pair model keeps its own weights, fit to the SemEval
-    /// ratings (moving these into it lowers the de-en Pearson 0.706 → 0.679).
-    public var crossLingualEvidence: CrossLingualEvidence = .standard
+    /// ratings (moving these into it lowers the de-en Pearson 0.706 → 0.679). Set with
+    /// `crossLingualBonus` (0.3 / 0.6 / 0.9 / 1.1) in coarse steps: names 0 / 0.4 / 0.8, numbers
+    /// 0 / 0.5 / 1 / 1.5, word n-grams 0 / 0.75 / 1.5 / 2.25 / 3.25.
+    public var crossLingualEvidence = ComponentWeights(wordGrams: 1.5, names: 0.4, numbers: 0.5)
     /// A second look at a join across languages scored without embeddings: the join stands
     /// only when this model finds it likely enough (nil: no check). The join score ranks
     /// right and wrong cross-language joins less well than a model fit on the joins
@@ -224,28 +226,6 @@ public struct ClusterParameters: Sendable, Hashable {
         threshold: 0.4, timeScaleDays: 3, timeWeight: 1.5, crossLingualBonus: 0.6, windowDays: 14, maximumLiveStories: 20_000,
         centroidTerms: 100, lookupFeatures: 40, maximumCandidates: 20, copyJaccard: 0.5, recentMembers: 4, memberWeight: 0.3,
         denseCandidates: 10)
-}
-
-/// Weights (logit per unit of √similarity) of the cross-language evidence the clusterer adds
-/// to the pair model's: see `ClusterParameters.crossLingualEvidence`.
-public struct CrossLingualEvidence: Sendable, Hashable {
-    public var names: Double
-    public var numbers: Double
-    public var wordGrams: Double
-
-    public init(names: Double, numbers: Double, wordGrams: Double) {
-        self.names = names
-        self.numbers = numbers
-        self.wordGrams = wordGrams
-    }
-
-    /// Set with `crossLingualBonus` (0.3 / 0.6 / 0.9 / 1.1) in coarse steps: names 0 / 0.4 /
-    /// 0.8, numbers 0 / 0.5 / 1 / 1.5, word n-grams 0 / 0.75 / 1.5 / 2.25 / 3.25.
-    public static let standard = CrossLingualEvidence(names: 0.4, numbers: 0.5, wordGrams: 1.5)
-
-    func logit(_ c: SimilarityComponents) -> Double {
-        names * c.names.squareRoot() + numbers * c.numbers.squareRoot() + wordGrams * c.wordGrams.squareRoot()
-    }
 }
 
 /// A logistic model (logit per unit of √similarity) that tells a right join across languages

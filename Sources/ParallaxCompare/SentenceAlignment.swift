@@ -93,7 +93,7 @@ struct SentenceAlignment: Sendable {
     let contained: [Edge]
 
     /// Every scored sentence pair with its evidence, when asked for (`recordingPairs`):
-    /// what `StoryComparator.sentencePairs` reports.
+    /// what `StoryComparator.compareListingPairs` reports.
     let pairs: [ScoredPair]
 
     struct ScoredPair: Sendable {

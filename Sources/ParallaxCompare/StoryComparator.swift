@@ -77,26 +77,6 @@ public struct StoryComparator: StoryComparer {
         }
     }
 
-    /// Every pair of sentences from two sources that shares some evidence, with what the
-    /// alignment read of it; the report itself is `compare`.
-    public func sentencePairs(_ articles: [AnnotatedArticle]) -> [SentencePair] {
-        let labels = Self.labels(articles)
-        let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
-        let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
-        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: sentenceVectors(articles, units), recordingPairs: true)
-        let aligned = Set(alignment.edges.map { [$0.a, $0.b] })
-        func span(_ ref: SentenceAlignment.SentenceRef) -> TextSpan {
-            units[ref.source].sentences.first { $0.sentence == ref.sentence }?.span ?? TextSpan(start: 0, end: 0)
-        }
-        return alignment.pairs.map { pair in
-            let a = span(pair.a), b = span(pair.b)
-            return SentencePair(source1: labels[pair.a.source], start1: a.start, end1: a.end,
-                                source2: labels[pair.b.source], start2: b.start, end2: b.end,
-                                evidence: pair.evidence, denseStanding: pair.denseStanding,
-                                probability: pair.probability, aligned: aligned.contains([pair.a, pair.b]))
-        }
-    }
-
     /// Dense sentence vectors of the story, nil without an embedder or when it fails (told to
     /// `embedderFailed`).
     private func sentenceVectors(_ articles: [AnnotatedArticle], _ units: [ClaimUnits]) -> SentenceVectors? {
@@ -110,11 +90,20 @@ public struct StoryComparator: StoryComparer {
         }
     }
 
-    public func compare(_ articles: [AnnotatedArticle]) -> StoryReport {
+    public func compare(_ articles: [AnnotatedArticle]) -> StoryReport { compare(articles, listingPairs: false).report }
+
+    /// The report, and every pair of sentences from two sources that shares some evidence with
+    /// what the alignment read of it, from one alignment (`parallax compare --sentence-pairs`).
+    public func compareListingPairs(_ articles: [AnnotatedArticle]) -> (report: StoryReport, pairs: [SentencePair]) {
+        compare(articles, listingPairs: true)
+    }
+
+    private func compare(_ articles: [AnnotatedArticle], listingPairs: Bool) -> (report: StoryReport, pairs: [SentencePair]) {
         let labels = Self.labels(articles)
         let units = articles.enumerated().map { ClaimUnits($0.element, source: $0.offset) }
         let matcher = ClaimMatcher(units: units.flatMap(\.sentences))
-        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: sentenceVectors(articles, units))
+        let alignment = SentenceAlignment(units: units, matcher: matcher, vectors: sentenceVectors(articles, units),
+                                          recordingPairs: listingPairs)
         let titles = titleEntities(articles)
         let similarity = StorySimilarity(units: units, matcher: matcher, titleEntityKeys: titles.map { Set($0.map(\.key)) })
 
@@ -213,7 +202,7 @@ public struct StoryComparator: StoryComparer {
         }
         let score = components.isEmpty ? 0 : components.map(\.similarity).reduce(0, +) / Double(components.count)
 
-        return StoryReport(
+        let report = StoryReport(
             sources: articles.enumerated().map { index, annotated in
                 StoryReport.Source(id: annotated.article.id, source: labels[index], title: annotated.article.title,
                                    language: annotated.article.language ?? "und",
@@ -244,6 +233,22 @@ public struct StoryComparator: StoryComparer {
             firstPublished: copies.first.map { labels[$0] },
             omissions: Self.omissions(corroborated, articles: articles, labels: labels),
             claims: links.claims(articles, units: units, labels: labels))
+        return (report, listingPairs ? Self.sentencePairs(alignment, units: units, labels: labels) : [])
+    }
+
+    /// The scored pairs an alignment recorded, with their sentences' offsets.
+    private static func sentencePairs(_ alignment: SentenceAlignment, units: [ClaimUnits], labels: [String]) -> [SentencePair] {
+        let aligned = Set(alignment.edges.map { [$0.a, $0.b] })
+        func span(_ ref: SentenceAlignment.SentenceRef) -> TextSpan {
+            units[ref.source].sentences.first { $0.sentence == ref.sentence }?.span ?? TextSpan(start: 0, end: 0)
+        }
+        return alignment.pairs.map { pair in
+            let a = span(pair.a), b = span(pair.b)
+            return SentencePair(source1: labels[pair.a.source], start1: a.start, end1: a.end,
+                                source2: labels[pair.b.source], start2: b.start, end2: b.end,
+                                evidence: pair.evidence, denseStanding: pair.denseStanding,
+                                probability: pair.probability, aligned: aligned.contains([pair.a, pair.b]))
+        }
     }
 
     /// Claims in the order of the sources given, then of their text.

@@ -81,20 +81,27 @@ struct CompareCommand: ParsableCommand {
             Output.warning("compare needs at least two readable articles; got \(articles.count)")
             throw ExitCode(1)
         }
-        let report = pipeline.compare(articles)
+        // With --sentence-pairs, one alignment gives both the report and the pairs.
+        var pairs: [StoryComparator.SentencePair] = []
+        let report: StoryReport
+        if sentencePairs != nil {
+            let comparator = pipeline.comparer as? StoryComparator ?? StoryComparator()
+            (report, pairs) = comparator.compareListingPairs(articles.map(pipeline.annotate))
+        } else {
+            report = pipeline.compare(articles)
+        }
         switch format {
         case .json: Output.write(try ReportRenderer.json(report))
         case .md: Output.write(ReportRenderer.markdown(report))
         case .html: Output.write(ReportRenderer.html(report))
         case .text: Output.write(ReportRenderer.text(report))
         }
-        if let sentencePairs { try writeSentencePairs(articles, pipeline: pipeline, to: sentencePairs) }
+        if let sentencePairs { try write(pairs, to: sentencePairs) }
         if failed > 0 { throw ExitCode(1) }
     }
 
-    private func writeSentencePairs(_ articles: [Article], pipeline: Pipeline, to path: String) throws {
-        let comparator = pipeline.comparer as? StoryComparator ?? StoryComparator()
-        let lines = try comparator.sentencePairs(articles.map(pipeline.annotate)).map { try ParallaxJSON.line($0) + "\n" }
+    private func write(_ pairs: [StoryComparator.SentencePair], to path: String) throws {
+        let lines = try pairs.map { try ParallaxJSON.line($0) + "\n" }
         do {
             try Data(lines.joined().utf8).write(to: URL(fileURLWithPath: path))
         } catch {

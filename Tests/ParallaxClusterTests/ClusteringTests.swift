@@ -63,7 +63,7 @@ import TestSupport
         unchecked.crossLanguageCheck = nil
         var flat = unchecked
         flat.crossLingualBonus = 1.3
-        flat.crossLingualEvidence = CrossLingualEvidence(names: 0, numbers: 0, wordGrams: 0)
+        flat.crossLingualEvidence = ComponentWeights()
         let evidence = run(unchecked), flatOnly = run(flat)
         #expect(evidence.briefsF1 >= 0.6, "briefs' B-cubed F1 \(evidence.briefsF1)")
         #expect(evidence.briefsF1 >= flatOnly.briefsF1 - 0.01, "\(evidence.briefsF1) against \(flatOnly.briefsF1) with the flat allowance")
