@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := libxml2-dev libstemmer-dev zlib1g-dev libdeflate-dev pkg-conf
 TEST_PACKAGES := postgresql sqlite3 chromium
 SHARED ?= ../shared
 
-.PHONY: demo test deps test-deps build release clean langid-model help bench-extract serve spark-demo embedder
+.PHONY: demo test deps test-deps build release clean langid-model country-names help bench-extract serve spark-demo embedder
 
 help:
 	@echo "make demo   - install what is missing, build in release, run Parallax on the demo corpus"
@@ -17,6 +17,7 @@ help:
 	@echo "make spark-demo - the Spark backfill on local[2] over $(SHARED)/data/corpus"
 	@echo "make bench-extract - compare extraction with trafilatura on $(SHARED)/data/extraction/wcxb-dev"
 	@echo "make langid-model - retrain the language identifier from $(SHARED)/data/langid-train"
+	@echo "make country-names - rewrite the country names per language from the CLDR data in ICU"
 	@echo "make embedder - install the optional dense embedder (multilingual-e5-small) in .build-e5-venv"
 
 ## Install the Debian packages Parallax builds against, only those that are missing.
@@ -51,6 +52,12 @@ spark-demo: release
 
 langid-model: release
 	$(PARALLAX) language train --from $(SHARED)/data/langid-train --out Sources/ParallaxLanguage/Resources
+
+## Country names in every language Parallax reads, from the Unicode CLDR data ICU carries.
+country-names:
+	mkdir -p .build
+	swiftc -O scripts/country-names.swift -o .build/country-names
+	.build/country-names > Sources/ParallaxLanguage/Resources/country-names.tsv
 
 ## Parallax and trafilatura side by side on the WCXB dev set (pip installs trafilatura in Benchmarks/.venv).
 bench-extract: release

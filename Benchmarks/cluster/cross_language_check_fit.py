@@ -12,7 +12,7 @@ right, though now and then two stream articles in two languages do report one ev
 
 Printed: the AUC of the clusterer's own join score and of the fitted model (2-fold, by a fixed
 shuffle), and the model fitted on all joins (bias, then √terms, √word n-grams, √names,
-√numbers, √dates).
+√numbers, √dates, √countries).
 
 Usage (from the repository root):
     python3 Benchmarks/cluster/cross_language_check_fit.py [PARALLAX] [--seed S] [--half 0|1]
@@ -25,7 +25,7 @@ import argparse, collections, json, math, os, random, subprocess, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from distractor_eval import add_stream_arguments, stream_items  # noqa: E402
 
-FEATURES = ["terms", "word_grams", "names", "numbers", "dates"]
+FEATURES = ["terms", "word_grams", "names", "numbers", "dates", "countries"]
 
 
 def fit(xs, ys, rounds=4000, rate=0.5):

@@ -10,11 +10,14 @@ public struct ArticleFeatures: Sendable {
     public var entities: SparseVector
     public var numbers: SparseVector
     public var dates: SparseVector
+    /// Countries named (`CountryNames`), the same keys in every language.
+    public var countries: SparseVector
     /// Dense embedding (unit length for an article, a sum for a story), when an embedder is in use.
     public var embedding: [Float]?
 
     public init(language: String, published: Date?, terms: SparseVector, wordGrams: SparseVector, names: SparseVector,
-                entities: SparseVector, numbers: SparseVector, dates: SparseVector, embedding: [Float]? = nil) {
+                entities: SparseVector, numbers: SparseVector, dates: SparseVector, countries: SparseVector = SparseVector(),
+                embedding: [Float]? = nil) {
         self.language = language
         self.published = published
         self.terms = terms
@@ -23,6 +26,7 @@ public struct ArticleFeatures: Sendable {
         self.entities = entities
         self.numbers = numbers
         self.dates = dates
+        self.countries = countries
         self.embedding = embedding
     }
 }
@@ -74,6 +78,6 @@ public struct FeatureWeighting: Sendable {
         return ArticleFeatures(language: counts.language, published: counts.published, terms: vector(counts.terms),
                                wordGrams: vector(counts.wordGrams, limit: 4 * maximumLength), names: vector(counts.nameGrams),
                                entities: vector(counts.entities), numbers: vector(counts.numbers), dates: vector(counts.dates),
-                               embedding: counts.embedding.map { centring?.centred($0, language: counts.language) ?? $0 })
+                               countries: vector(counts.countries), embedding: counts.embedding.map { centring?.centred($0, language: counts.language) ?? $0 })
     }
 }

@@ -21,6 +21,8 @@ public struct FeatureCounts: Sendable {
     public var entities: [UInt64: Float] = [:]
     /// Non-year numbers with two or more significant digits.
     public var numbers: [UInt64: Float] = [:]
+    /// Countries named, by key (`CountryNames`: one key in every language and script).
+    public var countries: [UInt64: Float] = [:]
     /// Years named in the text and days that time expressions resolve to.
     public var dates: [UInt64: Float] = [:]
     /// Hashes of word shingles, for near-duplicate detection.
@@ -41,6 +43,7 @@ public struct FeatureCounts: Sendable {
     /// Every distinct feature key, as counted once per document by document frequencies.
     public var allKeys: [UInt64] {
         Array(terms.keys) + Array(nameGrams.keys) + Array(entities.keys) + Array(numbers.keys) + Array(dates.keys) + Array(wordGrams.keys)
+            + Array(countries.keys)
     }
 }
 
@@ -113,6 +116,7 @@ public struct FeatureExtractor: Sendable {
             finish(&counts)
             addNumbers(in: title, to: &counts)
             addNumbers(in: text, to: &counts)
+            addCountries(in: title, text, to: &counts)
             counts.signature = MinHashSignature(shingles: counts.shingles)
             return counts
         case .full:
@@ -142,6 +146,7 @@ public struct FeatureExtractor: Sendable {
         for entity in annotated.entities {
             counts.entities[FeatureHash.key(LatinFolding.fold(entity.key), .entity), default: 0] += 1
         }
+        addCountries(in: article.title, article.text, to: &counts)
         for time in annotated.times {
             guard let interval = time.resolved else { continue }
             switch interval.granularity {
@@ -190,6 +195,15 @@ public struct FeatureExtractor: Sendable {
         counts.terms = termSums.drain()
         counts.wordGrams = wordGramSums.drain()
         counts.nameGrams = nameGramSums.drain()
+    }
+
+    /// The countries a title and text name (a title's count as much as the body's).
+    private func addCountries(in title: String, _ text: String, to counts: inout FeatureCounts) {
+        for part in [title, text] where !part.isEmpty {
+            for country in CountryNames.shared.mentions(in: part, language: counts.language) {
+                counts.countries[FeatureHash.key(country, .country), default: 0] += 1
+            }
+        }
     }
 
     /// Numbers written with digits of any script. Years (four digits in `yearRange`) are

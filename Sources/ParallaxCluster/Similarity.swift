@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxLanguage
 
 /// The similarity of two articles (or an article and a story) feature by feature, each in
 /// [0, 1].
@@ -9,18 +10,24 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
     public var entities: Double
     public var numbers: Double
     public var dates: Double
+    /// Cosine of the countries named (`CountryNames`), between languages written in different
+    /// scripts only (0 otherwise): where names in letters meet, they carry the countries
+    /// already. The pair model does not read it (the SemEval ratings do not reward it); the
+    /// clusterer does across languages.
+    public var countries: Double
     public var crossLingual: Bool
     /// Cosine of the dense embeddings, when both sides have one.
     public var dense: Double?
 
-    public init(terms: Double, wordGrams: Double, names: Double, entities: Double, numbers: Double, dates: Double, crossLingual: Bool,
-                dense: Double? = nil) {
+    public init(terms: Double, wordGrams: Double, names: Double, entities: Double, numbers: Double, dates: Double,
+                countries: Double = 0, crossLingual: Bool, dense: Double? = nil) {
         self.terms = terms
         self.wordGrams = wordGrams
         self.names = names
         self.entities = entities
         self.numbers = numbers
         self.dates = dates
+        self.countries = countries
         self.crossLingual = crossLingual
         self.dense = dense
     }
@@ -32,6 +39,8 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         self.init(terms: Self.cosine(a.terms, s.terms, n.terms), wordGrams: Self.cosine(a.wordGrams, s.wordGrams, n.wordGrams),
                   names: Self.cosine(a.names, s.names, n.names), entities: Self.cosine(a.entities, s.entities, n.entities),
                   numbers: Self.cosine(a.numbers, s.numbers, n.numbers), dates: Self.cosine(a.dates, s.dates, n.dates),
+                  countries: story.languages.contains { !LanguageCodes.differInScript(a.language, $0) } ? 0
+                      : Self.cosine(a.countries, s.countries, n.countries),
                   crossLingual: a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language),
                   dense: Self.cosine(a.embedding, s.embedding, n.embedding))
     }
@@ -51,6 +60,7 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         func dot(_ x: SparseLookup, _ y: SparseVector) -> Double { Double(min(1, x.dot(y))) }
         self.init(terms: dot(a.terms, b.terms), wordGrams: dot(a.wordGrams, b.wordGrams), names: dot(a.names, b.names),
                   entities: dot(a.entities, b.entities), numbers: dot(a.numbers, b.numbers), dates: dot(a.dates, b.dates),
+                  countries: LanguageCodes.differInScript(a.language, b.language) ? dot(a.countries, b.countries) : 0,
                   crossLingual: LanguageCodes.differ(a.language, b.language), dense: DenseVector.cosine(a.embedding, b.embedding))
     }
 
@@ -58,6 +68,7 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         self.init(terms: Double(a.terms.cosine(b.terms)), wordGrams: Double(a.wordGrams.cosine(b.wordGrams)), names: Double(a.names.cosine(b.names)),
                   entities: Double(a.entities.cosine(b.entities)), numbers: Double(a.numbers.cosine(b.numbers)),
                   dates: Double(a.dates.cosine(b.dates)),
+                  countries: LanguageCodes.differInScript(a.language, b.language) ? Double(a.countries.cosine(b.countries)) : 0,
                   crossLingual: LanguageCodes.differ(a.language, b.language), dense: DenseVector.cosine(a.embedding, b.embedding))
     }
 }
@@ -100,6 +111,15 @@ enum LanguageCodes {
     /// True when both languages are known and differ.
     static func differ(_ a: String, _ b: String) -> Bool {
         a != "und" && b != "und" && !a.isEmpty && !b.isEmpty && a != b
+    }
+
+    /// True when two languages differ and are written in different scripts (or the script of
+    /// one is not known): there names written in letters cannot meet, and the countries two
+    /// reports name are much of what they can share.
+    static func differInScript(_ a: String, _ b: String) -> Bool {
+        guard differ(a, b) else { return false }
+        guard let x = CountryNames.shared.script(of: a), let y = CountryNames.shared.script(of: b) else { return true }
+        return x != y
     }
 }
 
@@ -146,6 +166,7 @@ struct ArticleLookup {
     let entities: SparseLookup
     let numbers: SparseLookup
     let dates: SparseLookup
+    let countries: SparseLookup
     let embedding: [Float]?
 
     init(_ features: ArticleFeatures) {
@@ -157,6 +178,7 @@ struct ArticleLookup {
         entities = SparseLookup(features.entities)
         numbers = SparseLookup(features.numbers)
         dates = SparseLookup(features.dates)
+        countries = SparseLookup(features.countries)
         embedding = features.embedding
     }
 }

@@ -322,10 +322,13 @@ private struct FeaturesJSON: Codable {
     var entities: String
     var numbers: String
     var dates: String
+    /// Absent from records written before countries were counted: read as none.
+    var countries: String?
     var shingles: String
 
     enum CodingKeys: String, CodingKey {
-        case depth, language, published, terms, wordGrams = "word_grams", nameGrams = "name_grams", entities, numbers, dates, shingles
+        case depth, language, published, terms, wordGrams = "word_grams", nameGrams = "name_grams", entities, numbers, dates, countries
+        case shingles
     }
 
     init(_ counts: FeatureCounts, depth: FeatureExtractor.Depth) {
@@ -338,6 +341,7 @@ private struct FeaturesJSON: Codable {
         entities = Self.pack(counts.entities)
         numbers = Self.pack(counts.numbers)
         dates = Self.pack(counts.dates)
+        countries = Self.pack(counts.countries)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(counts.shingles.count * 8)
         for key in counts.shingles.sorted() { Self.append(key, to: &bytes) }
@@ -351,6 +355,7 @@ private struct FeaturesJSON: Codable {
         let families: [(String, String, WritableKeyPath<FeatureCounts, [UInt64: Float]>)] = [
             ("terms", terms, \.terms), ("word_grams", wordGrams, \.wordGrams), ("name_grams", nameGrams, \.nameGrams),
             ("entities", entities, \.entities), ("numbers", numbers, \.numbers), ("dates", dates, \.dates),
+            ("countries", countries ?? "", \.countries),
         ]
         for (name, packed, path) in families {
             guard let map = Self.unpack(packed) else { throw invalid(name) }

@@ -160,3 +160,23 @@ func sharedRecords(_ relative: String) throws -> [[String: Any]] {
         }
     }
 }
+
+@Suite struct CountryFeatureTests {
+    /// A Chinese and an English brief of one event share no word, name or number written
+    /// alike, but they name the same countries: the country vectors meet, and only across
+    /// languages does the clusterer count them.
+    @Test func briefsInTwoScriptsShareTheirCountries() {
+        var extractor = FeatureExtractor()
+        let chinese = extractor.counts(title: "", text: "俄罗斯总统宣布全国部分动员，征召预备役人员前往乌克兰作战。", language: "zh", published: nil)
+        let english = extractor.counts(title: "", text: "The Russian president orders a partial mobilisation to send reservists to Ukraine.",
+                                       language: "en", published: nil)
+        let unrelated = extractor.counts(title: "", text: "Floods in Pakistan leave a third of the country under water.",
+                                         language: "en", published: nil)
+        var weighting = FeatureWeighting()
+        for counts in [chinese, english, unrelated] { weighting.learn(counts) }
+        let same = SimilarityComponents(weighting.weigh(chinese), weighting.weigh(english))
+        #expect(same.countries > 0.9)
+        #expect(same.names == 0 && same.numbers == 0)
+        #expect(SimilarityComponents(weighting.weigh(chinese), weighting.weigh(unrelated)).countries == 0)
+    }
+}

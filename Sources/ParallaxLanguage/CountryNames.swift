@@ -1,0 +1,296 @@
+import Foundation
+
+/// Country names in the languages and scripts of world news ("乌克兰", "우크라이나에서",
+/// "Украины", "Ucrania" → *ukraine*): what two reports in different scripts still share when
+/// neither a name written in Latin letters nor a number links them.
+///
+/// The names come from Unicode CLDR through ICU (`Resources/country-names.tsv`, written by
+/// `make country-names`; the script is `scripts/country-names.swift`), plus a few that news
+/// uses and CLDR does not give (`Resources/country-names-extra.tsv`, written by the project).
+/// The key of a country is its English name as the alias table spells it ("united states").
+///
+/// How a name is found depends on its script, since scripts mark words differently:
+/// - Chinese, Japanese, Thai, Lao, Khmer and Burmese leave no space between words: a name
+///   matches anywhere ("俄罗斯总统" holds 俄罗斯).
+/// - Korean joins particles to the word: a name matches at a word's start, with up to
+///   `hangulSuffix` syllables after it ("우크라이나에서").
+/// - Elsewhere a name matches at a word's start, and where languages inflect names its last
+///   letter may change and a short ending follow ("Украина" → "Украины", "Ukrainassa",
+///   "Russian"); Arabic-script words may also open with a one-letter clitic ("وروسيا").
+///   Short Latin names ("Iran", "Mali") match only whole, or they would match other words.
+/// Of several names that start at one place, the longest wins ("Nigeria" before "Niger").
+public struct CountryNames: Sendable {
+    /// The names shipped with Parallax.
+    public static let shared = CountryNames(generated: ConceptLexicon.tableLines("country-names.tsv"),
+                                            extra: ConceptLexicon.tableLines("country-names-extra.tsv"))
+
+    /// Country keys, by region number.
+    public let keys: [String]
+    /// Column (language) → names by their first two scalars, longest first.
+    private let columns: [String: [UInt64: [Name]]]
+    /// Column → the script most of its names are written in.
+    private let scripts: [String: Script]
+
+    /// Languages without a column of their own that read another's names: varieties of
+    /// Chinese, Mingrelian (Georgian script), Mazanderani (Persian), Bhojpuri (Hindi),
+    /// Minangkabau and Banjar (Indonesian), Scots, Arpitan, Belarusian in the classical
+    /// spelling, Serbo-Croatian, and Norwegian's macro code.
+    static let borrowedColumns: [String: String] = [
+        "wuu": "zh", "yue": "zh", "zh-yue": "zh", "zh-classical": "zh", "lzh": "zh", "xmf": "ka", "mzn": "fa",
+        "bh": "hi", "min": "id", "bjn": "id", "sco": "en", "frp": "fr", "be-tarask": "be", "sh": "sr", "no": "nb",
+    ]
+
+    static let hangulSuffix = 3
+    /// Letters that may follow a name's stem in an inflecting language: Latin script, others.
+    static let latinSuffix = 4
+    static let otherSuffix = 5
+    /// Shortest names that may inflect: in Latin letters, in other scripts.
+    static let latinInflecting = 5
+    static let otherInflecting = 4
+    /// Shortest names matched at all (in scalars): Latin, other spaced scripts, unspaced.
+    static let latinShortest = 4
+    static let otherShortest = 3
+    static let unspacedShortest = 2
+    /// One-letter clitics that open Arabic-script words: and, so, with, for, like.
+    static let arabicClitics: Set<Unicode.Scalar> = ["و", "ف", "ب", "ل", "ك"]
+
+    struct Name: Sendable {
+        var scalars: [Unicode.Scalar]
+        var region: Int32
+        var matching: Matching
+    }
+
+    enum Matching: Sendable {
+        case anywhere
+        /// At a word's start, followed by at most this many letters.
+        case wordStart(suffix: Int)
+        /// At a word's start; the last scalar may differ or be missing, and at most this many
+        /// letters follow the rest.
+        case inflected(suffix: Int)
+    }
+
+    /// `generated`: the header (`region`, `key`, then language columns) and a line per
+    /// region, names separated by `|`. `extra`: lines of region, column and names.
+    public init(generated: [String], extra: [String]) {
+        guard let header = generated.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+              header.count > 2, header[0] == "region" else {
+            keys = []
+            columns = [:]
+            scripts = [:]
+            return
+        }
+        var keys: [String] = []
+        var regionNumbers: [String: Int32] = [:]
+        var forms: [String: [(String, Int32, trusted: Bool)]] = [:]
+        for line in generated.dropFirst() {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count == header.count else { continue }
+            let number = Int32(keys.count)
+            keys.append(cells[1])
+            regionNumbers[cells[0]] = number
+            for (column, cell) in zip(header.dropFirst(2), cells.dropFirst(2)) {
+                for name in Self.names(in: cell) { forms[column, default: []].append((name, number, false)) }
+            }
+        }
+        for line in extra {
+            let cells = line.split(separator: "\t").map(String.init)
+            guard cells.count == 3, let number = regionNumbers[cells[0]] else { continue }
+            for name in cells[2].split(separator: "|") { forms[cells[1], default: []].append((String(name), number, true)) }
+        }
+        var columns: [String: [UInt64: [Name]]] = [:]
+        var scripts: [String: Script] = [:]
+        for (column, list) in forms {
+            var tally: [Script: Int] = [:]
+            for (form, _, _) in list { if let first = form.unicodeScalars.first { tally[Script.blockScript(of: first.value), default: 0] += 1 } }
+            scripts[column] = tally.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key
+            var byOpening: [UInt64: [Name]] = [:]
+            var seen: Set<[Unicode.Scalar]> = []
+            for (form, region, trusted) in list {
+                let scalars = Self.normalized(form)
+                var variants = [scalars]
+                // Arabic "for the": ل + الصين is written للصين.
+                if scalars.starts(with: ["ا", "ل"]) { variants.append(["ل"] + scalars.dropFirst()) }
+                for variant in variants where !seen.contains(variant) {
+                    guard let matching = Self.matching(variant, trusted: trusted) else { continue }
+                    seen.insert(variant)
+                    byOpening[Self.opening(variant[0], variant[1]), default: []].append(Name(scalars: variant, region: region, matching: matching))
+                }
+            }
+            columns[column] = byOpening.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+        }
+        self.keys = keys
+        self.columns = columns
+        self.scripts = scripts
+    }
+
+    /// The script a language writes country names in (most of them, for a language written
+    /// in two), or nil for a language without names.
+    public func script(of language: String) -> Script? {
+        let code = language.lowercased()
+        return scripts[code] ?? Self.borrowedColumns[code].flatMap { scripts[$0] } ?? scripts[LanguageData.base(code)]
+            ?? Self.borrowedColumns[LanguageData.base(code)].flatMap { scripts[$0] }
+    }
+
+    /// The key of every country named in `text`, once per mention, in text order. Empty for
+    /// a language without names.
+    public func mentions(in text: String, language: String) -> [String] {
+        guard let names = column(for: language) else { return [] }
+        let t = Self.normalized(text)
+        var found: [String] = []
+        var i = 0
+        var previousIsLetter = false
+        while i < t.count - 1 {
+            let isLetter = Self.isLetter(t[i])
+            defer { previousIsLetter = isLetter }
+            let wordStart = isLetter && !previousIsLetter
+            // Names start at a word's start, except in scripts without spaces: elsewhere no lookup.
+            guard wordStart || (isLetter && Self.isUnspaced(t[i])) else {
+                i += 1
+                continue
+            }
+            var end: Int?
+            search: for start in [i, i + 1] where start < t.count - 1 {
+                if start > i, !(Self.arabicClitics.contains(t[i]) && Self.isLetter(t[start])) { break }
+                for name in names[Self.opening(t[start], t[start + 1])] ?? [] {
+                    if let e = Self.match(name, in: t, at: start, wordStart: wordStart) {
+                        found.append(keys[Int(name.region)])
+                        end = e
+                        break search
+                    }
+                }
+            }
+            if let end {
+                // The match ends at a letter's end or mid-word (unspaced scripts): what follows
+                // starts afresh only after a non-letter, as at any word's end.
+                previousIsLetter = true
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    private func column(for language: String) -> [UInt64: [Name]]? {
+        let code = language.lowercased()
+        return columns[code] ?? Self.borrowedColumns[code].flatMap { columns[$0] } ?? columns[LanguageData.base(code)]
+            ?? Self.borrowedColumns[LanguageData.base(code)].flatMap { columns[$0] }
+    }
+
+    /// Where a match of `name` at `start` ends, or nil.
+    private static func match(_ name: Name, in t: [Unicode.Scalar], at start: Int, wordStart: Bool) -> Int? {
+        let n = name.scalars
+        switch name.matching {
+        case .anywhere:
+            return matches(n[...], t, start) ? start + n.count : nil
+        case .wordStart(let suffix):
+            guard wordStart, matches(n[...], t, start) else { return nil }
+            return ending(t, start + n.count, suffix)
+        case .inflected(let suffix):
+            let stem = n.dropLast()
+            guard wordStart, matches(stem, t, start) else { return nil }
+            return ending(t, start + stem.count, suffix)
+        }
+    }
+
+    /// Whether `name` is written in `t` at `start`; a space of the name matches any white space.
+    private static func matches(_ name: ArraySlice<Unicode.Scalar>, _ t: [Unicode.Scalar], _ start: Int) -> Bool {
+        guard start + name.count <= t.count else { return false }
+        var k = start
+        for scalar in name {
+            let other = t[k]
+            guard other == scalar || (scalar == " " && other.properties.isWhitespace) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The end of the word after `position`, if at most `limit` letters follow.
+    private static func ending(_ t: [Unicode.Scalar], _ position: Int, _ limit: Int) -> Int? {
+        var k = position
+        while k < t.count, isLetter(t[k]) {
+            k += 1
+            if k - position > limit { return nil }
+        }
+        return k
+    }
+
+    /// How a name is matched, or nil when it is too short to match safely.
+    private static func matching(_ name: [Unicode.Scalar], trusted: Bool) -> Matching? {
+        guard name.count >= 2 else { return nil }
+        if isUnspaced(name[0]) { return name.count >= unspacedShortest ? .anywhere : nil }
+        if isHangul(name[0]) { return .wordStart(suffix: hangulSuffix) }
+        let latin = name[0].value < 0x250
+        if !trusted, name.count < (latin ? latinShortest : otherShortest) { return nil }
+        if name.count >= (latin ? latinInflecting : otherInflecting), let last = name.last, isLetter(last) {
+            return .inflected(suffix: latin ? latinSuffix : otherSuffix)
+        }
+        return .wordStart(suffix: 0)
+    }
+
+    /// The names of one cell: CLDR writes some with a second form in brackets ("Myanmar
+    /// (Burma)") or a qualifier after a comma ("Korea, North" in some languages).
+    static func names(in cell: String) -> [String] {
+        var out: [String] = []
+        for entry in cell.split(separator: "|") {
+            var name = String(entry)
+            if let open = name.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+                let inner = name[name.index(after: open)...].prefix { $0 != ")" && $0 != "）" }
+                out.append(inner.trimmingCharacters(in: .whitespaces))
+                name = String(name[..<open])
+            }
+            if let comma = name.firstIndex(of: ",") { name = String(name[..<comma]) }
+            out.append(name.trimmingCharacters(in: .whitespaces))
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// Lower case (scalar by scalar: the first scalar of each lower-case mapping, so that
+    /// positions stay those of the text), with one kind of apostrophe and of space.
+    static func normalized(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            if s.value < 0x80 {
+                out.append((0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value | 0x20)! : s)
+            } else if s == "\u{2019}" {
+                out.append("'")
+            } else if s == "\u{A0}" {
+                out.append(" ")
+            } else if s.properties.changesWhenLowercased, let lower = s.properties.lowercaseMapping.unicodeScalars.first {
+                out.append(lower)
+            } else {
+                out.append(s)
+            }
+        }
+        return out
+    }
+
+    static func opening(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 21 | UInt64(b.value) }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+        if s == "\u{200C}" || s == "\u{200D}" { return true }  // joiners inside Persian and Indic words
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
+
+    /// Scripts written without spaces between words: Thai and Lao, Burmese, Khmer, kana, and
+    /// CJK ideographs (by block: a property lookup per scalar costs more than the matching).
+    static func isUnspaced(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+}
