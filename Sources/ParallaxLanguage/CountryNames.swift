@@ -30,6 +30,8 @@ public struct CountryNames: Sendable {
     private let columns: [String: [UInt64: [Name]]]
     /// Column → the script most of its names are written in.
     private let scripts: [String: Script]
+    /// Key → English name.
+    private let displayNames: [String: String]
 
     /// Languages without a column of their own that read another's names: varieties of
     /// Chinese, Mingrelian (Georgian script), Mazanderani (Persian), Bhojpuri (Hindi),
@@ -77,9 +79,12 @@ public struct CountryNames: Sendable {
             keys = []
             columns = [:]
             scripts = [:]
+            displayNames = [:]
             return
         }
         var keys: [String] = []
+        var displayNames: [String: String] = [:]
+        let english = header.firstIndex(of: "en")
         var regionNumbers: [String: Int32] = [:]
         var forms: [String: [(String, Int32, trusted: Bool)]] = [:]
         for line in generated.dropFirst() {
@@ -88,6 +93,13 @@ public struct CountryNames: Sendable {
             let number = Int32(keys.count)
             keys.append(cells[1])
             regionNumbers[cells[0]] = number
+            // CLDR's English name, unless the key was set apart from it ("china" for "China
+            // mainland"): then the key in capitals.
+            if let cldr = english.flatMap({ Self.names(in: cells[$0]).last }), cldr.lowercased() == cells[1] {
+                displayNames[cells[1]] = cldr
+            } else {
+                displayNames[cells[1]] = cells[1].split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+            }
             for (column, cell) in zip(header.dropFirst(2), cells.dropFirst(2)) {
                 for name in Self.names(in: cell) { forms[column, default: []].append((name, number, false)) }
             }
@@ -121,6 +133,7 @@ public struct CountryNames: Sendable {
         self.keys = keys
         self.columns = columns
         self.scripts = scripts
+        self.displayNames = displayNames
     }
 
     /// The script a language writes country names in (most of them, for a language written
@@ -131,12 +144,29 @@ public struct CountryNames: Sendable {
             ?? Self.borrowedColumns[LanguageData.base(code)].flatMap { scripts[$0] }
     }
 
+    /// One country named in a text: its key and where the name stands, in Unicode scalars
+    /// (with the ending an inflected name carries: "Украины" whole).
+    public struct Match: Sendable, Hashable {
+        public var key: String
+        public var start: Int
+        public var end: Int
+    }
+
     /// The key of every country named in `text`, once per mention, in text order. Empty for
     /// a language without names.
     public func mentions(in text: String, language: String) -> [String] {
+        matches(in: text, language: language).map(\.key)
+    }
+
+    /// The English name of a country to show ("Ukraine", "China"), by its key.
+    public func displayName(of key: String) -> String? { displayNames[key] }
+
+    /// Every country named in `text`, in text order.
+    public func matches(in text: String, language: String) -> [Match] {
         guard let names = column(for: language) else { return [] }
+        // One normalised scalar per scalar of the text, so positions are the text's.
         let t = Self.normalized(text)
-        var found: [String] = []
+        var found: [Match] = []
         var i = 0
         var previousIsLetter = false
         while i < t.count - 1 {
@@ -153,7 +183,7 @@ public struct CountryNames: Sendable {
                 if start > i, !(Self.arabicClitics.contains(t[i]) && Self.isLetter(t[start])) { break }
                 for name in names[Self.opening(t[start], t[start + 1])] ?? [] {
                     if let e = Self.match(name, in: t, at: start, wordStart: wordStart) {
-                        found.append(keys[Int(name.region)])
+                        found.append(Match(key: keys[Int(name.region)], start: start, end: e))
                         end = e
                         break search
                     }
