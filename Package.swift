@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(name: "ParallaxLanguageTests", dependencies: ["ParallaxLanguage", "TestSupport"]),
         .testTarget(name: "ParallaxAnnotateTests", dependencies: ["ParallaxAnnotate", "TestSupport"]),
-        .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "TestSupport"]),
+        .testTarget(name: "ParallaxClusterTests", dependencies: ["ParallaxCluster", "ParallaxLanguage", "TestSupport"]),
         .testTarget(name: "ParallaxEmbedTests", dependencies: ["ParallaxEmbed", "TestSupport"]),
         .testTarget(
             name: "ParallaxStoreTests",

@@ -96,8 +96,8 @@ public struct EntityRecognizer: Sendable {
 
     /// Countries the alias table does not know in this form: names in other alphabets and
     /// inflections ("Украины", "Ukrainie", "Τουρκία"), from `CountryNames`, written with a
-    /// capital as names are (not "turkey" the bird). A name inside a longer capitalised run is
-    /// left to the run ("Chad Smith"). Scripts without capitals (Arabic, Chinese, Korean…) are
+    /// capital as names are (not "turkey" the bird). A name that opens a longer capitalised
+    /// name ("Chad Smith", "Georgia Tech") or follows a given name is left to the run. Scripts without capitals (Arabic, Chinese, Korean…) are
     /// left out: their other names are not recognised, so countries would be all their
     /// entities, and pairs of different events share those (SemEval ar-ar Pearson 0.561 →
     /// 0.483 with them). The clusterer counts their countries through its own features.
@@ -108,8 +108,12 @@ public struct EntityRecognizer: Sendable {
             let covered = s.words.indices.filter { s.words[$0].start < match.end && match.start < s.words[$0].end }
             guard let first = covered.first, let last = covered.last, s.words[first].isCapitalized,
                   !covered.contains(where: { taken[$0] }) else { continue }
-            if last + 1 < s.words.count, s.words[last + 1].isCapitalized, s.spaceOnly(after: last) { continue }
-            if first > 0, s.words[first - 1].isCapitalized, !s.isInitial(first - 1), s.spaceOnly(after: first - 1) { continue }
+            // …unless the next name is a person's ("Президент России Владимир Путин").
+            if last + 1 < s.words.count, s.words[last + 1].isCapitalized, s.spaceOnly(after: last),
+               !EntityLexicon.givenNames.contains(LatinFolding.fold(s.words[last + 1].lower)) { continue }
+            // …and one after a given name is a surname ("Michael Jordan").
+            if first > 0, s.words[first - 1].isCapitalized, s.spaceOnly(after: first - 1),
+               EntityLexicon.givenNames.contains(LatinFolding.fold(s.words[first - 1].lower)) { continue }
             let name = CountryNames.shared.displayName(of: match.key) ?? match.key
             let alias = EntityLexicon.Alias(key: match.key, name: name, kind: EntityMention.Kind.place.rawValue, words: [match.key],
                                             written: [name], caseSensitive: false, endsWithDot: false)
@@ -271,8 +275,12 @@ public struct EntityRecognizer: Sendable {
         return Analysis(mentions: mentions, titles: titles)
     }
 
-    /// Language-independent key: lower-cased, diacritics folded, words joined by one space.
+    /// Language-independent key: lower-cased, diacritics folded, words joined by one space;
+    /// a name in another alphabet romanised (`LatinFolding`: "Владимир Путин" → "vladimir
+    /// putin"), so that it meets the same name written in Latin letters.
     static func key(_ name: String) -> String {
-        EntityLexicon.runs(name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)).joined(separator: " ").lowercased()
+        let romanised = name.unicodeScalars.contains { $0.value >= 0x370 && $0.properties.isAlphabetic } ? LatinFolding.fold(name) : name
+        return EntityLexicon.runs(romanised.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
+            .joined(separator: " ").lowercased()
     }
 }

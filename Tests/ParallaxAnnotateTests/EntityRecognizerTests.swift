@@ -41,6 +41,16 @@ import ParallaxCore
         #expect(recognizer.recognize("Турции", language: "ru").map(\.name) == ["Turkey"])
         #expect(entities("The drummer Chad Smith said it in Niger.").map { $0.split(separator: "=")[1] }
                 == ["chad smith/person", "niger/place"])
+        #expect(!entities("The fans cheered Michael Chad.").contains { $0.hasSuffix("=chad/place") })
+    }
+
+    /// A name in another alphabet takes the key of its romanisation, so "Владимир Путин" and
+    /// "Vladimir Putin" are one person across the reports; before a person's name a country
+    /// stays a country ("Президент России Владимир Путин").
+    @Test func namesInOtherAlphabetsMeetTheirLatinSpelling() {
+        let russian = recognizer.recognize("Президент России Владимир Путин сделал заявление.", language: "ru")
+        #expect(russian.map(\.key) == ["russia", "vladimir putin"])
+        #expect(recognizer.recognize("Russian President Vladimir Putin spoke.", language: "en").map(\.key).contains("vladimir putin"))
     }
 
     @Test func sentenceInitialWordsNeedSupport() {

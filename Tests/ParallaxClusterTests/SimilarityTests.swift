@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxCore
+import ParallaxLanguage
 import Testing
 import TestSupport
 @testable import ParallaxCluster
