@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Country names in the languages and scripts of world news ("乌克兰", "우크라이나에서",
 /// "Украины", "Ucrania" → *ukraine*): what two reports in different scripts still share when
@@ -26,12 +27,10 @@ public struct CountryNames: Sendable {
 
     /// Country keys, by region number.
     public let keys: [String]
-    /// Column (language) → names by their first two scalars, longest first.
-    private let columns: [String: [UInt64: [Name]]]
-    /// Column → the script most of its names are written in.
-    private let scripts: [String: Script]
     /// Key → English name.
     private let displayNames: [String: String]
+    /// The names per language.
+    private let table: Table
 
     /// Languages without a column of their own that read another's names: varieties of
     /// Chinese, Mingrelian (Georgian script), Mazanderani (Persian), Bhojpuri (Hindi),
@@ -72,77 +71,106 @@ public struct CountryNames: Sendable {
     }
 
     /// `generated`: the header (`region`, `key`, then language columns) and a line per
-    /// region, names separated by `|`. `extra`: lines of region, column and names.
+    /// region, names separated by `|`. `extra`: lines of region, column and names. Only the
+    /// keys are read here; a language's names are indexed when it is first asked for (a
+    /// process reads a few of the 80 languages, and indexing all of them takes longer than
+    /// comparing two articles).
     public init(generated: [String], extra: [String]) {
         guard let header = generated.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
               header.count > 2, header[0] == "region" else {
             keys = []
-            columns = [:]
-            scripts = [:]
             displayNames = [:]
+            table = Table(columns: [:], extra: [:])
             return
         }
         var keys: [String] = []
         var displayNames: [String: String] = [:]
         let english = header.firstIndex(of: "en")
         var regionNumbers: [String: Int32] = [:]
-        var forms: [String: [(String, Int32, trusted: Bool)]] = [:]
+        var cells: [String: [Substring]] = [:]
         for line in generated.dropFirst() {
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == header.count else { continue }
-            let number = Int32(keys.count)
-            keys.append(cells[1])
-            regionNumbers[cells[0]] = number
+            let row = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard row.count == header.count else { continue }
+            let key = String(row[1])
+            regionNumbers[String(row[0])] = Int32(keys.count)
+            keys.append(key)
             // CLDR's English name, unless the key was set apart from it ("china" for "China
             // mainland"): then the key in capitals.
-            if let cldr = english.flatMap({ Self.names(in: cells[$0]).last }), cldr.lowercased() == cells[1] {
-                displayNames[cells[1]] = cldr
+            if let cldr = english.flatMap({ Self.names(in: String(row[$0])).last }), cldr.lowercased() == key {
+                displayNames[key] = cldr
             } else {
-                displayNames[cells[1]] = cells[1].split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+                displayNames[key] = key.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
             }
-            for (column, cell) in zip(header.dropFirst(2), cells.dropFirst(2)) {
-                for name in Self.names(in: cell) { forms[column, default: []].append((name, number, false)) }
-            }
+            for (column, cell) in zip(header.dropFirst(2), row.dropFirst(2)) { cells[column, default: []].append(cell) }
         }
+        var added: [String: [(name: String, region: Int32)]] = [:]
         for line in extra {
-            let cells = line.split(separator: "\t").map(String.init)
-            guard cells.count == 3, let number = regionNumbers[cells[0]] else { continue }
-            for name in cells[2].split(separator: "|") { forms[cells[1], default: []].append((String(name), number, true)) }
+            let row = line.split(separator: "\t").map(String.init)
+            guard row.count == 3, let number = regionNumbers[row[0]] else { continue }
+            for name in row[2].split(separator: "|") { added[row[1], default: []].append((String(name), number)) }
         }
-        var columns: [String: [UInt64: [Name]]] = [:]
-        var scripts: [String: Script] = [:]
-        for (column, list) in forms {
+        self.keys = keys
+        self.displayNames = displayNames
+        table = Table(columns: cells, extra: added)
+    }
+
+    /// The raw cells of each language column, and each language's index once built.
+    private final class Table: Sendable {
+        /// Column → one cell per region, in region order.
+        let columns: [String: [Substring]]
+        let extra: [String: [(name: String, region: Int32)]]
+        let built = Mutex<[String: Column]>([:])
+
+        init(columns: [String: [Substring]], extra: [String: [(name: String, region: Int32)]]) {
+            self.columns = columns
+            self.extra = extra
+        }
+
+        /// The index of a column, built on first use; nil for a column that does not exist.
+        func column(_ name: String) -> Column? {
+            if let column = built.withLock({ $0[name] }) { return column }
+            guard columns[name] != nil || extra[name] != nil else { return nil }
+            var forms: [(String, Int32, trusted: Bool)] = []
+            for (region, cell) in (columns[name] ?? []).enumerated() {
+                for form in CountryNames.names(in: String(cell)) { forms.append((form, Int32(region), false)) }
+            }
+            for (form, region) in extra[name] ?? [] { forms.append((form, region, true)) }
+            let column = Column(forms)
+            built.withLock { $0[name] = column }
+            return column
+        }
+    }
+
+    /// One language's names by their first two scalars (longest first), and the script most
+    /// of them are written in.
+    struct Column: Sendable {
+        var byOpening: [UInt64: [Name]] = [:]
+        var script: Script?
+
+        init(_ forms: [(String, Int32, trusted: Bool)]) {
             var tally: [Script: Int] = [:]
-            for (form, _, _) in list { if let first = form.unicodeScalars.first { tally[Script.blockScript(of: first.value), default: 0] += 1 } }
-            scripts[column] = tally.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key
-            var byOpening: [UInt64: [Name]] = [:]
+            for (form, _, _) in forms { if let first = form.unicodeScalars.first { tally[Script.blockScript(of: first.value), default: 0] += 1 } }
+            script = tally.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }?.key
             var seen: Set<[Unicode.Scalar]> = []
-            for (form, region, trusted) in list {
-                let scalars = Self.normalized(form)
+            for (form, region, trusted) in forms {
+                let scalars = CountryNames.normalized(form)
                 var variants = [scalars]
                 // Arabic "for the": ل + الصين is written للصين.
                 if scalars.starts(with: ["ا", "ل"]) { variants.append(["ل"] + scalars.dropFirst()) }
                 for variant in variants where !seen.contains(variant) {
-                    guard let matching = Self.matching(variant, trusted: trusted) else { continue }
+                    guard let matching = CountryNames.matching(variant, trusted: trusted) else { continue }
                     seen.insert(variant)
-                    byOpening[Self.opening(variant[0], variant[1]), default: []].append(Name(scalars: variant, region: region, matching: matching))
+                    byOpening[CountryNames.opening(variant[0], variant[1]), default: []]
+                        .append(Name(scalars: variant, region: region, matching: matching))
                 }
             }
-            columns[column] = byOpening.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
+            byOpening = byOpening.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
         }
-        self.keys = keys
-        self.columns = columns
-        self.scripts = scripts
-        self.displayNames = displayNames
     }
 
     /// The script a language writes country names in (most of them, for a language written
     /// in two), or nil for a language without names.
-    public func script(of language: String) -> Script? {
-        let code = language.lowercased()
-        return scripts[code] ?? Self.borrowedColumns[code].flatMap { scripts[$0] } ?? scripts[LanguageData.base(code)]
-            ?? Self.borrowedColumns[LanguageData.base(code)].flatMap { scripts[$0] }
-    }
+    public func script(of language: String) -> Script? { column(for: language)?.script }
 
     /// One country named in a text: its key and where the name stands, in Unicode scalars
     /// (with the ending an inflected name carries: "Украины" whole).
@@ -163,7 +191,7 @@ public struct CountryNames: Sendable {
 
     /// Every country named in `text`, in text order.
     public func matches(in text: String, language: String) -> [Match] {
-        guard let names = column(for: language) else { return [] }
+        guard let names = column(for: language)?.byOpening else { return [] }
         // One normalised scalar per scalar of the text, so positions are the text's.
         let t = Self.normalized(text)
         var found: [Match] = []
@@ -201,10 +229,12 @@ public struct CountryNames: Sendable {
         return found
     }
 
-    private func column(for language: String) -> [UInt64: [Name]]? {
-        let code = language.lowercased()
-        return columns[code] ?? Self.borrowedColumns[code].flatMap { columns[$0] } ?? columns[LanguageData.base(code)]
-            ?? Self.borrowedColumns[LanguageData.base(code)].flatMap { columns[$0] }
+    private func column(for language: String) -> Column? {
+        let code = language.lowercased(), base = LanguageData.base(code)
+        for name in [code, Self.borrowedColumns[code], base, Self.borrowedColumns[base]].compactMap({ $0 }) {
+            if let column = table.column(name) { return column }
+        }
+        return nil
     }
 
     /// Where a match of `name` at `start` ends, or nil.
@@ -246,7 +276,7 @@ public struct CountryNames: Sendable {
     }
 
     /// How a name is matched, or nil when it is too short to match safely.
-    private static func matching(_ name: [Unicode.Scalar], trusted: Bool) -> Matching? {
+    static func matching(_ name: [Unicode.Scalar], trusted: Bool) -> Matching? {
         guard name.count >= 2 else { return nil }
         if isUnspaced(name[0]) { return name.count >= unspacedShortest ? .anywhere : nil }
         if isHangul(name[0]) { return .wordStart(suffix: hangulSuffix) }
