@@ -13,8 +13,9 @@ import Synchronization
 /// How a name is found depends on its script, since scripts mark words differently:
 /// - Chinese, Japanese, Thai, Lao, Khmer and Burmese leave no space between words: a name
 ///   matches anywhere ("俄罗斯总统" holds 俄罗斯).
-/// - Korean joins particles to the word: a name matches at a word's start, with up to
-///   `hangulSuffix` syllables after it ("우크라이나에서").
+/// - Korean joins particles to the word: a name matches at a word's start, alone or with one
+///   of `koreanEndings` after it ("우크라이나에서", "러시아군"), not inside a longer word
+///   ("인도주의" is not India).
 /// - Elsewhere a name matches at a word's start, and where languages inflect names its last
 ///   letter may change and a short ending follow ("Украина" → "Украины", "Ukrainassa",
 ///   "Russian"); Arabic-script words may also open with a one-letter clitic ("وروسيا").
@@ -41,7 +42,13 @@ public struct CountryNames: Sendable {
         "bh": "hi", "min": "id", "bjn": "id", "sco": "en", "frp": "fr", "be-tarask": "be", "sh": "sr", "no": "nb",
     ]
 
-    static let hangulSuffix = 3
+    /// Particles and the few suffixes a Korean country name takes (of, in, from, army, side,
+    /// people, made in…).
+    static let koreanEndings: Set<String> = [
+        "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "과", "와", "로", "으로", "도", "만", "까지", "부터",
+        "에서의", "과의", "와의", "으로의", "로의", "에는", "에도", "에서는", "에서도", "이다", "이며", "이나",
+        "군", "측", "인", "산", "계", "령", "군의", "측의", "인의", "군은", "군이", "군을", "측은", "측이",
+    ]
     /// Letters that may follow a name's stem in an inflecting language: Latin script, others.
     static let latinSuffix = 4
     static let otherSuffix = 5
@@ -65,6 +72,8 @@ public struct CountryNames: Sendable {
         case anywhere
         /// At a word's start, followed by at most this many letters.
         case wordStart(suffix: Int)
+        /// At a word's start, alone or followed by one of `koreanEndings`.
+        case koreanWord
         /// At a word's start; the last scalar may differ or be missing, and at most this many
         /// letters follow the rest.
         case inflected(suffix: Int)
@@ -243,6 +252,10 @@ public struct CountryNames: Sendable {
         switch name.matching {
         case .anywhere:
             return matches(n[...], t, start) ? start + n.count : nil
+        case .koreanWord:
+            guard wordStart, matches(n[...], t, start), let end = ending(t, start + n.count, 3) else { return nil }
+            let rest = String(String.UnicodeScalarView(t[(start + n.count)..<end]))
+            return rest.isEmpty || koreanEndings.contains(rest) ? end : nil
         case .wordStart(let suffix):
             guard wordStart, matches(n[...], t, start) else { return nil }
             return ending(t, start + n.count, suffix)
@@ -279,7 +292,7 @@ public struct CountryNames: Sendable {
     static func matching(_ name: [Unicode.Scalar], trusted: Bool) -> Matching? {
         guard name.count >= 2 else { return nil }
         if isUnspaced(name[0]) { return name.count >= unspacedShortest ? .anywhere : nil }
-        if isHangul(name[0]) { return .wordStart(suffix: hangulSuffix) }
+        if isHangul(name[0]) { return .koreanWord }
         let latin = name[0].value < 0x250
         if !trusted, name.count < (latin ? latinShortest : otherShortest) { return nil }
         if name.count >= (latin ? latinInflecting : otherInflecting), let last = name.last, isLetter(last) {

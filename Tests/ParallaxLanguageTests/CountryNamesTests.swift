@@ -22,6 +22,7 @@ import Testing
     /// words, so that other words are not taken for them.
     @Test func longestNameWinsAndShortNamesMatchWhole() {
         #expect(names.mentions(in: "Nigeria and Niger signed a treaty", language: "en") == ["nigeria", "niger"])
+        #expect(names.mentions(in: "인도주의 지원을 위해 인도에서 러시아군이 철수했다", language: "ko") == ["india", "russia"])
         #expect(names.mentions(in: "Malik met the delegation from Mali", language: "en") == ["mali"])
         #expect(names.mentions(in: "The United States and the UK", language: "en") == ["united states", "united kingdom"])
     }
