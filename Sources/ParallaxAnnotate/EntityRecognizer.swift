@@ -96,11 +96,11 @@ public struct EntityRecognizer: Sendable {
 
     /// Countries the alias table does not know in this form: names in other alphabets and
     /// inflections ("Украины", "Ukrainie", "Τουρκία"), from `CountryNames`, written with a
-    /// capital as names are (not "turkey" the bird). A name that opens a longer capitalised
-    /// name ("Chad Smith", "Georgia Tech") or follows a given name is left to the run. Scripts without capitals (Arabic, Chinese, Korean…) are
-    /// left out: their other names are not recognised, so countries would be all their
-    /// entities, and pairs of different events share those (SemEval ar-ar Pearson 0.561 →
-    /// 0.483 with them). The clusterer counts their countries through its own features.
+    /// capital as names are (not "turkey" the bird). Scripts without capitals (Arabic,
+    /// Chinese, Korean…) are left out: their other names are not recognised, so countries
+    /// would be all their entities, and pairs of different events share those (SemEval ar-ar
+    /// Pearson 0.561 → 0.483 with them). The clusterer counts their countries through its
+    /// own features.
     private func countries(in s: SentenceWords, taken: inout [Bool]) -> [Candidate] {
         var found: [Candidate] = []
         let text = String(String.UnicodeScalarView(s.scalars))
@@ -108,10 +108,11 @@ public struct EntityRecognizer: Sendable {
             let covered = s.words.indices.filter { s.words[$0].start < match.end && match.start < s.words[$0].end }
             guard let first = covered.first, let last = covered.last, s.words[first].isCapitalized,
                   !covered.contains(where: { taken[$0] }) else { continue }
-            // …unless the next name is a person's ("Президент России Владимир Путин").
+            // A name that opens a longer capitalised name is part of it ("Chad Smith", "Georgia
+            // Tech"), unless a person's name follows ("Президент России Владимир Путин").
             if last + 1 < s.words.count, s.words[last + 1].isCapitalized, s.spaceOnly(after: last),
                !EntityLexicon.givenNames.contains(LatinFolding.fold(s.words[last + 1].lower)) { continue }
-            // …and one after a given name is a surname ("Michael Jordan").
+            // After a given name it is a surname ("Michael Chad").
             if first > 0, s.words[first - 1].isCapitalized, s.spaceOnly(after: first - 1),
                EntityLexicon.givenNames.contains(LatinFolding.fold(s.words[first - 1].lower)) { continue }
             let name = CountryNames.shared.displayName(of: match.key) ?? match.key

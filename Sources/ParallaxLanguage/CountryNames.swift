@@ -129,6 +129,8 @@ public struct CountryNames: Sendable {
         let columns: [String: [Substring]]
         let extra: [String: [(name: String, region: Int32)]]
         let built = Mutex<[String: Column]>([:])
+        /// `script(of:)` by language code as asked.
+        let scripts = Mutex<[String: Script?]>([:])
 
         init(columns: [String: [Substring]], extra: [String: [(name: String, region: Int32)]]) {
             self.columns = columns
@@ -179,7 +181,13 @@ public struct CountryNames: Sendable {
 
     /// The script a language writes country names in (most of them, for a language written
     /// in two), or nil for a language without names.
-    public func script(of language: String) -> Script? { column(for: language)?.script }
+    public func script(of language: String) -> Script? {
+        // Asked once per pair of languages the clusterer compares: remembered by the code as given.
+        if let known = table.scripts.withLock({ $0[language] }) { return known }
+        let script = column(for: language)?.script
+        table.scripts.withLock { $0[language] = script }
+        return script
+    }
 
     /// One country named in a text: its key and where the name stands, in Unicode scalars
     /// (with the ending an inflected name carries: "Украины" whole).
@@ -318,22 +326,16 @@ public struct CountryNames: Sendable {
         return out.filter { !$0.isEmpty }
     }
 
-    /// Lower case (scalar by scalar: the first scalar of each lower-case mapping, so that
+    /// Lower case (scalar by scalar, the single-scalar mappings of `CharacterTable`, so that
     /// positions stay those of the text), with one kind of apostrophe and of space.
     static func normalized(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
-            if s.value < 0x80 {
-                out.append((0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value | 0x20)! : s)
-            } else if s == "\u{2019}" {
-                out.append("'")
-            } else if s == "\u{A0}" {
-                out.append(" ")
-            } else if s.properties.changesWhenLowercased, let lower = s.properties.lowercaseMapping.unicodeScalars.first {
-                out.append(lower)
-            } else {
-                out.append(s)
+            switch s {
+            case "\u{2019}": out.append("'")
+            case "\u{A0}": out.append(" ")
+            default: out.append(Unicode.Scalar(CharacterTable.lowercased(s.value)) ?? s)
             }
         }
         return out
@@ -342,15 +344,8 @@ public struct CountryNames: Sendable {
     static func opening(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { UInt64(a.value) << 21 | UInt64(b.value) }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
-        if s == "\u{200C}" || s == "\u{200D}" { return true }  // joiners inside Persian and Indic words
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark:
-            return true
-        default:
-            return false
-        }
+        // Joiners sit inside Persian and Indic words.
+        CharacterTable.isLetter(s.value) || s == "\u{200C}" || s == "\u{200D}"
     }
 
     static func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
