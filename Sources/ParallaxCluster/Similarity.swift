@@ -36,12 +36,13 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
     /// normalised copy of the centroid is made.
     init(_ article: ArticleLookup, story: Story) {
         let s = story.sums, n = story.norms, a = article
+        let crossLingual = a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language)
         self.init(terms: Self.cosine(a.terms, s.terms, n.terms), wordGrams: Self.cosine(a.wordGrams, s.wordGrams, n.wordGrams),
                   names: Self.cosine(a.names, s.names, n.names), entities: Self.cosine(a.entities, s.entities, n.entities),
                   numbers: Self.cosine(a.numbers, s.numbers, n.numbers), dates: Self.cosine(a.dates, s.dates, n.dates),
-                  countries: story.languages.contains { !LanguageCodes.differInScript(a.language, $0) } ? 0
-                      : Self.cosine(a.countries, s.countries, n.countries),
-                  crossLingual: a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language),
+                  countries: crossLingual && story.languages.allSatisfy { LanguageCodes.differInScript(a.language, $0) }
+                      ? Self.cosine(a.countries, s.countries, n.countries) : 0,
+                  crossLingual: crossLingual,
                   dense: Self.cosine(a.embedding, s.embedding, n.embedding))
     }
 

@@ -43,12 +43,13 @@ public struct CountryNames: Sendable {
     ]
 
     /// Particles and the few suffixes a Korean country name takes (of, in, from, army, side,
-    /// people, made in…).
+    /// people, made in…), and the longest of them in syllables.
     static let koreanEndings: Set<String> = [
         "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에게", "과", "와", "로", "으로", "도", "만", "까지", "부터",
         "에서의", "과의", "와의", "으로의", "로의", "에는", "에도", "에서는", "에서도", "이다", "이며", "이나",
         "군", "측", "인", "산", "계", "령", "군의", "측의", "인의", "군은", "군이", "군을", "측은", "측이",
     ]
+    static let longestKoreanEnding = koreanEndings.map(\.unicodeScalars.count).max() ?? 0
     /// Letters that may follow a name's stem in an inflecting language: Latin script, others.
     static let latinSuffix = 4
     static let otherSuffix = 5
@@ -70,8 +71,8 @@ public struct CountryNames: Sendable {
 
     enum Matching: Sendable {
         case anywhere
-        /// At a word's start, followed by at most this many letters.
-        case wordStart(suffix: Int)
+        /// A whole word.
+        case whole
         /// At a word's start, alone or followed by one of `koreanEndings`.
         case koreanWord
         /// At a word's start; the last scalar may differ or be missing, and at most this many
@@ -129,8 +130,9 @@ public struct CountryNames: Sendable {
         let columns: [String: [Substring]]
         let extra: [String: [(name: String, region: Int32)]]
         let built = Mutex<[String: Column]>([:])
-        /// `script(of:)` by language code as asked.
-        let scripts = Mutex<[String: Script?]>([:])
+        /// The column each language code reads (as asked, so a lookup needs no folding of
+        /// the code), once resolved; nil for a language without names.
+        let byLanguage = Mutex<[String: Column?]>([:])
 
         init(columns: [String: [Substring]], extra: [String: [(name: String, region: Int32)]]) {
             self.columns = columns
@@ -181,13 +183,7 @@ public struct CountryNames: Sendable {
 
     /// The script a language writes country names in (most of them, for a language written
     /// in two), or nil for a language without names.
-    public func script(of language: String) -> Script? {
-        // Asked once per pair of languages the clusterer compares: remembered by the code as given.
-        if let known = table.scripts.withLock({ $0[language] }) { return known }
-        let script = column(for: language)?.script
-        table.scripts.withLock { $0[language] = script }
-        return script
-    }
+    public func script(of language: String) -> Script? { column(for: language)?.script }
 
     /// One country named in a text: its key and where the name stands, in Unicode scalars
     /// (with the ending an inflected name carries: "Украины" whole).
@@ -246,12 +242,16 @@ public struct CountryNames: Sendable {
         return found
     }
 
+    /// The names a language reads: its own column, a related language's, or its base
+    /// language's. Asked per article and per pair of languages the clusterer compares, so the
+    /// answer is kept by the code as given.
     private func column(for language: String) -> Column? {
+        if let known = table.byLanguage.withLock({ $0[language] }) { return known }
         let code = language.lowercased(), base = LanguageData.base(code)
-        for name in [code, Self.borrowedColumns[code], base, Self.borrowedColumns[base]].compactMap({ $0 }) {
-            if let column = table.column(name) { return column }
-        }
-        return nil
+        let column = [code, Self.borrowedColumns[code], base, Self.borrowedColumns[base]].lazy.compactMap { $0 }
+            .compactMap { self.table.column($0) }.first
+        table.byLanguage.withLock { $0[language] = column }
+        return column
     }
 
     /// Where a match of `name` at `start` ends, or nil.
@@ -261,12 +261,12 @@ public struct CountryNames: Sendable {
         case .anywhere:
             return matches(n[...], t, start) ? start + n.count : nil
         case .koreanWord:
-            guard wordStart, matches(n[...], t, start), let end = ending(t, start + n.count, 3) else { return nil }
+            guard wordStart, matches(n[...], t, start), let end = ending(t, start + n.count, longestKoreanEnding) else { return nil }
             let rest = String(String.UnicodeScalarView(t[(start + n.count)..<end]))
             return rest.isEmpty || koreanEndings.contains(rest) ? end : nil
-        case .wordStart(let suffix):
+        case .whole:
             guard wordStart, matches(n[...], t, start) else { return nil }
-            return ending(t, start + n.count, suffix)
+            return ending(t, start + n.count, 0)
         case .inflected(let suffix):
             let stem = n.dropLast()
             guard wordStart, matches(stem, t, start) else { return nil }
@@ -306,7 +306,7 @@ public struct CountryNames: Sendable {
         if name.count >= (latin ? latinInflecting : otherInflecting), let last = name.last, isLetter(last) {
             return .inflected(suffix: latin ? latinSuffix : otherSuffix)
         }
-        return .wordStart(suffix: 0)
+        return .whole
     }
 
     /// The names of one cell: CLDR writes some with a second form in brackets ("Myanmar
