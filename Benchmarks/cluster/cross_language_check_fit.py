@@ -25,7 +25,7 @@ import argparse, collections, json, math, os, random, subprocess, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from distractor_eval import add_stream_arguments, stream_items  # noqa: E402
 
-FEATURES = ["terms", "word_grams", "names", "numbers", "dates", "countries"]
+FEATURES = ["terms", "word_grams", "names", "numbers", "dates", "countries", "name_sounds"]
 
 
 def fit(xs, ys, rounds=4000, rate=0.5):

@@ -12,12 +12,14 @@ public struct ArticleFeatures: Sendable {
     public var dates: SparseVector
     /// Countries named (`CountryNames`), the same keys in every language.
     public var countries: SparseVector
+    /// Consonant skeletons of names (`NameSounds`), to meet names written in other scripts.
+    public var nameSounds: SparseVector
     /// Dense embedding (unit length for an article, a sum for a story), when an embedder is in use.
     public var embedding: [Float]?
 
     public init(language: String, published: Date?, terms: SparseVector, wordGrams: SparseVector, names: SparseVector,
                 entities: SparseVector, numbers: SparseVector, dates: SparseVector, countries: SparseVector = SparseVector(),
-                embedding: [Float]? = nil) {
+                nameSounds: SparseVector = SparseVector(), embedding: [Float]? = nil) {
         self.language = language
         self.published = published
         self.terms = terms
@@ -27,6 +29,7 @@ public struct ArticleFeatures: Sendable {
         self.numbers = numbers
         self.dates = dates
         self.countries = countries
+        self.nameSounds = nameSounds
         self.embedding = embedding
     }
 }
@@ -78,6 +81,6 @@ public struct FeatureWeighting: Sendable {
         return ArticleFeatures(language: counts.language, published: counts.published, terms: vector(counts.terms),
                                wordGrams: vector(counts.wordGrams, limit: 4 * maximumLength), names: vector(counts.nameGrams),
                                entities: vector(counts.entities), numbers: vector(counts.numbers), dates: vector(counts.dates),
-                               countries: vector(counts.countries), embedding: counts.embedding.map { centring?.centred($0, language: counts.language) ?? $0 })
+                               countries: vector(counts.countries), nameSounds: vector(counts.nameSounds), embedding: counts.embedding.map { centring?.centred($0, language: counts.language) ?? $0 })
     }
 }

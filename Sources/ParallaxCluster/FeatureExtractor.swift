@@ -23,6 +23,9 @@ public struct FeatureCounts: Sendable {
     public var numbers: [UInt64: Float] = [:]
     /// Countries named, by key (`CountryNames`: one key in every language and script).
     public var countries: [UInt64: Float] = [:]
+    /// Consonant skeletons of possible names (`NameSounds`): a name written by sound in
+    /// another script keeps most of its skeleton ("Bernanke", 伯南克).
+    public var nameSounds: [UInt64: Float] = [:]
     /// Years named in the text and days that time expressions resolve to.
     public var dates: [UInt64: Float] = [:]
     /// Hashes of word shingles, for near-duplicate detection.
@@ -43,7 +46,7 @@ public struct FeatureCounts: Sendable {
     /// Every distinct feature key, as counted once per document by document frequencies.
     public var allKeys: [UInt64] {
         Array(terms.keys) + Array(nameGrams.keys) + Array(entities.keys) + Array(numbers.keys) + Array(dates.keys) + Array(wordGrams.keys)
-            + Array(countries.keys)
+            + Array(countries.keys) + Array(nameSounds.keys)
     }
 }
 
@@ -117,6 +120,7 @@ public struct FeatureExtractor: Sendable {
             addNumbers(in: title, to: &counts)
             addNumbers(in: text, to: &counts)
             addCountries(in: title, text, to: &counts)
+            addHanNameSounds(in: title, text, to: &counts)
             counts.signature = MinHashSignature(shingles: counts.shingles)
             return counts
         case .full:
@@ -147,6 +151,7 @@ public struct FeatureExtractor: Sendable {
             counts.entities[FeatureHash.key(LatinFolding.fold(entity.key), .entity), default: 0] += 1
         }
         addCountries(in: article.title, article.text, to: &counts)
+        addHanNameSounds(in: article.title, article.text, to: &counts)
         for time in annotated.times {
             guard let interval = time.resolved else { continue }
             switch interval.granularity {
@@ -206,6 +211,15 @@ public struct FeatureExtractor: Sendable {
         }
     }
 
+    /// Skeletons of the names a Han text may spell (`NameSounds.hanSkeletons`): Han comes in
+    /// character pairs, not words, so the words' skeletons miss them.
+    private func addHanNameSounds(in title: String, _ text: String, to counts: inout FeatureCounts) {
+        guard CountryNames.shared.script(of: counts.language) == .han else { return }
+        for part in [title, text] where !part.isEmpty {
+            for skeleton in NameSounds.hanSkeletons(in: part) { counts.nameSounds[FeatureHash.key(skeleton, .nameSound), default: 0] += 1 }
+        }
+    }
+
     /// Numbers written with digits of any script. Years (four digits in `yearRange`) are
     /// dates; other values count only with `minimumSignificantDigits`, since "3" or "100"
     /// match by chance while "1,247" or "91" rarely do.
@@ -252,6 +266,7 @@ private struct WordRun {
             for i in word.wordGrams { wordGrams.add(words.keys[i], termWeight) }
             for i in word.conceptKeys { terms.add(words.keys[i], termWeight * parameters.conceptWeight) }
         }
+        for i in word.soundKeys { counts.nameSounds[words.keys[i], default: 0] += 1 }
         if word.isName {
             let keys = word.nameKeys
             nameGrams.add(words.keys[keys.lowerBound], 1)
@@ -302,6 +317,8 @@ struct WordFeatureTable {
         var foldedName: Range<Int>
         /// Positions in `keys`: the concepts the word names (`ConceptLexicon`), shared across languages.
         var conceptKeys: Range<Int>
+        /// Positions in `keys`: the consonant skeleton of a possible name (`NameSounds`).
+        var soundKeys: Range<Int>
     }
 
     let capacity: Int
@@ -378,10 +395,17 @@ struct WordFeatureTable {
                 keys.append(FeatureHash.key("\u{1}\(concept)", .term))
             }
         }
+        let conceptKeys = conceptStart..<keys.count
+        // A name's skeleton: capitalised words, and every content word of a script without capitals.
+        let soundStart = keys.count
+        if isName || (isContent && NameSounds.readsEveryWord(surface)) {
+            let folded = isName ? String(decoding: bytes[byteStart...], as: UTF8.self) : LatinFolding.fold(normalized)
+            if let skeleton = NameSounds.skeleton(ofLatin: folded) { keys.append(FeatureHash.key(skeleton, .nameSound)) }
+        }
         let index = entries.count
         entries.append(Entry(shingleKey: FeatureHash.key(normalized, .shingle), termKey: FeatureHash.key(stem, .term),
                              isContent: isContent, isName: isName, wordGrams: wordGrams, nameKeys: nameKeys,
-                             foldedName: byteStart..<bytes.count, conceptKeys: conceptStart..<keys.count))
+                             foldedName: byteStart..<bytes.count, conceptKeys: conceptKeys, soundKeys: soundStart..<keys.count))
         var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(index + 1)

@@ -249,7 +249,7 @@ public struct OnlineClusterer: Sendable {
         var touched: [Int32] = []
         var maximum: Int32 = 0
         for key in Story.indexKeys(features.terms, features.names, features.entities, features.numbers, features.dates,
-                                   features.countries, limit: parameters.lookupFeatures) {
+                                   features.countries, features.nameSounds, limit: parameters.lookupFeatures) {
             guard let postings = index[key], postings.count <= OnlineClusterer.commonFeaturePostings else { continue }
             for slot in postings {
                 if shared[Int(slot)] == 0 { touched.append(slot) }
@@ -324,7 +324,7 @@ public struct OnlineClusterer: Sendable {
     private mutating func reindex(_ number: Int) {
         guard let story = stories[number] else { return }
         let c = story.sums
-        var keys = Story.indexKeys(c.terms, c.names, c.entities, c.numbers, c.dates, c.countries, limit: parameters.centroidTerms)
+        var keys = Story.indexKeys(c.terms, c.names, c.entities, c.numbers, c.dates, c.countries, c.nameSounds, limit: parameters.centroidTerms)
         keys.sort()
         var unique = keys.startIndex
         for key in keys where unique == keys.startIndex || keys[unique - 1] != key {
@@ -425,6 +425,7 @@ public struct Story: Sendable {
         sums.numbers = sums.numbers.adding(features.numbers)
         sums.dates = sums.dates.adding(features.dates)
         sums.countries = sums.countries.adding(features.countries)
+        sums.nameSounds = sums.nameSounds.adding(features.nameSounds)
         if let embedding = features.embedding, sums.embedding != nil { DenseVector.add(&sums.embedding!, embedding) }
         if features.language != "und" { languages.insert(features.language) }
         articles += 1
@@ -446,6 +447,7 @@ public struct Story: Sendable {
         f.numbers = f.numbers.top(limit)
         f.dates = f.dates.top(limit)
         f.countries = f.countries.top(limit)
+        f.nameSounds = f.nameSounds.top(limit)
         return f
     }
 
@@ -458,6 +460,7 @@ public struct Story: Sendable {
         f.numbers = f.numbers.normalized()
         f.dates = f.dates.normalized()
         f.countries = f.countries.normalized()
+        f.nameSounds = f.nameSounds.normalized()
         f.embedding = f.embedding.map(DenseVector.normalized)
         return f
     }
@@ -466,7 +469,7 @@ public struct Story: Sendable {
         sums = Self.capped(sums, limit)
         norms = FeatureNorms(terms: sums.terms.norm, wordGrams: sums.wordGrams.norm, names: sums.names.norm,
                              entities: sums.entities.norm, numbers: sums.numbers.norm, dates: sums.dates.norm,
-                             countries: sums.countries.norm, embedding: sums.embedding.map(DenseVector.norm) ?? 0)
+                             countries: sums.countries.norm, nameSounds: sums.nameSounds.norm, embedding: sums.embedding.map(DenseVector.norm) ?? 0)
     }
 
     /// The features a story is found by: its heaviest terms and names, and every entity,
@@ -474,9 +477,9 @@ public struct Story: Sendable {
     /// consequence (they count shared postings), so the top of each family is cut without
     /// sorting it.
     static func indexKeys(_ terms: SparseVector, _ names: SparseVector, _ entities: SparseVector, _ numbers: SparseVector,
-                          _ dates: SparseVector, _ countries: SparseVector, limit: Int) -> [UInt64] {
+                          _ dates: SparseVector, _ countries: SparseVector, _ nameSounds: SparseVector, limit: Int) -> [UInt64] {
         terms.top(limit).keys + names.top(limit).keys + entities.top(limit).keys + numbers.top(limit).keys + dates.top(limit).keys
-            + countries.top(limit).keys
+            + countries.top(limit).keys + nameSounds.top(limit).keys
     }
 }
 
@@ -489,5 +492,6 @@ public struct FeatureNorms: Sendable, Hashable {
     public var numbers: Float = 0
     public var dates: Float = 0
     public var countries: Float = 0
+    public var nameSounds: Float = 0
     public var embedding: Float = 0
 }

@@ -15,12 +15,15 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
     /// already. The pair model does not read it (the SemEval ratings do not reward it); the
     /// clusterer does across languages.
     public var countries: Double
+    /// Cosine of the names' consonant skeletons (`NameSounds`), between languages written in
+    /// different scripts only, as the countries: within a script the names' letters meet.
+    public var nameSounds: Double
     public var crossLingual: Bool
     /// Cosine of the dense embeddings, when both sides have one.
     public var dense: Double?
 
     public init(terms: Double, wordGrams: Double, names: Double, entities: Double, numbers: Double, dates: Double,
-                countries: Double = 0, crossLingual: Bool, dense: Double? = nil) {
+                countries: Double = 0, nameSounds: Double = 0, crossLingual: Bool, dense: Double? = nil) {
         self.terms = terms
         self.wordGrams = wordGrams
         self.names = names
@@ -28,6 +31,7 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
         self.numbers = numbers
         self.dates = dates
         self.countries = countries
+        self.nameSounds = nameSounds
         self.crossLingual = crossLingual
         self.dense = dense
     }
@@ -37,11 +41,12 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
     init(_ article: ArticleLookup, story: Story) {
         let s = story.sums, n = story.norms, a = article
         let crossLingual = a.language != "und" && !story.languages.isEmpty && !story.languages.contains(a.language)
+        let acrossScripts = crossLingual && story.languages.allSatisfy { LanguageCodes.differInScript(a.language, $0) }
         self.init(terms: Self.cosine(a.terms, s.terms, n.terms), wordGrams: Self.cosine(a.wordGrams, s.wordGrams, n.wordGrams),
                   names: Self.cosine(a.names, s.names, n.names), entities: Self.cosine(a.entities, s.entities, n.entities),
                   numbers: Self.cosine(a.numbers, s.numbers, n.numbers), dates: Self.cosine(a.dates, s.dates, n.dates),
-                  countries: crossLingual && story.languages.allSatisfy { LanguageCodes.differInScript(a.language, $0) }
-                      ? Self.cosine(a.countries, s.countries, n.countries) : 0,
+                  countries: acrossScripts ? Self.cosine(a.countries, s.countries, n.countries) : 0,
+                  nameSounds: acrossScripts ? Self.cosine(a.nameSounds, s.nameSounds, n.nameSounds) : 0,
                   crossLingual: crossLingual,
                   dense: Self.cosine(a.embedding, s.embedding, n.embedding))
     }
@@ -59,17 +64,21 @@ public struct SimilarityComponents: Sendable, Hashable, Codable {
     /// Two articles whose vectors are all unit length (or empty): cosines are dot products.
     init(unit a: ArticleLookup, unit b: ArticleFeatures) {
         func dot(_ x: SparseLookup, _ y: SparseVector) -> Double { Double(min(1, x.dot(y))) }
+        let acrossScripts = LanguageCodes.differInScript(a.language, b.language)
         self.init(terms: dot(a.terms, b.terms), wordGrams: dot(a.wordGrams, b.wordGrams), names: dot(a.names, b.names),
                   entities: dot(a.entities, b.entities), numbers: dot(a.numbers, b.numbers), dates: dot(a.dates, b.dates),
-                  countries: LanguageCodes.differInScript(a.language, b.language) ? dot(a.countries, b.countries) : 0,
+                  countries: acrossScripts ? dot(a.countries, b.countries) : 0,
+                  nameSounds: acrossScripts ? dot(a.nameSounds, b.nameSounds) : 0,
                   crossLingual: LanguageCodes.differ(a.language, b.language), dense: DenseVector.cosine(a.embedding, b.embedding))
     }
 
     public init(_ a: ArticleFeatures, _ b: ArticleFeatures) {
+        let acrossScripts = LanguageCodes.differInScript(a.language, b.language)
         self.init(terms: Double(a.terms.cosine(b.terms)), wordGrams: Double(a.wordGrams.cosine(b.wordGrams)), names: Double(a.names.cosine(b.names)),
                   entities: Double(a.entities.cosine(b.entities)), numbers: Double(a.numbers.cosine(b.numbers)),
                   dates: Double(a.dates.cosine(b.dates)),
-                  countries: LanguageCodes.differInScript(a.language, b.language) ? Double(a.countries.cosine(b.countries)) : 0,
+                  countries: acrossScripts ? Double(a.countries.cosine(b.countries)) : 0,
+                  nameSounds: acrossScripts ? Double(a.nameSounds.cosine(b.nameSounds)) : 0,
                   crossLingual: LanguageCodes.differ(a.language, b.language), dense: DenseVector.cosine(a.embedding, b.embedding))
     }
 }
@@ -168,6 +177,7 @@ struct ArticleLookup {
     let numbers: SparseLookup
     let dates: SparseLookup
     let countries: SparseLookup
+    let nameSounds: SparseLookup
     let embedding: [Float]?
 
     init(_ features: ArticleFeatures) {
@@ -180,6 +190,7 @@ struct ArticleLookup {
         numbers = SparseLookup(features.numbers)
         dates = SparseLookup(features.dates)
         countries = SparseLookup(features.countries)
+        nameSounds = SparseLookup(features.nameSounds)
         embedding = features.embedding
     }
 }

@@ -169,7 +169,7 @@ public struct SparseVector: Sendable, Hashable {
 /// the stem "paris" and the entity key "paris" are different features.
 public enum FeatureHash {
     public enum Family: UInt64, Sendable, CaseIterable {
-        case term = 1, nameGram, entity, number, date, shingle, wordGram, country
+        case term = 1, nameGram, entity, number, date, shingle, wordGram, country, nameSound
     }
 
     /// FNV-1a over the UTF-8 bytes, seeded by the family, then a final avalanche

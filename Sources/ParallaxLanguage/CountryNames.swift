@@ -181,6 +181,12 @@ public struct CountryNames: Sendable {
         }
     }
 
+    /// Every name of every country in one language's column (CLDR's and the hand-written
+    /// ones), as written; empty for a language without names.
+    public func names(language: String) -> [String] {
+        table.columns[language, default: []].flatMap { Self.names(in: String($0)) } + table.extra[language, default: []].map(\.name)
+    }
+
     /// The script a language writes country names in (most of them, for a language written
     /// in two), or nil for a language without names.
     public func script(of language: String) -> Script? { column(for: language)?.script }

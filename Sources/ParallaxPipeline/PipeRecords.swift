@@ -324,11 +324,13 @@ private struct FeaturesJSON: Codable {
     var dates: String
     /// Absent from records written before countries were counted: read as none.
     var countries: String?
+    /// Absent from records written before name sounds were counted: read as none.
+    var nameSounds: String?
     var shingles: String
 
     enum CodingKeys: String, CodingKey {
         case depth, language, published, terms, wordGrams = "word_grams", nameGrams = "name_grams", entities, numbers, dates, countries
-        case shingles
+        case nameSounds = "name_sounds", shingles
     }
 
     init(_ counts: FeatureCounts, depth: FeatureExtractor.Depth) {
@@ -342,6 +344,7 @@ private struct FeaturesJSON: Codable {
         numbers = Self.pack(counts.numbers)
         dates = Self.pack(counts.dates)
         countries = Self.pack(counts.countries)
+        nameSounds = Self.pack(counts.nameSounds)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(counts.shingles.count * 8)
         for key in counts.shingles.sorted() { Self.append(key, to: &bytes) }
@@ -355,7 +358,7 @@ private struct FeaturesJSON: Codable {
         let families: [(String, String, WritableKeyPath<FeatureCounts, [UInt64: Float]>)] = [
             ("terms", terms, \.terms), ("word_grams", wordGrams, \.wordGrams), ("name_grams", nameGrams, \.nameGrams),
             ("entities", entities, \.entities), ("numbers", numbers, \.numbers), ("dates", dates, \.dates),
-            ("countries", countries ?? "", \.countries),
+            ("countries", countries ?? "", \.countries), ("name_sounds", nameSounds ?? "", \.nameSounds),
         ]
         for (name, packed, path) in families {
             guard let map = Self.unpack(packed) else { throw invalid(name) }

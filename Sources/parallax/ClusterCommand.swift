@@ -44,7 +44,7 @@ struct ClusterCommand: ParsableCommand {
 
     @Flag(name: .long, help: ArgumentHelp(
         "Say why each article went where it did: the join score and each feature's similarity to the story.",
-        discussion: "Adds \"opened\" (true when the article opened its story), and for an article that joined a story \"similarity\" (the score that reached the threshold) and the centroid similarities \"terms\", \"word_grams\", \"names\", \"entities\", \"numbers\", \"dates\", \"countries\", \"dense\" (with an embedder, across languages) and \"cross_lingual\", as `parallax similarity --explain` names them."))
+        discussion: "Adds \"opened\" (true when the article opened its story), and for an article that joined a story \"similarity\" (the score that reached the threshold) and the centroid similarities \"terms\", \"word_grams\", \"names\", \"entities\", \"numbers\", \"dates\", \"countries\", \"name_sounds\", \"dense\" (with an embedder, across languages) and \"cross_lingual\", as `parallax similarity --explain` names them."))
     var explain = false
 
     @OptionGroup var embedding: EmbedderOptions

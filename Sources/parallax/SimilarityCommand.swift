@@ -23,7 +23,7 @@ struct SimilarityCommand: ParsableCommand {
     @Option(name: .long, help: "Feature depth: fast (tokens, stems, names, numbers) or full (adds the annotator's entities and dates).")
     var features: FeatureExtractor.Depth = .full
 
-    @Flag(name: .long, help: "Add each feature similarity (terms, word n-grams, names, entities, numbers, dates, countries) to the output; without an embedder also those of the texts' leads (\"lead\") and the score of the whole texts alone (\"without_lead\").")
+    @Flag(name: .long, help: "Add each feature similarity (terms, word n-grams, names, entities, numbers, dates, countries, name sounds) to the output; without an embedder also those of the texts' leads (\"lead\") and the score of the whole texts alone (\"without_lead\").")
     var explain = false
 
     @OptionGroup var embedding: EmbedderOptions
@@ -97,7 +97,7 @@ struct SimilarityCommand: ParsableCommand {
         var fields = ["\"terms\":" + JSONText.number(c.terms), "\"word_grams\":" + JSONText.number(c.wordGrams),
                       "\"names\":" + JSONText.number(c.names), "\"entities\":" + JSONText.number(c.entities),
                       "\"numbers\":" + JSONText.number(c.numbers), "\"dates\":" + JSONText.number(c.dates),
-                      "\"countries\":" + JSONText.number(c.countries)]
+                      "\"countries\":" + JSONText.number(c.countries), "\"name_sounds\":" + JSONText.number(c.nameSounds)]
         if let dense = c.dense { fields.append("\"dense\":" + JSONText.number(dense)) }
         fields.append("\"cross_lingual\":" + (c.crossLingual ? "true" : "false"))
         return fields

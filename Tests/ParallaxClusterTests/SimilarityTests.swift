@@ -180,4 +180,18 @@ func sharedRecords(_ relative: String) throws -> [[String: Any]] {
         #expect(same.names == 0 && same.numbers == 0)
         #expect(SimilarityComponents(weighting.weigh(chinese), weighting.weigh(unrelated)).countries == 0)
     }
+
+    /// A name written by sound in Chinese and in Latin letters ("道格拉斯", "Douglas") shares its
+    /// consonant skeleton: the name-sound vectors meet across scripts. Within one script the
+    /// names' letters meet already, so there the component stays 0.
+    @Test func namesWrittenBySoundMeetAcrossScripts() {
+        var extractor = FeatureExtractor()
+        let chinese = extractor.counts(title: "", text: "道格拉斯·戴蒙德因金融危机研究获得诺贝尔经济学奖。", language: "zh", published: nil)
+        let english = extractor.counts(title: "", text: "Douglas Diamond wins the economics prize for research on banks.", language: "en", published: nil)
+        let french = extractor.counts(title: "", text: "Le prix est attribué à Douglas Diamond pour ses recherches.", language: "fr", published: nil)
+        var weighting = FeatureWeighting()
+        for counts in [chinese, english, french] { weighting.learn(counts) }
+        #expect(SimilarityComponents(weighting.weigh(chinese), weighting.weigh(english)).nameSounds > 0.1)
+        #expect(SimilarityComponents(weighting.weigh(english), weighting.weigh(french)).nameSounds == 0)
+    }
 }
