@@ -68,6 +68,7 @@ public struct FeatureExtractor: Sendable {
     private var termSums = KeyWeightSums()
     private var wordGramSums = KeyWeightSums()
     private var nameGramSums = KeyWeightSums()
+    private var nameSoundSums = KeyWeightSums()
 
     public init(depth: Depth = .fast, parameters: FeatureParameters = .standard, annotator: any Annotator = ArticleAnnotator()) {
         self.init(depth: depth, parameters: parameters, annotator: annotator, wordTableCapacity: 100_000)
@@ -112,7 +113,7 @@ public struct FeatureExtractor: Sendable {
                         entry = words.insert(key, surface: text, normalized: word.normalized, stem: word.stem,
                                              isStopword: word.isStopword, language: language, parameters: parameters)
                     }
-                    run.add(entry, start: bounds.start, end: bounds.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums)
+                    run.add(entry, start: bounds.start, end: bounds.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums, &nameSoundSums)
                 }
                 run.breakRun(into: &counts, words)
             }
@@ -190,7 +191,7 @@ public struct FeatureExtractor: Sendable {
             let entry = words.index(of: key)
                 ?? words.insert(key, surface: token.text, normalized: token.normalized, stem: token.stem, isStopword: token.isStopword,
                                 language: counts.language, parameters: parameters)
-            run.add(entry, start: token.span.start, end: token.span.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums)
+            run.add(entry, start: token.span.start, end: token.span.end, words, to: &counts, &termSums, &wordGramSums, &nameGramSums, &nameSoundSums)
         }
         run.breakRun(into: &counts, words)
     }
@@ -200,6 +201,7 @@ public struct FeatureExtractor: Sendable {
         counts.terms = termSums.drain()
         counts.wordGrams = wordGramSums.drain()
         counts.nameGrams = nameGramSums.drain()
+        counts.nameSounds = nameSoundSums.drain()
     }
 
     /// The countries a title and text name (a title's count as much as the body's).
@@ -250,7 +252,8 @@ private struct WordRun {
     }
 
     mutating func add(_ entry: Int, start: Int, end: Int, _ words: WordFeatureTable, to counts: inout FeatureCounts,
-                      _ terms: inout KeyWeightSums, _ wordGrams: inout KeyWeightSums, _ nameGrams: inout KeyWeightSums) {
+                      _ terms: inout KeyWeightSums, _ wordGrams: inout KeyWeightSums, _ nameGrams: inout KeyWeightSums,
+                      _ nameSounds: inout KeyWeightSums) {
         let word = words.entries[entry]
         let termWeight: Float = isTitle ? parameters.titleTermWeight : 1
         // Shingles over every word (stopwords too: copies share their function words).
@@ -266,7 +269,7 @@ private struct WordRun {
             for i in word.wordGrams { wordGrams.add(words.keys[i], termWeight) }
             for i in word.conceptKeys { terms.add(words.keys[i], termWeight * parameters.conceptWeight) }
         }
-        for i in word.soundKeys { counts.nameSounds[words.keys[i], default: 0] += 1 }
+        for i in word.soundKeys { nameSounds.add(words.keys[i], 1) }
         if word.isName {
             let keys = word.nameKeys
             nameGrams.add(words.keys[keys.lowerBound], 1)
@@ -374,8 +377,10 @@ struct WordFeatureTable {
         if 2 * (entries.count + 1) > slots.count { grow() }
         let isContent = !isStopword && normalized.unicodeScalars.count > 1
         let wordGramStart = keys.count
+        // Romanising (ICU for most scripts) is the costly part: once per word.
+        let foldedWord = isContent ? LatinFolding.fold(normalized) : ""
         if isContent {
-            Self.appendGramKeys(of: LatinFolding.fold(normalized), length: parameters.wordGramLength, family: .wordGram, to: &keys)
+            Self.appendGramKeys(of: foldedWord, length: parameters.wordGramLength, family: .wordGram, to: &keys)
         }
         let wordGrams = wordGramStart..<keys.count
         let isCapitalised = surface.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
@@ -399,7 +404,7 @@ struct WordFeatureTable {
         // A name's skeleton: capitalised words, and every content word of a script without capitals.
         let soundStart = keys.count
         if isName || (isContent && NameSounds.readsEveryWord(surface)) {
-            let folded = isName ? String(decoding: bytes[byteStart...], as: UTF8.self) : LatinFolding.fold(normalized)
+            let folded = isName ? String(decoding: bytes[byteStart...], as: UTF8.self) : foldedWord
             if let skeleton = NameSounds.skeleton(ofLatin: folded) { keys.append(FeatureHash.key(skeleton, .nameSound)) }
         }
         let index = entries.count

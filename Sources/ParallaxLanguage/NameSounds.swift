@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The consonant skeleton of a name: what survives when a name is written in another
 /// script by sound. "Bernanke", "Бернанке" and "ბერნანკე" all come out as `PNNK`; "Douglas"
@@ -17,35 +16,28 @@ public enum NameSounds {
     public static let minimumLength = 3
 
     /// Classes of a letter sequence; `nil` marks a vowel (or h, y), which separates consonants.
-    private enum Sound: UInt8 {
+    enum Sound: UInt8 {
         case labial = 0x50 /* P */, dental = 0x54 /* T */, velar = 0x4B /* K */, sibilant = 0x53 /* S */
         case liquid = 0x4C /* L */, m = 0x4D /* M */, n = 0x4E /* N */
     }
 
-    /// Two or three letters read as one sound, longest first.
-    private static let digraphs: [(String, Sound)] = [(String, Sound)]([
+    /// Two to four letters read as one sound, longest first.
+    private static let digraphs: [(letters: [UInt8], sound: Sound)] = [(String, Sound)]([
         ("tsch", .sibilant), ("sch", .sibilant), ("ch", .sibilant), ("sh", .sibilant), ("zh", .sibilant),
         ("ts", .sibilant), ("tz", .sibilant), ("cz", .sibilant), ("sz", .sibilant), ("ph", .labial), ("th", .dental),
         ("kh", .velar), ("gh", .velar), ("ng", .n), ("ck", .velar), ("dh", .dental), ("bh", .labial),
-    ])
+    ]).map { (Array($0.0.utf8), $0.1) }
+
+    /// The letters that open a digraph: most letters open none, so most need no comparison.
+    private static let opensDigraph: Set<UInt8> = Set(digraphs.map { $0.letters[0] })
 
     /// The skeleton of a word already folded to lowercase Latin (`LatinFolding.fold`), or
     /// nil when it is shorter than `minimumLength`. Letters other than a–z are skipped.
     public static func skeleton(ofLatin word: String) -> String? {
-        finish(sounds(of: Array(word.utf8), pinyin: false))
+        finish(sounds(of: Array(word.utf8), pinyin: false)[...])
     }
 
-    /// The skeleton of pinyin syllables (toneless, lowercase), one per Han character of a name.
-    /// The syllable "er" (尔, 爾) writes a final r in names, so it drops like one.
-    public static func skeleton(ofSyllables syllables: some Sequence<String>) -> String? {
-        var all: [Sound?] = []
-        for syllable in syllables where syllable != "er" {
-            all.append(contentsOf: sounds(of: Array(syllable.utf8), pinyin: true))
-        }
-        return finish(all)
-    }
-
-    private static func sounds(of bytes: [UInt8], pinyin: Bool) -> [Sound?] {
+    static func sounds(of bytes: [UInt8], pinyin: Bool) -> [Sound?] {
         var out: [Sound?] = []
         var i = 0
         next: while i < bytes.count {
@@ -54,10 +46,13 @@ public enum NameSounds {
             if pinyin, b == 0x6A || b == 0x71 || b == 0x78 {  // j q x: palatal sibilants in pinyin
                 out.append(.sibilant); i += 1; continue
             }
-            for (digraph, sound) in digraphs where bytes[i...].starts(with: digraph.utf8) {
-                out.append(sound)
-                i += digraph.utf8.count
-                continue next
+            if opensDigraph.contains(b) {
+                for (letters, sound) in digraphs where letters[0] == b && i + letters.count <= bytes.count {
+                    guard (1..<letters.count).allSatisfy({ bytes[i + $0] == letters[$0] }) else { continue }
+                    out.append(sound)
+                    i += letters.count
+                    continue next
+                }
             }
             switch b {
             case UInt8(ascii: "p"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "v"), UInt8(ascii: "w"): out.append(.labial)
@@ -80,14 +75,14 @@ public enum NameSounds {
     }
 
     /// Drops liquids not followed by a vowel, collapses repeated consonants, drops vowels.
-    private static func finish(_ sounds: [Sound?]) -> String? {
+    static func finish(_ sounds: ArraySlice<Sound?>) -> String? {
         var skeleton: [UInt8] = []
         var afterVowel = true
-        for (k, sound) in sounds.enumerated() {
-            guard let sound else { afterVowel = true; continue }
+        for k in sounds.indices {
+            guard let sound = sounds[k] else { afterVowel = true; continue }
             if sound == .liquid {
                 // Kept only before a vowel ("Karim", 卡里姆 kǎ lǐ mǔ).
-                guard k + 1 < sounds.count, sounds[k + 1] == nil else { continue }
+                guard k + 1 < sounds.endIndex, sounds[k + 1] == nil else { continue }
             }
             if !afterVowel, skeleton.last == sound.rawValue { continue }
             skeleton.append(sound.rawValue)
@@ -104,19 +99,24 @@ extension NameSounds {
     /// starts is not known; windows over characters that spell sounds keep the guesses few.
     public static func hanSkeletons(in text: String) -> [String] {
         var out: [String] = []
-        var run: [String] = []
+        // The sounds of the run read so far, and where each character's sounds start.
+        var sounds: [Sound?] = []
+        var starts: [Int] = []
         func flush() {
-            defer { run.removeAll(keepingCapacity: true) }
-            guard run.count >= 2 else { return }
-            for start in 0..<(run.count - 1) {
-                for end in (start + 2)...min(run.count, start + longestHanName) {
-                    if let skeleton = skeleton(ofSyllables: run[start..<end]) { out.append(skeleton) }
+            defer { sounds.removeAll(keepingCapacity: true); starts.removeAll(keepingCapacity: true) }
+            guard starts.count >= 2 else { return }
+            starts.append(sounds.count)
+            for first in 0..<(starts.count - 2) {
+                for last in (first + 2)...min(starts.count - 1, first + longestHanName) {
+                    if let skeleton = finish(sounds[starts[first]..<starts[last]]) { out.append(skeleton) }
                 }
             }
         }
-        for character in text {
-            if let syllable = HanReadings.shared.nameSyllable(character) {
-                run.append(syllable)
+        let readings = HanReadings.shared
+        for scalar in text.unicodeScalars {
+            if let reading = readings.sounds[scalar] {
+                starts.append(sounds.count)
+                sounds.append(contentsOf: reading)
             } else {
                 flush()
             }
@@ -140,8 +140,8 @@ extension NameSounds {
     static let longestHanName = 6
 }
 
-/// The pinyin of the Han characters that spell foreign names by sound, looked up once per
-/// character.
+/// The sounds of the Han characters that spell foreign names by sound, read once in pinyin
+/// (ICU's Han-Latin) when first needed.
 ///
 /// Which characters those are is taken from the Chinese names of the world's countries
 /// (`CountryNames`, from CLDR: 乌克兰, 斯洛伐克, 莫桑比克…), in simplified and traditional
@@ -154,29 +154,24 @@ final class HanReadings: Sendable {
     /// Characters of Chinese country names that carry meaning rather than sound.
     static let meaningful: Set<Character> = Set("国國群島岛和共及中北东東南西新大小圣聖属屬地立联聯合酋长長自治区區领領海外关關香港岸角象牙山日本时時不度白黑美英法德意義")
 
-    private let names: Set<Character>
-    private let cache = Mutex<[Character: String]>([:])
+    /// Each name character → the consonant sounds of its toneless pinyin syllable ("er",
+    /// which writes a final r in names, has none).
+    let sounds: [Unicode.Scalar: [NameSounds.Sound?]]
 
     init() {
-        var names = Set<Character>()
+        var sounds: [Unicode.Scalar: [NameSounds.Sound?]] = [:]
         for name in CountryNames.shared.names(language: "zh") {
-            for character in name where character.unicodeScalars.count == 1 && CharacterTable.script(character.unicodeScalars.first!.value) == .han {
-                names.insert(character)
+            for character in name where !Self.meaningful.contains(character) {
+                guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                      CharacterTable.script(scalar.value) == .han, sounds[scalar] == nil else { continue }
+                let latin = String(character).applyingTransform(StringTransform(rawValue: "Han-Latin"), reverse: false) ?? ""
+                let syllable = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
+                sounds[scalar] = syllable == "er" ? [] : NameSounds.sounds(of: Array(syllable.utf8), pinyin: true)
             }
         }
-        self.names = names.subtracting(Self.meaningful)
-    }
-
-    /// The toneless pinyin of `character` when it is one of the name characters, else nil.
-    func nameSyllable(_ character: Character) -> String? {
-        guard names.contains(character) else { return nil }
-        if let known = cache.withLock({ $0[character] }) { return known }
-        let latin = String(character).applyingTransform(StringTransform(rawValue: "Han-Latin"), reverse: false) ?? ""
-        let syllable = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
-        cache.withLock { $0[character] = syllable }
-        return syllable
+        self.sounds = sounds
     }
 
     /// How many characters spell names (for tests).
-    var count: Int { names.count }
+    var count: Int { sounds.count }
 }
