@@ -405,7 +405,8 @@ struct WordFeatureTable {
         let soundStart = keys.count
         if isName || (isContent && NameSounds.readsEveryWord(surface)) {
             let folded = isName ? String(decoding: bytes[byteStart...], as: UTF8.self) : foldedWord
-            if let skeleton = NameSounds.skeleton(ofLatin: folded) { keys.append(FeatureHash.key(skeleton, .nameSound)) }
+            let romanised = NameSounds.isRomanised(surface)
+            if let skeleton = NameSounds.skeleton(ofLatin: folded, romanised: romanised) { keys.append(FeatureHash.key(skeleton, .nameSound)) }
         }
         let index = entries.count
         entries.append(Entry(shingleKey: FeatureHash.key(normalized, .shingle), termKey: FeatureHash.key(stem, .term),

@@ -33,11 +33,13 @@ public enum NameSounds {
 
     /// The skeleton of a word already folded to lowercase Latin (`LatinFolding.fold`), or
     /// nil when it is shorter than `minimumLength`. Letters other than a–z are skipped.
-    public static func skeleton(ofLatin word: String) -> String? {
-        finish(sounds(of: Array(word.utf8), pinyin: false)[...])
+    /// `romanised`: the word was written in another script (`isRomanised`), so a c in its
+    /// romanisation is "ch" or "ts" (ISO 15919 and ICU write ச, च, จ as c), never a k.
+    public static func skeleton(ofLatin word: String, romanised: Bool = false) -> String? {
+        finish(sounds(of: Array(word.utf8), pinyin: false, romanised: romanised)[...])
     }
 
-    static func sounds(of bytes: [UInt8], pinyin: Bool) -> [Sound?] {
+    static func sounds(of bytes: [UInt8], pinyin: Bool, romanised: Bool = false) -> [Sound?] {
         var out: [Sound?] = []
         var i = 0
         next: while i < bytes.count {
@@ -46,6 +48,7 @@ public enum NameSounds {
             if pinyin, b == 0x6A || b == 0x71 || b == 0x78 {  // j q x: palatal sibilants in pinyin
                 out.append(.sibilant); i += 1; continue
             }
+            if romanised, b == UInt8(ascii: "c") { out.append(.sibilant); i += 1; continue }
             if opensDigraph.contains(b) {
                 for (letters, sound) in digraphs where letters[0] == b && i + letters.count <= bytes.count {
                     guard (1..<letters.count).allSatisfy({ bytes[i + $0] == letters[$0] }) else { continue }
@@ -134,6 +137,14 @@ extension NameSounds {
         let script = CharacterTable.script(first.value)
         if script == .georgian { return true }
         return script != .none && !script.isCased && !script.isWrittenWithoutSpaces
+    }
+
+    /// Whether `word` is written in a script other than Latin, so that its romanisation
+    /// follows a transliteration standard (a c there is always "ch" or "ts").
+    public static func isRomanised(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first else { return false }
+        let script = CharacterTable.script(first.value)
+        return script != .latin && script != .none
     }
 
     /// Longest window of Han characters read as one name (弗拉基米尔 is five).

@@ -2,11 +2,14 @@ import Testing
 @testable import ParallaxLanguage
 
 @Suite struct NameSoundsTests {
-    private func skeleton(_ word: String) -> String? { NameSounds.skeleton(ofLatin: LatinFolding.fold(word)) }
+    private func skeleton(_ word: String) -> String? {
+        NameSounds.skeleton(ofLatin: LatinFolding.fold(word), romanised: NameSounds.isRomanised(word))
+    }
 
     /// One name written by sound in several scripts keeps one consonant skeleton: Cyrillic and
-    /// Georgian spell it letter for letter, Arabic without short vowels, Korean with vowels
-    /// between consonants; vowels, voicing and an r before a consonant drop out.
+    /// Georgian spell it letter for letter, Arabic without short vowels, Tamil with its own
+    /// consonants (ச romanised c, a "ch"), Korean with vowels between consonants; vowels,
+    /// voicing and an r before a consonant drop out.
     @Test func oneNameInSeveralScripts() {
         #expect(skeleton("Bernanke") == "PNNK")
         #expect(skeleton("Бернанке") == "PNNK")
@@ -14,6 +17,8 @@ import Testing
         #expect(skeleton("Gorbachev") == "KPSP")
         #expect(skeleton("Горбачёв") == "KPSP")
         #expect(skeleton("გორბაჩოვი") == "KPSP")
+        #expect(skeleton("கொர்பச்சோவ்") == "KPSP")
+        #expect(skeleton("Francesco") == "PLNSSK")
         #expect(skeleton("Kirchner") == "KSN")
         #expect(skeleton("كيرشنر") == "KSN")
         #expect(skeleton("Swift") == skeleton("스위프트"))
