@@ -12,7 +12,7 @@ right, though now and then two stream articles in two languages do report one ev
 
 Printed: the AUC of the clusterer's own join score and of the fitted model (2-fold, by a fixed
 shuffle), and the model fitted on all joins (bias, then √terms, √word n-grams, √names,
-√numbers, √dates, √countries).
+√numbers, √dates, √countries, √name sounds).
 
 Usage (from the repository root):
     python3 Benchmarks/cluster/cross_language_check_fit.py [PARALLAX] [--seed S] [--half 0|1]

@@ -24,7 +24,7 @@ public struct FeatureCounts: Sendable {
     /// Countries named, by key (`CountryNames`: one key in every language and script).
     public var countries: [UInt64: Float] = [:]
     /// Consonant skeletons of possible names (`NameSounds`): a name written by sound in
-    /// another script keeps most of its skeleton ("Bernanke", 伯南克).
+    /// another script keeps its skeleton ("Douglas", 道格拉斯).
     public var nameSounds: [UInt64: Float] = [:]
     /// Years named in the text and days that time expressions resolve to.
     public var dates: [UInt64: Float] = [:]

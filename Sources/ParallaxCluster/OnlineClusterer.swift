@@ -473,7 +473,7 @@ public struct Story: Sendable {
     }
 
     /// The features a story is found by: its heaviest terms and names, and every entity,
-    /// number, date and country (these are rarer and survive translation). Their order is of no
+    /// number, date, country and name skeleton (these are rarer and survive translation). Their order is of no
     /// consequence (they count shared postings), so the top of each family is cut without
     /// sorting it.
     static func indexKeys(_ terms: SparseVector, _ names: SparseVector, _ entities: SparseVector, _ numbers: SparseVector,

@@ -124,7 +124,7 @@ public struct LeadEvidence: Sendable, Hashable {
     }
 }
 
-/// A logistic term over the six feature similarities: `bias + Σ weight · √similarity`, the
+/// A logistic term over the feature similarities: `bias + Σ weight · √similarity`, the
 /// form of the pair model's base and of every term the clustering stage adds to it (the
 /// leads' evidence, the cross-language evidence and check). A weight left out is 0.
 public struct ComponentWeights: Sendable, Hashable {
@@ -188,7 +188,9 @@ public struct ClusterParameters: Sendable, Hashable {
     /// the check refit on them (1 / 2 / 3; BENCHMARKS.md, Session 12): across scripts they are
     /// often all two briefs of one event share besides a number. The pair model leaves them out:
     /// there they lower the SemEval de-en Pearson 0.706 → 0.642, since pairs rated different
-    /// share countries too.
+    /// share countries too. The names' consonant skeletons across scripts (`NameSounds`;
+    /// `SimilarityComponents.nameSounds`) came in session 13, with the check refit on them
+    /// again: 1 (among 0.5, 1, 1.5, 2 and 3).
     public var crossLingualEvidence = ComponentWeights(wordGrams: 1.5, names: 0.4, numbers: 0.5, countries: 2, nameSounds: 1)
     /// A second look at a join across languages scored without embeddings: the join stands
     /// only when this model finds it likely enough (nil: no check). The join score ranks
@@ -251,7 +253,10 @@ public struct ClusterParameters: Sendable, Hashable {
 /// the clusterer's figures: at −2.5 the briefs' B-cubed F1 is 0.807 alone and 0.781 among
 /// distractors, with 74 distractors in their stories (−3: 0.812, 0.776, 85; −2: 0.795, 0.771,
 /// 58). Fitted on one half of the events and run on the other (`--half` of the two scripts), it
-/// holds there too (BENCHMARKS.md, Sessions 11 and 12).
+/// holds there too (BENCHMARKS.md, Sessions 11 and 12). Refit in session 13 with the names'
+/// consonant skeletons as evidence too (same minimum): they weigh little here (0.28), as long
+/// articles share skeletons by chance; ITN 0.826, among distractors 0.796 (BENCHMARKS.md,
+/// Session 13).
 public struct CrossLanguageCheck: Sendable, Hashable {
     /// Per unit of √similarity (entities take no part).
     public var weights: ComponentWeights

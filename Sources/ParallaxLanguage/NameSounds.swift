@@ -98,7 +98,7 @@ public enum NameSounds {
 extension NameSounds {
     /// Skeletons of the names a Han text may spell by sound: every window of 2 to
     /// `longestHanName` characters inside a run of characters that transliterate names
-    /// (`hanNameCharacters`), read in pinyin. Chinese writes no spaces, so where a name
+    /// (`HanReadings`), read in pinyin. Chinese writes no spaces, so where a name
     /// starts is not known; windows over characters that spell sounds keep the guesses few.
     public static func hanSkeletons(in text: String) -> [String] {
         var out: [String] = []
