@@ -170,6 +170,7 @@ import TestSupport
             #expect(!a.terms.isEmpty)
             #expect(b.terms == c.terms && b.wordGrams == c.wordGrams && b.nameGrams == c.nameGrams)
             #expect(b.entities == c.entities && b.numbers == c.numbers && b.dates == c.dates && b.shingles == c.shingles)
+            #expect(b.countries == c.countries && b.nameSounds == c.nameSounds)
         }
     }
 
