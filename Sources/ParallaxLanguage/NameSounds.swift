@@ -39,6 +39,8 @@ public enum NameSounds {
         finish(sounds(of: Array(word.utf8), pinyin: false, romanised: romanised)[...])
     }
 
+    /// The sound of each letter (or digraph) of a lowercase romanisation, nil for a vowel;
+    /// `pinyin` reads j, q and x as pinyin writes them.
     static func sounds(of bytes: [UInt8], pinyin: Bool, romanised: Bool = false) -> [Sound?] {
         var out: [Sound?] = []
         var i = 0
@@ -64,7 +66,8 @@ public enum NameSounds {
             case UInt8(ascii: "s"), UInt8(ascii: "z"), UInt8(ascii: "j"): out.append(.sibilant)
             case UInt8(ascii: "c"):
                 // Soft before e, i, y ("Francesco" has both).
-                let soft = i + 1 < bytes.count && [UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "y")].contains(bytes[i + 1])
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                let soft = next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y")
                 out.append(soft ? .sibilant : .velar)
             case UInt8(ascii: "x"): out.append(.velar); out.append(.sibilant)
             case UInt8(ascii: "l"), UInt8(ascii: "r"): out.append(.liquid)
@@ -157,8 +160,9 @@ extension NameSounds {
 /// Which characters those are is taken from the Chinese names of the world's countries
 /// (`CountryNames`, from CLDR: 乌克兰, 斯洛伐克, 莫桑比克…), in simplified and traditional
 /// characters, less the few that name by meaning (国 "country", 群岛 "islands", 南 "south").
-/// Measured on the ITN briefs, these ~340 characters keep names as well as a set three times
-/// larger that adds the characters of dotted names (本·伯南克) in the language-ID text.
+/// Measured on the ITN briefs, these ~340 characters keep names as well as larger sets: one
+/// that adds the characters of dotted names (本·伯南克) in the language-ID text, or a hand
+/// list of some 290 transliteration characters (BENCHMARKS.md, Session 13).
 final class HanReadings: Sendable {
     static let shared = HanReadings()
 
