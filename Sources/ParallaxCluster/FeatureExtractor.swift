@@ -386,11 +386,12 @@ struct WordFeatureTable {
         let isCapitalised = surface.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
         let isName = isCapitalised && !isStopword && surface.unicodeScalars.count >= parameters.minimumNameLength
         let nameStart = keys.count, byteStart = bytes.count
+        // A name is folded as written (capitalised), the word's n-grams from its normal form.
+        let foldedName = isName ? LatinFolding.fold(surface) : ""
         if isName {
-            let folded = LatinFolding.fold(surface)
-            keys.append(FeatureHash.key(folded, .nameGram))
-            Self.appendGramKeys(of: folded, length: parameters.nameGramLength, family: .nameGram, to: &keys)
-            bytes.append(contentsOf: folded.utf8)
+            keys.append(FeatureHash.key(foldedName, .nameGram))
+            Self.appendGramKeys(of: foldedName, length: parameters.nameGramLength, family: .nameGram, to: &keys)
+            bytes.append(contentsOf: foldedName.utf8)
         }
         let nameKeys = nameStart..<keys.count
         let conceptStart = keys.count
@@ -404,9 +405,10 @@ struct WordFeatureTable {
         // A name's skeleton: capitalised words, and every content word of a script without capitals.
         let soundStart = keys.count
         if isName || (isContent && NameSounds.readsEveryWord(surface)) {
-            let folded = isName ? String(decoding: bytes[byteStart...], as: UTF8.self) : foldedWord
             let romanised = NameSounds.isRomanised(surface)
-            if let skeleton = NameSounds.skeleton(ofLatin: folded, romanised: romanised) { keys.append(FeatureHash.key(skeleton, .nameSound)) }
+            if let skeleton = NameSounds.skeleton(ofLatin: isName ? foldedName : foldedWord, romanised: romanised) {
+                keys.append(FeatureHash.key(skeleton, .nameSound))
+            }
         }
         let index = entries.count
         entries.append(Entry(shingleKey: FeatureHash.key(normalized, .shingle), termKey: FeatureHash.key(stem, .term),

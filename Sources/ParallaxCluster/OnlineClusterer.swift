@@ -248,8 +248,7 @@ public struct OnlineClusterer: Sendable {
     private mutating func candidateStories(for features: ArticleFeatures) -> [Int] {
         var touched: [Int32] = []
         var maximum: Int32 = 0
-        for key in Story.indexKeys(features.terms, features.names, features.entities, features.numbers, features.dates,
-                                   features.countries, features.nameSounds, limit: parameters.lookupFeatures) {
+        for key in Story.indexKeys(features, limit: parameters.lookupFeatures) {
             guard let postings = index[key], postings.count <= OnlineClusterer.commonFeaturePostings else { continue }
             for slot in postings {
                 if shared[Int(slot)] == 0 { touched.append(slot) }
@@ -323,8 +322,7 @@ public struct OnlineClusterer: Sendable {
     /// merge of the two sorted key lists).
     private mutating func reindex(_ number: Int) {
         guard let story = stories[number] else { return }
-        let c = story.sums
-        var keys = Story.indexKeys(c.terms, c.names, c.entities, c.numbers, c.dates, c.countries, c.nameSounds, limit: parameters.centroidTerms)
+        var keys = Story.indexKeys(story.sums, limit: parameters.centroidTerms)
         keys.sort()
         var unique = keys.startIndex
         for key in keys where unique == keys.startIndex || keys[unique - 1] != key {
@@ -476,10 +474,9 @@ public struct Story: Sendable {
     /// number, date, country and name skeleton (these are rarer and survive translation). Their order is of no
     /// consequence (they count shared postings), so the top of each family is cut without
     /// sorting it.
-    static func indexKeys(_ terms: SparseVector, _ names: SparseVector, _ entities: SparseVector, _ numbers: SparseVector,
-                          _ dates: SparseVector, _ countries: SparseVector, _ nameSounds: SparseVector, limit: Int) -> [UInt64] {
-        terms.top(limit).keys + names.top(limit).keys + entities.top(limit).keys + numbers.top(limit).keys + dates.top(limit).keys
-            + countries.top(limit).keys + nameSounds.top(limit).keys
+    static func indexKeys(_ f: ArticleFeatures, limit: Int) -> [UInt64] {
+        f.terms.top(limit).keys + f.names.top(limit).keys + f.entities.top(limit).keys + f.numbers.top(limit).keys
+            + f.dates.top(limit).keys + f.countries.top(limit).keys + f.nameSounds.top(limit).keys
     }
 }
 

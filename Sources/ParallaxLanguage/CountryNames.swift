@@ -356,15 +356,7 @@ public struct CountryNames: Sendable {
 
     static func isHangul(_ s: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(s.value) }
 
-    /// Scripts written without spaces between words: Thai and Lao, Burmese, Khmer, kana, and
-    /// CJK ideographs (by block: a property lookup per scalar costs more than the matching).
-    static func isUnspaced(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF,
-             0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
-            return true
-        default:
-            return false
-        }
-    }
+    /// A letter of a script written without spaces between words (Thai, Lao, Burmese, Khmer,
+    /// kana, Han…: `Script.isWrittenWithoutSpaces`).
+    static func isUnspaced(_ s: Unicode.Scalar) -> Bool { CharacterTable.script(s.value).isWrittenWithoutSpaces }
 }
