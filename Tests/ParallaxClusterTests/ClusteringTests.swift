@@ -52,8 +52,8 @@ import TestSupport
         }
         items.sort { ($0.article.published!, $0.article.id) < ($1.article.published!, $1.article.id) }
 
-        func run(_ parameters: ClusterParameters) -> (briefsF1: Double, distractorsJoined: Int) {
-            var clusterer = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
+        func run(_ parameters: ClusterParameters, model: SimilarityModel = SimilarityModel()) -> (briefsF1: Double, distractorsJoined: Int) {
+            var clusterer = OnlineClusterer(parameters: parameters, model: model, identifier: UndeterminedLanguage())
             let stories = items.map { clusterer.add($0.article).story }
             let briefStories = Set(zip(items, stories).filter { $0.0.group != nil }.map(\.1))
             let joined = zip(items, stories).filter { $0.0.group == nil && briefStories.contains($0.1) }.count
@@ -66,7 +66,11 @@ import TestSupport
         var flat = unchecked
         flat.crossLingualBonus = 1.3
         flat.crossLingualEvidence = ComponentWeights()
-        let standard = run(.standard), evidence = run(unchecked), flatOnly = run(flat)
+        // Nor the evidence across scripts that the pair model reads.
+        var withoutScriptEvidence = SimilarityModel()
+        withoutScriptEvidence.weights.base.countries = 0
+        withoutScriptEvidence.weights.base.nameSounds = 0
+        let standard = run(.standard), evidence = run(unchecked), flatOnly = run(flat, model: withoutScriptEvidence)
         #expect(standard.briefsF1 >= 0.6, "briefs' B-cubed F1 \(standard.briefsF1)")
         #expect(standard.briefsF1 >= flatOnly.briefsF1, "\(standard.briefsF1) against \(flatOnly.briefsF1) with the flat allowance")
         #expect(Double(standard.distractorsJoined) <= 0.5 * Double(flatOnly.distractorsJoined),
@@ -93,12 +97,12 @@ import TestSupport
     }
 
     /// The B-cubed F1 of the ITN dev briefs clustered in publication order with the standard
-    /// parameters, and with one similarity left out of the cross-language evidence and check.
+    /// parameters, and with one similarity left out of the pair model and the cross-language check.
     private func briefsF1(withAndWithout similarity: WritableKeyPath<ComponentWeights, Double>) throws -> (with: Double, without: Double) {
         let briefs = try sharedRecords("multilingual-briefs/itn-dev.jsonl")
             .sorted { ($0["published"] as! String, $0["id"] as! String) < ($1["published"] as! String, $1["id"] as! String) }
-        func f1(_ parameters: ClusterParameters) -> Double {
-            var clusterer = OnlineClusterer(parameters: parameters, identifier: UndeterminedLanguage())
+        func f1(_ parameters: ClusterParameters, _ model: SimilarityModel) -> Double {
+            var clusterer = OnlineClusterer(parameters: parameters, model: model, identifier: UndeterminedLanguage())
             let stories = briefs.map {
                 clusterer.add(StreamArticle(id: $0["id"] as! String, title: $0["title"] as? String ?? "", text: $0["text"] as! String,
                                             language: $0["lang"] as? String,
@@ -107,9 +111,10 @@ import TestSupport
             return bcubedF1(gold: briefs.map { $0["group"] as! String }, predicted: stories)
         }
         var without = ClusterParameters.standard
-        without.crossLingualEvidence[keyPath: similarity] = 0
         without.crossLanguageCheck?.weights[keyPath: similarity] = 0
-        return (f1(.standard), f1(without))
+        var model = SimilarityModel()
+        model.weights.base[keyPath: similarity] = 0
+        return (f1(.standard, SimilarityModel()), f1(without, model))
     }
 
     /// Stories leave the index once the stream moves past their window, so an endless stream
