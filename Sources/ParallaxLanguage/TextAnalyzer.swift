@@ -3,7 +3,8 @@ import Foundation
 import ParallaxCore
 
 /// Turns text into tokens for one language: words, numbers and symbols with their
-/// case-folded form, stem and stopword flag.
+/// case-folded form, stem and stopword flag. The stem is Snowball's where the language has
+/// a stemmer, and for a few inflected languages without one, the word's first scalars.
 ///
 /// Words keep inner apostrophes ("don't", "Trump’s") and hyphens ("face-to-face"); elided
 /// articles split off where the language elides ("l’" + "homme"); initialisms stay whole
@@ -24,7 +25,8 @@ public struct TextAnalyzer: Sendable {
         dotlessI = LanguageData.dotlessILanguages.contains(LanguageData.base(language))
     }
 
-    /// Whether the language has a stemmer (otherwise `stem` equals `normalized`).
+    /// Whether the language has a Snowball stemmer (otherwise `stem` is `normalized`, or its
+    /// first scalars in `LanguageData.truncatedLanguages`).
     public var hasStemmer: Bool { LanguageData.snowballNames[LanguageData.base(language)] != nil }
 
     /// Whether the word (in any case) is a stopword of the language.
@@ -75,16 +77,34 @@ public struct TextAnalyzer: Sendable {
         fileprivate let stopwords: Set<String>
         fileprivate let dotlessI: Bool
         fileprivate let stemmer: Stemmer?
+        /// Where there is no stemmer but words inflect heavily, the stem is the word's first
+        /// this many scalars (`LanguageData.truncatedLanguages`).
+        fileprivate let truncation: Int?
 
         public func analyze(_ surface: String, unspaced: Bool) -> WordAnalysis {
             let normalized = LanguageData.fold(surface, dotlessI: dotlessI)
-            let stem = unspaced ? normalized : (stemmer?.stem(normalized) ?? normalized)
+            var stem = normalized
+            if !unspaced {
+                if let stemmer { stem = stemmer.stem(normalized) } else if let truncation { stem = Self.truncated(normalized, to: truncation) }
+            }
             return WordAnalysis(normalized: normalized, stem: stem, isStopword: !unspaced && stopwords.contains(normalized))
+        }
+
+        static func truncated(_ word: String, to length: Int) -> String {
+            var count = 0
+            for index in word.unicodeScalars.indices {
+                if count == length { return String(word.unicodeScalars[..<index]) }
+                count += 1
+            }
+            return word
         }
     }
 
     public func wordAnalyzer() -> WordAnalyzer {
-        WordAnalyzer(stopwords: stopwords, dotlessI: dotlessI, stemmer: Stemmer(language: language))
+        let stemmer = Stemmer(language: language)
+        let truncation = stemmer == nil && LanguageData.truncatedLanguages.contains(LanguageData.base(language))
+            ? LanguageData.truncationLength : nil
+        return WordAnalyzer(stopwords: stopwords, dotlessI: dotlessI, stemmer: stemmer, truncation: truncation)
     }
 
     /// The string the scalars spell, encoded straight into the string's storage (appending

@@ -75,6 +75,19 @@ import TestSupport
         #expect(TextAnalyzer(language: "pt-BR").hasStemmer)
     }
 
+    /// Polish has no Snowball stemmer: its words are cut to their first six letters, which
+    /// joins a word's case forms; short words and other languages without stemmers keep
+    /// their whole form.
+    @Test func inflectedLanguagesWithoutAStemmerAreTruncated() {
+        let pl = TextAnalyzer(language: "pl").tokens(in: "Prezydenta prezydentem Ukrainy Ukrainie sąd")
+        #expect(pl.map(\.stem) == ["prezyd", "prezyd", "ukrain", "ukrain", "sąd"])
+        #expect(pl.map(\.normalized)[0] == "prezydenta")
+        let uk = TextAnalyzer(language: "uk").tokens(in: "України Україні")
+        #expect(uk[0].stem == uk[1].stem && uk[0].stem.unicodeScalars.count == 6)
+        let sw = TextAnalyzer(language: "sw").tokens(in: "kimataifa")
+        #expect(sw[0].stem == "kimataifa")
+    }
+
     @Test func badInputGivesNoWords() {
         let analyzer = TextAnalyzer(language: "en")
         #expect(analyzer.tokens(in: "").isEmpty)
