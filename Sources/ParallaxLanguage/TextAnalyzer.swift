@@ -83,13 +83,20 @@ public struct TextAnalyzer: Sendable {
 
         public func analyze(_ surface: String, unspaced: Bool) -> WordAnalysis {
             let normalized = LanguageData.fold(surface, dotlessI: dotlessI)
-            var stem = normalized
-            if !unspaced {
-                if let stemmer { stem = stemmer.stem(normalized) } else if let truncation { stem = Self.truncated(normalized, to: truncation) }
+            let stem: String
+            if unspaced {
+                stem = normalized
+            } else if let stemmer {
+                stem = stemmer.stem(normalized)
+            } else if let truncation {
+                stem = Self.truncated(normalized, to: truncation)
+            } else {
+                stem = normalized
             }
             return WordAnalysis(normalized: normalized, stem: stem, isStopword: !unspaced && stopwords.contains(normalized))
         }
 
+        /// The first `length` scalars of `word` (all of it when shorter).
         static func truncated(_ word: String, to length: Int) -> String {
             var count = 0
             for index in word.unicodeScalars.indices {
