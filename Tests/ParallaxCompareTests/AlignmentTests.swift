@@ -97,6 +97,23 @@ import Testing
         #expect(report.unique.count == 4)
     }
 
+    /// The sentences after an aligned pair align on weaker evidence, but not on the story's
+    /// protagonist and one word: every sentence of both reports names her.
+    @Test func neighboursOfAnAlignedPairNeedMoreThanTheProtagonist() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "Prime Minister Anna Berg resigned on Monday after losing a confidence vote in parliament.",
+            "Ms Berg said she would remain party leader until the spring congress.",
+        ], entities: [("Anna Berg", "anna berg", .person), ("Ms Berg", "anna berg", .person)])
+        let b = Fixture(source: "b.txt", sentences: [
+            "Anna Berg resigned as prime minister on Monday after losing a confidence vote in parliament.",
+            "Ms Berg thanked her staff and said the country needed calm.",
+        ], entities: [("Anna Berg", "anna berg", .person), ("Ms Berg", "anna berg", .person)])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        #expect(report.corroborated.count == 1)
+        #expect(report.corroborated.first?.sentences.count == 2)
+        #expect(report.unique.count == 2, "\(report.unique.map(\.text))")
+    }
+
     @Test func claimsAreSlicesOfTheArticleText() {
         let articles = fireReports(countA: ("12", 12, .exact), countB: ("40", 40, .exact))
         let report = StoryComparator().compare(articles)
