@@ -70,6 +70,18 @@ enum NumberLexicon {
             ("km", "km kilometre kilometres kilometer kilometers kilometern kilomètre kilomètres kilómetro kilómetros chilometri quilômetros quilómetros"),
             ("mile", "mile miles"),
             ("m", "metre metres meter meters mètres metros metri"),
+            // Lengths, areas, volumes and temperatures, often given twice ("3 metres (10 feet)"):
+            // with their unit they are never taken for a count of people.
+            ("cm", "cm centimetre centimetres centimeter centimeters zentimeter centimètres centímetros centimetri"),
+            ("mm", "mm millimetre millimetres millimeter millimeters millimeter millimètres milímetros millimetri"),
+            ("ft", "ft foot feet"),
+            ("inch", "inch inches"),
+            ("yard", "yard yards"),
+            ("acre", "acre acres"),
+            ("hectare", "hectare hectares hektar hektare hectáreas ettari"),
+            ("litre", "litre litres liter liters litros litri"),
+            ("gallon", "gallon gallons"),
+            ("degree", "degree degrees grad grados degrés gradi"),
             ("kg", "kg kilogram kilograms kilogramme kilogrammes kilo kilos kilogramm"),
             ("tonne", "ton tons tonne tonnes tonnen toneladas tonnellate"),
             ("usd", "dollar dollars dólar dólares dollari usd"),

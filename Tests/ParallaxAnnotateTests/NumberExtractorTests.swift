@@ -30,6 +30,15 @@ import ParallaxCore
         #expect(numbers("He killed 26 people and wounded 57.") == ["26 people=26 person exact", "57=57 exact"])
     }
 
+    /// Measures keep their unit, also when a conversion follows in brackets: a bare "10" would
+    /// be compared with a count of people ("nine people died" against "10 feet" was reported as
+    /// a conflict).
+    @Test func measuresKeepTheirUnits() {
+        #expect(numbers("Water reached up to 3 meters (10 feet) in places.") == ["up to 3 meters=3 m atMost", "10 feet=10 ft exact"])
+        #expect(numbers("Snow lay 40 centimetres deep on 500 hectares.") == ["40 centimetres=40 cm exact", "500 hectares=500 hectare exact"])
+        #expect(numbers("Es war 35 Grad heiß.", "de") == ["35 Grad=35 degree exact"])
+    }
+
     @Test func money() {
         #expect(numbers("The plan costs $3.5 billion.") == ["$3.5 billion=3500000000 usd exact"])
         #expect(numbers("A fine of €20m was imposed.") == ["€20m=20000000 eur exact"])
