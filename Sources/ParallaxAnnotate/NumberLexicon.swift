@@ -73,7 +73,7 @@ enum NumberLexicon {
             // Lengths, areas, volumes and temperatures, often given twice ("3 metres (10 feet)"):
             // with their unit they are never taken for a count of people.
             ("cm", "cm centimetre centimetres centimeter centimeters zentimeter centimètres centímetros centimetri"),
-            ("mm", "mm millimetre millimetres millimeter millimeters millimeter millimètres milímetros millimetri"),
+            ("mm", "mm millimetre millimetres millimeter millimeters millimètres milímetros millimetri"),
             ("ft", "ft foot feet"),
             ("inch", "inch inches"),
             ("yard", "yard yards"),
