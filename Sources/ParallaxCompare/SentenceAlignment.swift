@@ -15,8 +15,8 @@ import ParallaxCore
 /// A sentence may align with several sentences of another source (a fact spread over two
 /// sentences), but only with its `partnersPerSource` best. The sentences next to an aligned
 /// pair, in the same order, align on weaker evidence (`neighbourThreshold`): outlets tell an
-/// event in much the same order. They still need two shared words besides names, numbers
-/// and dates: every sentence of two reports may name the story's protagonist.
+/// event in much the same order. Within a language they still need two shared words besides
+/// names, numbers and dates: every sentence of two reports may name the story's protagonist.
 struct SentenceAlignment: Sendable {
     /// How a cosine that stands out aligns a pair (with an embedder): chosen for precision on
     /// the tuning split of Benchmarks/claims.
@@ -54,12 +54,13 @@ struct SentenceAlignment: Sendable {
     /// pairs this strong state one fact, weaker ones may tell two events of one story.
     static let threshold = 0.3
     /// Next to an aligned pair (same order in both sources), weaker evidence suffices: this
-    /// score, and this many shared words besides names, numbers and dates. (Until session 14,
-    /// two shared features of any kind: a name and one word then made 5 of the rule's 7 wrong
-    /// links on Benchmarks/claims, both splits; its 3 right links and the seeds' two share
-    /// two words or more. BENCHMARKS.md, Session 14.)
+    /// score, and this many shared words besides names, numbers and dates within a language
+    /// (shared features of any kind across languages). Until session 14 any two features did
+    /// within a language too: a name and one word then made 4 of the rule's 7 wrong links on
+    /// Benchmarks/claims, both splits, while its 3 right links and the seeds' two share two
+    /// words or more (BENCHMARKS.md, Session 14).
     static let neighbourThreshold = 0.12
-    static let neighbourSharedWords = 2
+    static let neighbourShared = 2
     /// Fewest shared features for a pair to count as one sentence stating the other's fact and more.
     static let minimumShared = 3
     static let partnersPerSource = 2
@@ -164,8 +165,10 @@ struct SentenceAlignment: Sendable {
                         let x = anchor[0] + step, y = anchor[1] + step
                         guard first.indices.contains(x), second.indices.contains(y), !anchors.contains([x, y]) else { continue }
                         let match = matches[x][y]
-                        if match.score >= SentenceAlignment.neighbourThreshold,
-                           match.matched - match.anchors >= SentenceAlignment.neighbourSharedWords {
+                        // Across languages a translation shares little but its names and
+                        // numbers, so there any two shared features will do.
+                        let shared = ClaimMatcher.crossLanguage(first[x], second[y]) ? match.matched : match.matched - match.anchors
+                        if match.score >= SentenceAlignment.neighbourThreshold, shared >= SentenceAlignment.neighbourShared {
                             neighbours.insert([x, y])
                         }
                     }

@@ -129,6 +129,20 @@ import TestSupport
         #expect(fireSources.isSuperset(of: ["harbor-fire-coastaltimes-en.html", "harbor-fire-balticledger-en.txt"]))
     }
 
+    /// Translations share little but their names and numbers: next to an aligned pair, the
+    /// German and English sentences on the fourteen treated and on the mayor's quoted warning
+    /// are corroborated on a number or a name and one more word.
+    @Test func translatedNeighboursAreCorroborated() throws {
+        let report = try Self.report("harbor-fire")
+        func corroborated(_ german: String, _ english: String) -> Bool {
+            report.corroborated.contains { claim in
+                claim.sentences.contains { $0.text.contains(german) } && claim.sentences.contains { $0.text.contains(english) }
+            }
+        }
+        #expect(corroborated("Vierzehn Menschen wurden", "Fourteen people were treated"))
+        #expect(corroborated("soll niemand daneben schlafen", "nobody should sleep next to it"))
+    }
+
     /// (g) "on 4 March" against Thursday 5 March.
     @Test func differentDaysOfTheVoteConflict() throws {
         let report = try Self.report("desal-vote")
