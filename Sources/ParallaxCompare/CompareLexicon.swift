@@ -21,6 +21,26 @@ enum CompareLexicon {
         "already", "ever", "never", "often", "quite", "rather", "really", "thus", "therefore", "instead", "else",
     ]
 
+    /// How sentences of page furniture begin when extraction leaves them inside a paragraph
+    /// ("… partez ! Ne ratez aucun article de Telestar.fr en recevant une alerte"): calls to
+    /// subscribe, follow or watch, and notices of the page's own machinery. Such a sentence
+    /// states no fact of the story, though two reports from one site share it word for word.
+    static let furnitureSentenceOpenings: [String] = [
+        "ne ratez aucun article", "ne manquez aucun article", "recevez nos alertes", "abonnez-vous",
+        "sign up for our newsletter", "subscribe to our newsletter", "click here to", "tap here to",
+        "follow us on", "download our app", "we apologize, but this video", "this video has failed to load",
+        "newsletter abonnieren", "abonnieren sie unseren newsletter", "um die funktion unserer website zu verbessern",
+        "suscríbete a nuestro boletín", "jeśli chcesz połączyć się z nami",
+    ]
+    /// Phrases that make a sentence page furniture wherever they stand in it.
+    static let furnitureSentencePhrases: [String] = ["homepage for more stories"]
+
+    /// Whether a sentence (lowercased) is page furniture rather than a statement of the story.
+    static func isFurniture(_ sentence: String) -> Bool {
+        let text = sentence.drop { !$0.isLetter }
+        return furnitureSentenceOpenings.contains { text.hasPrefix($0) } || furnitureSentencePhrases.contains { text.contains($0) }
+    }
+
     /// Negations: function words for alignment, but a quote that drops one says the opposite.
     static let negations: Set<String> = ["not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot"]
 

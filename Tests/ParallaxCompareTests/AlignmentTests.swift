@@ -114,6 +114,24 @@ import Testing
         #expect(report.unique.count == 2, "\(report.unique.map(\.text))")
     }
 
+    /// Two reports from one site end on the same call to subscribe: page furniture that
+    /// extraction left inside a paragraph. It is neither a corroborated nor a unique claim.
+    @Test func pageFurnitureIsNoClaim() {
+        let furniture = "Ne ratez aucun article de Telestar.fr en recevant directement une alerte via Messenger."
+        let a = Fixture(source: "a.txt", sentences: [
+            "Le chef a fermé son restaurant parisien après un contrôle sanitaire mardi.", furniture,
+        ], language: "fr")
+        let b = Fixture(source: "b.txt", sentences: [
+            "Le jury du concours de cuisine se réunira mercredi sans le chef.", furniture,
+        ], language: "fr")
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        let claims = report.corroborated.flatMap(\.sentences).map(\.text) + report.unique.map(\.text)
+        #expect(!claims.isEmpty)
+        #expect(!claims.contains { $0.hasPrefix("Ne ratez") }, "\(claims)")
+        #expect(CompareLexicon.isFurniture("visit business insider's homepage for more stories."))
+        #expect(!CompareLexicon.isFurniture("the ministry said it would visit the site."))
+    }
+
     @Test func claimsAreSlicesOfTheArticleText() {
         let articles = fireReports(countA: ("12", 12, .exact), countB: ("40", 40, .exact))
         let report = StoryComparator().compare(articles)
