@@ -28,6 +28,7 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cross_language_check_fit import auc  # noqa: E402
 from similarity_pearson import pearson  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -42,23 +43,6 @@ def script(text):
             name = unicodedata.name(ch, "")
             counts["HAN" if name.startswith("CJK") else name.split(" ")[0]] += 1
     return counts.most_common(1)[0][0] if counts else "NONE"
-
-
-def auc(scores, labels):
-    """Probability that a positive outscores a negative (ties count half)."""
-    ranked = sorted(zip(scores, labels))
-    positives = sum(labels)
-    negatives = len(labels) - positives
-    if not positives or not negatives:
-        return float("nan")
-    rank_sum, i = 0.0, 0
-    while i < len(ranked):
-        j = i
-        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
-            j += 1
-        rank_sum += (i + j + 1) / 2 * sum(label for _, label in ranked[i:j])
-        i = j
-    return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 
 def build_pairs(briefs, negatives_per_positive, seed, across_scripts):
@@ -103,7 +87,7 @@ def score(binary, pairs, options):
 def report(title, pairs, scores):
     labels = [label for _, _, label in pairs]
     print(f"{title}: {len(pairs)} pairs ({sum(labels)} of one event)  "
-          f"AUC {auc(scores, labels):.3f}  Pearson {pearson(scores, labels):.3f}")
+          f"AUC {auc(list(zip(scores, labels))):.3f}  Pearson {pearson(scores, labels):.3f}")
 
 
 def main():

@@ -68,8 +68,8 @@ struct ClaimUnits: Sendable {
         for sentence in annotated.sentences {
             // Page furniture left inside a paragraph is kept as a sentence but states nothing.
             let furniture = CompareLexicon.isFurniture(article.text.substring(sentence.span).lowercased())
-            let words = sentence.tokens.filter { token in
-                guard !furniture, token.isContent else { return false }
+            let words = furniture ? [] : sentence.tokens.filter { token in
+                guard token.isContent else { return false }
                 if useFunctionWords, CompareLexicon.englishFunctionWords.contains(token.normalized) { return false }
                 // Names, quantities and dates are compared as entities, numbers and intervals,
                 // not as words ("last year" and "in October" share no word but may agree).
@@ -88,6 +88,10 @@ struct ClaimUnits: Sendable {
                     concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language)))
             }
             func unit(_ span: TextSpan) -> ClaimUnit {
+                guard !furniture else {
+                    return ClaimUnit(source: source, sentence: sentence.index, span: span, words: [], entities: [:],
+                                     numbers: [], times: [], language: language)
+                }
                 var seen: Set<String> = []
                 var content: [ContentWord] = []
                 for (tokenSpan, word) in analysed where span.contains(tokenSpan) {
@@ -95,13 +99,13 @@ struct ClaimUnits: Sendable {
                     content.append(word)
                 }
                 var entities: [String: String] = [:]
-                for mention in annotated.entities where !furniture && mention.sentence == sentence.index && span.overlaps(mention.span) {
+                for mention in annotated.entities where mention.sentence == sentence.index && span.overlaps(mention.span) {
                     if entities[mention.key] == nil { entities[mention.key] = mention.text }
                 }
                 return ClaimUnit(
                     source: source, sentence: sentence.index, span: span, words: content, entities: entities,
-                    numbers: annotated.numbers.filter { !furniture && $0.sentence == sentence.index && span.overlaps($0.span) },
-                    times: annotated.times.filter { !furniture && $0.sentence == sentence.index && span.overlaps($0.span) },
+                    numbers: annotated.numbers.filter { $0.sentence == sentence.index && span.overlaps($0.span) },
+                    times: annotated.times.filter { $0.sentence == sentence.index && span.overlaps($0.span) },
                     language: language)
             }
             let whole = unit(sentence.span)

@@ -25,6 +25,8 @@ enum CompareLexicon {
     /// ("… partez ! Ne ratez aucun article de Telestar.fr en recevant une alerte"): calls to
     /// subscribe, follow or watch, and notices of the page's own machinery. Such a sentence
     /// states no fact of the story, though two reports from one site share it word for word.
+    /// Narrower than the extractor's list of boilerplate lines (`BoilerplateRules`), whose
+    /// openings such as "Anzeige" or "Read more" also begin real sentences.
     static let furnitureSentenceOpenings: [String] = [
         "ne ratez aucun article", "ne manquez aucun article", "recevez nos alertes", "abonnez-vous",
         "sign up for our newsletter", "subscribe to our newsletter", "click here to", "tap here to",

@@ -89,21 +89,11 @@ public struct TextAnalyzer: Sendable {
             } else if let stemmer {
                 stem = stemmer.stem(normalized)
             } else if let truncation {
-                stem = Self.truncated(normalized, to: truncation)
+                stem = String(normalized.unicodeScalars.prefix(truncation))
             } else {
                 stem = normalized
             }
             return WordAnalysis(normalized: normalized, stem: stem, isStopword: !unspaced && stopwords.contains(normalized))
-        }
-
-        /// The first `length` scalars of `word` (all of it when shorter).
-        static func truncated(_ word: String, to length: Int) -> String {
-            var count = 0
-            for index in word.unicodeScalars.indices {
-                if count == length { return String(word.unicodeScalars[..<index]) }
-                count += 1
-            }
-            return word
         }
     }
 
