@@ -50,6 +50,9 @@ public struct ClusterAssignment: Sendable, Hashable {
     /// copy. The score also counts the time gap, the cross-language allowance and the check
     /// against the story's most similar recent member.
     public var evidence: SimilarityComponents? = nil
+    /// Sentences left out when the story was chosen, because earlier reports printed them
+    /// too (`RepeatedSentences`: an outlet's footer, a cookie notice).
+    public var setAside: Int = 0
 }
 
 /// Single-pass clustering of a news stream into stories, in the spirit of Miranda et al.
@@ -65,6 +68,8 @@ public struct OnlineClusterer: Sendable {
     public private(set) var weighting: FeatureWeighting
     private let identifier: any LanguageIdentifier
     private var copies: NearDuplicateDetector
+    /// Sentences earlier articles printed too (`ClusterParameters.repeatedSentences`).
+    private var repeatedSentences: RepeatedSentences?
     private var stories: [Int: Story] = [:]
     /// Feature key → the slots of the live stories posted under it.
     private var index: [UInt64: [Int32]] = [:]
@@ -94,6 +99,7 @@ public struct OnlineClusterer: Sendable {
         if parameters.centreEmbeddings { weighting.centring = LanguageCentring() }
         self.identifier = identifier
         self.copies = NearDuplicateDetector(threshold: parameters.copyJaccard, capacity: parameters.maximumLiveStories)
+        self.repeatedSentences = parameters.repeatedSentences.map(RepeatedSentences.init)
     }
 
     /// Stories currently in the index.
@@ -114,10 +120,24 @@ public struct OnlineClusterer: Sendable {
     /// Places an article whose features were already counted (by `ParallelFeatureCounter`,
     /// on other threads: counting needs nothing of the stream, placing needs all of it).
     public mutating func add(_ article: StreamArticle, counts: FeatureCounts) -> ClusterAssignment {
+        // Counted ahead, on other threads, from the whole text. Without the sentences other
+        // reports printed too, the features are counted again (a few articles in a hundred)
+        // to choose the story; the story then takes the whole text, which is its report.
+        var own: FeatureCounts?
+        var setAside = 0
+        if let stripped = repeatedSentences?.strip(article.text) {
+            setAside = stripped.sentences
+            var ownArticle = article
+            ownArticle.text = stripped.text
+            if counts.language != "und" { ownArticle.language = counts.language }
+            own = self.counts(ownArticle)
+            own?.embedding = counts.embedding
+        }
         position += 1
         if let published = article.published, published > (latestPublished ?? .distantPast) { latestPublished = published }
         weighting.learn(counts)
         let features = weighting.weigh(counts)
+        let deciding = own.map { weighting.weigh($0) } ?? features
         let signature = counts.signature ?? MinHashSignature(shingles: counts.shingles)
 
         var chosen: (story: Int, score: Double)?
@@ -125,7 +145,7 @@ public struct OnlineClusterer: Sendable {
         let original = copies.original(of: signature)
         if let original, stories[original.tag] != nil {
             chosen = (original.tag, 1)
-        } else if let best = bestStory(for: features), best.score >= parameters.threshold,
+        } else if let best = bestStory(for: deciding), best.score >= parameters.threshold,
                   parameters.crossLanguageCheck?.passes(best.evidence) ?? true {
             chosen = (best.story, best.score)
             evidence = best.evidence
@@ -146,7 +166,7 @@ public struct OnlineClusterer: Sendable {
         copies.insert(id: article.id, tag: number, signature: signature)
         if position % 256 == 0 || stories.count > parameters.maximumLiveStories { evict() }
         return ClusterAssignment(articleID: article.id, story: "story-\(number)", opened: chosen == nil,
-                                 similarity: chosen?.score, copyOf: original?.id, evidence: evidence)
+                                 similarity: chosen?.score, copyOf: original?.id, evidence: evidence, setAside: setAside)
     }
 
     /// Score of an article against a story: the pair model over the story's centroid, plus

@@ -208,6 +208,9 @@ public struct ClusterParameters: Sendable, Hashable {
     /// right and wrong cross-language joins less well than a model fit on the joins
     /// themselves (AUC 0.85 against 0.91; BENCHMARKS.md, Session 10).
     public var crossLanguageCheck: CrossLanguageCheck? = .standard
+    /// Sentences an article shares with earlier reports while most of its text is its own
+    /// (an outlet's footer, a cookie notice) are left out of its features (nil: kept).
+    public var repeatedSentences: RepeatedSentences.Rules? = .standard
     /// Stories not updated within this many days (by publication date) leave the index.
     public var windowDays: Double
     /// At most this many stories stay live (by stream position); the least recently

@@ -42,9 +42,14 @@ struct ClusterCommand: ParsableCommand {
         discussion: "On by default: it keeps unrelated reports in other languages out of a story, at a small cost in recall across languages."))
     var crossLanguageCheck = true
 
+    @Flag(name: .long, inversion: .prefixedNo, help: ArgumentHelp(
+        "Leave sentences earlier articles printed too out of the choice of story.",
+        discussion: "On by default: an outlet's footer or a cookie notice, printed under reports of unrelated events, no longer joins them. An article most of whose text was printed before (a copy, a light rewrite) is kept whole."))
+    var setAsideRepeatedSentences = true
+
     @Flag(name: .long, help: ArgumentHelp(
         "Say why each article went where it did: the join score and each feature's similarity to the story.",
-        discussion: "Adds \"opened\" (true when the article opened its story), and for an article that joined a story \"similarity\" (the score that reached the threshold) and the centroid similarities \"terms\", \"word_grams\", \"names\", \"entities\", \"numbers\", \"dates\", \"countries\", \"name_sounds\", \"dense\" (with an embedder, across languages) and \"cross_lingual\", as `parallax similarity --explain` names them."))
+        discussion: "Adds \"opened\" (true when the article opened its story), and for an article that joined a story \"similarity\" (the score that reached the threshold) and the centroid similarities \"terms\", \"word_grams\", \"names\", \"entities\", \"numbers\", \"dates\", \"countries\", \"name_sounds\", \"dense\" (with an embedder, across languages) and \"cross_lingual\", as `parallax similarity --explain` names them; \"repeated_sentences\" counts the sentences left out of the choice because earlier articles printed them too (an outlet's footer, a cookie notice)."))
     var explain = false
 
     @OptionGroup var embedding: EmbedderOptions
@@ -68,6 +73,7 @@ struct ClusterCommand: ParsableCommand {
         parameters.memberWeight = memberWeight
         parameters.recentMembers = recentMembers
         if !crossLanguageCheck { parameters.crossLanguageCheck = nil }
+        if !setAsideRepeatedSentences { parameters.repeatedSentences = nil }
         let identifier = languageIdentifier()
         var clusterer = OnlineClusterer(parameters: parameters, extractor: FeatureExtractor(depth: features), identifier: identifier)
         let reader: JSONLinesReader
@@ -134,6 +140,7 @@ extension ClusterCommand {
             json += ",\"opened\":" + (assignment.opened ? "true" : "false")
             if let similarity = assignment.similarity { json += ",\"similarity\":" + JSONText.number(similarity) }
             if let c = assignment.evidence { json += "," + SimilarityCommand.fields(c).joined(separator: ",") }
+            if assignment.setAside > 0 { json += ",\"repeated_sentences\":\(assignment.setAside)" }
         }
         return json + "}"
     }
