@@ -90,7 +90,7 @@ private struct HTMLPage {
 
     func timeline() -> String {
         var out = "<h2>Timeline (\(report.timeline.count))</h2>\n"
-        guard !report.timeline.isEmpty else { return out + "<p>No dated claim.</p>\n" }
+        guard !report.timeline.isEmpty else { return out + "<p>" + escape(report.emptyTimelineNote) + "</p>\n" }
         out += "<table>\n<tr><th>when</th><th>what</th><th>sources</th></tr>\n"
         for event in report.timeline {
             let when = event.start == event.end ? event.start.description : "\(event.start) … \(event.end)"
@@ -102,7 +102,7 @@ private struct HTMLPage {
 
     func relations() -> String {
         var out = "<h2>Relations (\(report.relations.count))</h2>\n"
-        guard !report.relations.isEmpty else { return out + "<p>No relation between named actors found.</p>\n" }
+        guard !report.relations.isEmpty else { return out + "<p>" + escape(report.emptyRelationsNote) + "</p>\n" }
         for relation in report.relations {
             out += "<h3>" + relation.actors.map(escape).joined(separator: " — ") + String(format: " (tone %+.2f)", relation.tone) + "</h3>\n"
             out += "<table>\n<tr><th>when</th><th>act</th><th>tone</th><th>claim</th></tr>\n"

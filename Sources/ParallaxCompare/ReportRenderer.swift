@@ -130,14 +130,14 @@ public enum ReportRenderer {
         }
 
         out += style.heading("Timeline (\(report.timeline.count))")
-        if report.timeline.isEmpty { out += style.paragraph("No dated claim.") }
+        if report.timeline.isEmpty { out += style.paragraph(style.escape(report.emptyTimelineNote)) }
         for event in report.timeline {
             let when = event.start == event.end ? event.start.description : "\(event.start) … \(event.end)"
             out += style.item(when + " " + event.sources.map(tag).joined() + " " + style.escape(event.text))
         }
 
         out += style.heading("Relations (\(report.relations.count))")
-        if report.relations.isEmpty { out += style.paragraph("No relation between named actors found.") }
+        if report.relations.isEmpty { out += style.paragraph(style.escape(report.emptyRelationsNote)) }
         for relation in report.relations {
             var lines = [style.strong(relation.actors.map(style.escape).joined(separator: " — ")) + String(format: " (tone %+.2f):", relation.tone)]
             lines += relation.events.map { event in

@@ -426,3 +426,31 @@ extension StoryReport {
         }
     }
 }
+
+extension StoryReport {
+    /// What a renderer says for an empty timeline: without a publication date, relative
+    /// expressions ("last year", "on Tuesday") cannot be placed, which is most often why.
+    public var emptyTimelineNote: String {
+        guard let missing = missingPublicationDates else { return "No dated claim." }
+        return "No dated claim: \(missing), so relative time expressions (“last year”, “on Tuesday”) stay unresolved. "
+            + Self.publicationDateAdvice
+    }
+
+    /// What a renderer says for an empty list of relations: an act is placed by its claim's
+    /// time expression or its article's publication day, and is left out without either.
+    public var emptyRelationsNote: String {
+        guard let missing = missingPublicationDates else { return "No relation between named actors found." }
+        return "No relation between named actors could be placed in time: \(missing), and an act is dated by its "
+            + "claim's time expression or its article's publication day. " + Self.publicationDateAdvice
+    }
+
+    static let publicationDateAdvice = "A publication date comes from the article's metadata or, for parallax compare, from --published SOURCE=YYYY-MM-DD."
+
+    /// "no source has a publication date", "2 of 3 sources have no publication date"; nil when all have one.
+    private var missingPublicationDates: String? {
+        let missing = sources.filter { $0.published == nil }.count
+        guard missing > 0 else { return nil }
+        if missing == sources.count { return sources.count == 1 ? "the source has no publication date" : "no source has a publication date" }
+        return "\(missing) of \(sources.count) sources \(missing == 1 ? "has" : "have") no publication date"
+    }
+}

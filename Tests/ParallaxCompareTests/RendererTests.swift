@@ -18,6 +18,27 @@ import Testing
         return StoryComparator().compare([a.annotated, b.annotated])
     }
 
+    /// Source [2] has no publication date, so "last year" and any act stay unplaced: an empty
+    /// timeline or list of relations says so, and how to give the date, in every renderer.
+    /// With every source dated, the plain notes stand.
+    @Test func emptyTimeSectionsSayWhichDatesAreMissing() {
+        let undated = report()
+        #expect(undated.timeline.isEmpty && undated.relations.isEmpty)
+        for rendered in [ReportRenderer.text(undated), ReportRenderer.markdown(undated), ReportRenderer.html(undated)] {
+            #expect(rendered.contains("No dated claim: 1 of 2 sources has no publication date"))
+            #expect(rendered.contains("No relation between named actors could be placed in time: 1 of 2 sources has no publication date"))
+            #expect(rendered.contains("--published SOURCE=YYYY-MM-DD"))
+        }
+        var dated = undated
+        dated.sources = dated.sources.map { source in
+            var source = source
+            source.published = source.published ?? CalendarDay(year: 2025, month: 5, day: 3)
+            return source
+        }
+        #expect(dated.emptyTimelineNote == "No dated claim.")
+        #expect(dated.emptyRelationsNote == "No relation between named actors found.")
+    }
+
     @Test func markdownEscapesArticleText() {
         let markdown = ReportRenderer.markdown(report())
         #expect(markdown.contains("## Corroborated (1)"))

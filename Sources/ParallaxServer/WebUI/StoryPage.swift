@@ -208,7 +208,7 @@ struct StoryPage {
 
     private func timeline() -> String {
         var out = "<h2>Timeline (\(report.timeline.count))</h2>\n"
-        guard !report.timeline.isEmpty else { return out + "<p>No dated claim (relative dates need a publication date).</p>\n" }
+        guard !report.timeline.isEmpty else { return out + "<p>" + HTML.escape(report.emptyTimelineNote) + "</p>\n" }
         out += "<div class=\"table\"><table>\n<tr><th>when</th><th>what</th><th>dated by</th></tr>\n"
         for event in report.timeline {
             let when = event.start == event.end ? event.start.description : "\(event.start) – \(event.end)"
@@ -246,7 +246,7 @@ struct StoryPage {
 
     private func relations() -> String {
         var out = "<h2>Relations (\(report.relations.count))</h2>\n"
-        guard !report.relations.isEmpty else { return out + "<p>No relation between named actors found.</p>\n" }
+        guard !report.relations.isEmpty else { return out + "<p>" + HTML.escape(report.emptyRelationsNote) + "</p>\n" }
         for relation in report.relations {
             out += "<h3>" + relation.actors.map(HTML.escape).joined(separator: " — ") + String(format: " <span class=\"meta\">(tone %+.2f)</span>", relation.tone) + "</h3>\n"
             out += "<div class=\"table\"><table>\n<tr><th>when</th><th>act</th><th>tone</th><th>claim</th></tr>\n"
