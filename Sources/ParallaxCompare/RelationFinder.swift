@@ -7,7 +7,9 @@ import ParallaxCore
 /// Who acts on whom is read from word order, as in most news prose of the supported
 /// languages: the actor nearest before the word acts, the nearest after it is acted upon
 /// ("Trump accused Petro"); with no actor after it, the nearest before is the actor and the
-/// next one back the target ("Petro faces U.S. sanctions"). A mutual act whose sentence names
+/// next one back the target ("Petro faces U.S. sanctions"). A name written right before a
+/// noun for the one who acts is the target, and the actor comes before it ("Noboa, a vocal
+/// Trump supporter"; `RelationLexicon.agentNouns`). A mutual act whose sentence names
 /// fewer than two people ("the two had spoken by phone") is given the article's two most
 /// named people, and marked `inferred`. For mutual acts, places are parties only in
 /// sentences that name no person (countries holding talks).
@@ -134,7 +136,8 @@ enum RelationFinder {
                         word: hit.token.text, inferred: inferred, source: label, text: text.substring(sentence.span)),
                         order: (source, hit.token.span.start)))
                 }
-                guard let pair = actorsAround(hit.token.span, parties) else {
+                let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
+                guard let pair = actorsAround(hit.token.span, parties, agentNoun: agentNoun) else {
                     // A mutual act between unnamed parties: the article's two main people.
                     let persons = Set(inSentence.filter { $0.kind == .person }.map(\.key))
                     guard kind.mutual, mainPersons.count == 2, persons.isSubset(of: Set(mainPersons)) else { continue }
@@ -148,9 +151,14 @@ enum RelationFinder {
     }
 
     /// Who acts and who is acted upon around a relation word, as entity keys.
-    private static func actorsAround(_ span: TextSpan, _ mentions: [EntityMention]) -> (String, String)? {
+    private static func actorsAround(_ span: TextSpan, _ mentions: [EntityMention], agentNoun: Bool = false) -> (String, String)? {
         let before = mentions.filter { $0.span.end <= span.start }.sorted { $0.span.start > $1.span.start }
         let after = mentions.filter { $0.span.start >= span.end }.sorted { $0.span.start < $1.span.start }
+        // "a Trump supporter": the name right before the noun is whom the act is toward.
+        if agentNoun, let target = before.first, span.start - target.span.end <= 1,
+           let actor = before.first(where: { $0.key != target.key }) {
+            return (actor.key, target.key)
+        }
         if let actor = before.first, let target = after.first(where: { $0.key != actor.key }) { return (actor.key, target.key) }
         if after.isEmpty, let actor = before.first, let target = before.first(where: { $0.key != actor.key }) { return (actor.key, target.key) }
         if before.isEmpty, let actor = after.first, let target = after.first(where: { $0.key != actor.key }) { return (actor.key, target.key) }

@@ -42,7 +42,8 @@ enum RelationLexicon {
             "es": ["sancion*", "embargo*"], "nl": ["sanctie*", "embargo*"],
         ]),
         Kind(name: "criticize", tone: -0.6, mutual: false, patterns: [
-            "en": ["criticis*", "criticiz*", "criticism*", "condemn*", "denounc*", "insult*", "slam", "slams", "slammed", "rebuk*"],
+            "en": ["criticis*", "criticiz*", "criticism*", "critic", "critics", "condemn*", "denounc*", "insult*", "slam", "slams",
+                   "slammed", "rebuk*"],
             "de": ["kritisier*", "kritik*", "verurteilt*", "beleidig*", "angeprangert", "prangert*"],
             "fr": ["critiqu*", "condamn*", "dénonc*", "insult*"],
             "es": ["critic*", "crítica*", "conden*", "denunci*", "insult*"],
@@ -88,7 +89,7 @@ enum RelationLexicon {
             "nl": ["akkoord*", "overeenkomst*", "overeengekomen"],
         ]),
         Kind(name: "help", tone: 0.6, mutual: false, patterns: [
-            "en": ["help*", "assist*", "aid", "aided", "support*"],
+            "en": ["help*", "assist*", "aid", "aided", "support*", "backer", "backers"],
             "de": ["hilf*", "half", "helf*", "geholfen", "unterstütz*"],
             "fr": ["aid*", "soutien*", "soutenu*", "soutient"],
             "es": ["ayud*", "apoy*"],
@@ -109,6 +110,13 @@ enum RelationLexicon {
             "en": ["mediat*"], "de": ["vermittel*", "vermittl*"], "fr": ["médiat*"], "es": ["mediar", "mediación", "mediador*"],
             "nl": ["bemiddel*"],
         ]),
+    ]
+
+    /// Nouns that name the one who acts ("a Trump supporter", "Kremlin critics"): a name
+    /// written right before one is whom the act is toward, not who acts.
+    static let agentNouns: [String: Set<String>] = [
+        "en": ["supporter", "supporters", "critic", "critics", "backer", "backers"],
+        "de": ["unterstützer", "unterstützerin", "unterstützerinnen", "kritiker", "kritikerin", "kritikerinnen"],
     ]
 
     /// Words that turn the act into its opposite when they come just before it.

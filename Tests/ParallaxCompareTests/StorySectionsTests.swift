@@ -107,6 +107,23 @@ import Testing
         #expect(relation.events.suffix(3).allSatisfy { $0.tone > 0 })
     }
 
+    /// A name right before a noun for the one who acts is whom the act is toward: Noboa
+    /// supports Trump, and Berg's critics criticise Berg (here Ruiz is one of them).
+    @Test func aNameBeforeAnAgentNounIsTheTarget() throws {
+        let a = Fixture(source: "a.txt", published: CalendarDay(year: 2026, month: 2, day: 5), sentences: [
+            "Daniel Noboa has long been a vocal Donald Trump supporter.",
+            "Ana Ruiz, a Jan Berg critic since the election, spoke first.",
+        ])
+        var annotated = a.annotated
+        annotated.entities = Self.mentions([("Daniel Noboa", "daniel noboa"), ("Donald Trump", "donald trump"), ("Ana Ruiz", "ana ruiz"),
+                                            ("Jan Berg", "jan berg")], in: annotated)
+        let events = StoryComparator().compare([annotated]).relations.flatMap(\.events)
+        let support = try #require(events.first { $0.word == "supporter" })
+        #expect(support.kind == "help" && support.from == "Daniel Noboa" && support.to == "Donald Trump")
+        let critic = try #require(events.first { $0.word == "critic" })
+        #expect(critic.kind == "criticize" && critic.from == "Ana Ruiz" && critic.to == "Jan Berg")
+    }
+
     /// Every occurrence of the names (longest first, not overlapping) as person mentions.
     static func mentions(_ names: [(text: String, key: String)], in annotated: AnnotatedArticle) -> [EntityMention] {
         var found: [EntityMention] = []
