@@ -65,6 +65,16 @@ private struct NumberReader {
         guard canStart(at: i), var core = phraseNumber(at: i) ?? numeral(at: i) ?? numberWord(at: i) else { return nil }
         var found = Found(start: s.words[i].start, end: s.words[core.last].end, lastWord: core.last, value: core.value,
                           unit: core.unit, qualifier: .exact)
+        // Chinese writes the scale right after the digits, often with the unit ("250万人").
+        if core.last + 1 < s.words.count, s.gap(after: core.last).isEmpty, let first = s.words[core.last + 1].lower.unicodeScalars.first,
+           first.properties.isIdeographic, let scale = NumberLexicon.scales[String(first)] {
+            core.value *= scale
+            core.last += 1
+            let rest = String(s.words[core.last].lower.unicodeScalars.dropFirst())
+            if !rest.isEmpty, let unit = NumberLexicon.units[rest] { core.unit = unit }
+            found.value = core.value
+            found.unit = found.unit ?? core.unit
+        }
         // Scale words: "3.5 billion", "two hundred thousand", "mil millones".
         while core.last + 1 < s.words.count, s.spaceOnly(after: core.last) {
             let next = s.words[core.last + 1].lower
@@ -73,6 +83,11 @@ private struct NumberReader {
                 found.value *= scale; core.last += 2
             } else if next.count > 1, let scale = NumberLexicon.scales[next] {
                 found.value *= scale; core.last += 1
+                // "12 bin 600" (Turkish for 12,600): a smaller number after a scale adds to it.
+                if scale >= 1_000, core.last + 1 < s.words.count, s.spaceOnly(after: core.last), s.words[core.last + 1].isDigits,
+                   let rest = Double(s.words[core.last + 1].text), rest < scale {
+                    found.value += rest; core.last += 1
+                }
             } else { break }
         }
         found.lastWord = core.last
@@ -86,6 +101,9 @@ private struct NumberReader {
             if i > 0, s.words[i - 1].lower == "us", before.first == symbol { found.start = s.words[i - 1].start }
         } else if i > 0, s.spaceOnly(after: i - 1), s.words[i - 1].isAllCaps,
                   let currency = NumberLexicon.currencyPrefixes[s.words[i - 1].lower], s.words[i - 1].lower != "us" {
+            found.unit = currency
+            found.start = s.words[i - 1].start
+        } else if i > 0, s.spaceOnly(after: i - 1), let currency = NumberLexicon.currencyWordsBefore[s.words[i - 1].lower] {
             found.unit = currency
             found.start = s.words[i - 1].start
         }

@@ -46,6 +46,16 @@ enum NumberLexicon {
         "cien": 100, "mil": 1_000, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
         "cento": 100, "mila": 1_000, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
         "milhão": 1e6, "milhões": 1e6, "bilião": 1e9, "bilhão": 1e9, "bilhões": 1e9,
+        "bin": 1_000, "milyon": 1e6, "milyar": 1e9,
+        "tysiąc": 1_000, "tysiące": 1_000, "tysięcy": 1_000, "tys": 1_000, "milion": 1e6, "miliony": 1e6, "milionów": 1e6,
+        "miliard": 1e9, "miliardy": 1e9, "miliardów": 1e9,
+        "тысяча": 1_000, "тысячи": 1_000, "тысяч": 1_000, "тыс": 1_000, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6,
+        "млн": 1e6, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "млрд": 1e9,
+        "ألف": 1_000, "آلاف": 1_000, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
+        // South Asian English: "Rs 3 crore", "2.5 lakh".
+        "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+        // Chinese writes the scale after the digits without a space ("250万").
+        "千": 1_000, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8,
     ]
 
     /// Words that link a scale word to its unit: "millions of dollars", "millones de euros",
@@ -62,11 +72,14 @@ enum NumberLexicon {
             ("week", "week weeks weken woche wochen semaine semaines semana semanas settimana settimane"),
             ("month", "month months maand maanden monat monate monaten mois mes meses mese mesi mês"),
             ("year", "year years jaar jaren jahr jahre jahren an ans année années año años anno anni ano anos"),
-            ("person", "person persons people mensen personen menschen personnes personne persona personas persone pessoa pessoas"),
+            ("person", "person persons people mensen personen menschen personnes personne persona personas persone pessoa pessoas "
+             + "kişi kişinin kişiyi osób osoby osoba ludzi человек человека людей شخص شخصا أشخاص 人"),
             // A count of casualties names its role: "21 dead", "42 wounded", "16 Tote", "23 muertos".
-            ("dead", "dead deaths fatalities tote toten todesopfer doden morts mortos muertos fallecidos morti"),
-            ("injured", "injured wounded verletzte verletzten gewonden blessés heridos feriti feridos"),
-            ("percent", "percent percentage procent prozent"),
+            ("dead", "dead deaths fatalities tote toten todesopfer doden morts mortos muertos fallecidos morti ölü zabitych "
+             + "погибших погибли قتيل قتيلا قتلى"),
+            ("injured", "injured wounded verletzte verletzten gewonden blessés heridos feriti feridos yaralı rannych раненых "
+             + "пострадавших جريح جريحا جرحى مصابا مصابين"),
+            ("percent", "percent percentage procent prozent proc процент процента процентов بالمئة بالمائة"),
             ("km", "km kilometre kilometres kilometer kilometers kilometern kilomètre kilomètres kilómetro kilómetros chilometri quilômetros quilómetros"),
             ("mile", "mile miles"),
             ("m", "metre metres meter meters mètres metros metri"),
@@ -84,8 +97,14 @@ enum NumberLexicon {
             ("degree", "degree degrees grad grados degrés gradi"),
             ("kg", "kg kilogram kilograms kilogramme kilogrammes kilo kilos kilogramm"),
             ("tonne", "ton tons tonne tonnes tonnen toneladas tonnellate"),
-            ("usd", "dollar dollars dólar dólares dollari usd"),
-            ("eur", "euro euros eur"),
+            ("usd", "dollar dollars dólar dólares dollari usd dolar dolarlık dolarów dolary долларов доллара دولار دولارا"),
+            ("eur", "euro euros eur avro евро"),
+            ("try", "lira liralık tl"),
+            ("pln", "zł złotych złote zloty"),
+            ("rub", "rubel rubli рублей рубля рубль руб"),
+            ("inr", "rupee rupees"),
+            ("egp", "جنيه جنيها"),
+            ("cny", "元 yuan renminbi"),
             ("gbp", "gbp sterling"),
             ("barrel", "barrel barrels vaten fässer barils barriles barili barris"),
         ]
@@ -102,6 +121,8 @@ enum NumberLexicon {
     static let currencySymbols: [Unicode.Scalar: String] = ["$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr", "₽": "rub", "₩": "krw"]
     /// Currency codes written before the number ("US$", "USD 5").
     static let currencyPrefixes: [String: String] = ["usd": "usd", "eur": "eur", "gbp": "gbp", "us": "usd", "chf": "chf", "jpy": "jpy", "cny": "cny"]
+    /// Currency words written before the number in any case ("Rs 3 crore").
+    static let currencyWordsBefore: [String: String] = ["rs": "inr"]
 
     /// Suffixes after digits that make an ordinal, not a quantity ("3rd", "1er", "2º").
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "re", "ème", "eme", "de", "ste", "º", "ª", "o", "a"]

@@ -121,6 +121,10 @@ enum CompareLexicon {
     /// Counts of people in one role: "26 people" (killed) may be the "26 dead" of another
     /// source, but the dead and the injured are never one count.
     static let casualtyUnits: Set<String> = ["dead", "injured"]
+    /// Currencies (`NumberLexicon.units` and the currency signs): a story names many sums (a
+    /// bail and a fine, a bounty and a reward), so two sums conflict only when they are
+    /// close enough to be two accounts of one (`ConflictFinder.sumMagnitude`).
+    static let currencyUnits: Set<String> = ["usd", "eur", "gbp", "jpy", "inr", "rub", "krw", "chf", "cny", "try", "pln", "egp"]
 
     /// Whether two units may count the same things while only one of them says what: no unit
     /// against a count ("1,200 residents", "1,500 people"), or people against a role ("26

@@ -112,6 +112,16 @@ enum ConflictFinder {
     /// Values of two sizes further apart than this are two different quantities, not two
     /// accounts of one (used where a unit is missing on one side).
     static let slotMagnitude = 2.0
+    /// Sums of money further apart than this are two sums, not two accounts of one: "25
+    /// millones de dólares" for one fugitive and "15 millones" for another (a wrong conflict
+    /// on the tune split of Benchmarks/claims), against "12 bin 600 lira" and "12 bin 650 TL"
+    /// for the one debt paid.
+    static let sumMagnitude = 1.5
+
+    private static func ratio(_ x: Double, _ y: Double) -> Double {
+        guard x > 0, y > 0 else { return .infinity }
+        return max(x, y) / min(x, y)
+    }
 
     /// The quantities of two phrases that fill one slot with values that cannot agree, if any.
     /// Same unit: no value of one side compatible with one of the other. A number the
@@ -122,7 +132,10 @@ enum ConflictFinder {
     static func slotValues(_ a: [NumberMention], _ b: [NumberMention]) -> ([NumberMention], [NumberMention])? {
         for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
-            if !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) { return (numbersA, numbersB) }
+            guard !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) else { continue }
+            if CompareLexicon.currencyUnits.contains(unit),
+               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= sumMagnitude } }) { continue }
+            return (numbersA, numbersB)
         }
         func close(_ x: NumberMention, _ y: NumberMention) -> Bool {
             guard x.value > 0, y.value > 0, CompareLexicon.oneCountsLooser(x.unit, y.unit) else { return false }

@@ -56,6 +56,20 @@ import ParallaxCore
         #expect(numbers("Cerca de 40 por cento dos eleitores.", "pt") == ["Cerca de 40 por cento=40 percent approximately"])
     }
 
+    /// Scales, units and roles of Turkish, Polish, Russian, Arabic, Chinese and South Asian
+    /// English news: "12 bin 600" is 12,600, and the lira, złoty, rouble and rupee are units.
+    @Test func scalesAndUnitsOfMoreLanguages() {
+        #expect(numbers("Hayırsever 12 bin 600 liralık borç için ödeme yaptı.", "tr") == ["12 bin 600 liralık=12600 try exact"])
+        #expect(numbers("Mahallelinin 12 bin 650 TL borcunu ödedi.", "tr") == ["12 bin 650 TL=12650 try exact"])
+        #expect(numbers("Kazada 3 ölü ve 12 yaralı var.", "tr") == ["3 ölü=3 dead exact", "12 yaralı=12 injured exact"])
+        #expect(numbers("Zginęło 5 osób, a koszt to 2 mln złotych.", "pl") == ["5 osób=5 person exact", "2 mln złotych=2000000 pln exact"])
+        #expect(numbers("Погибли 12 человек, ущерб 3 млрд рублей.", "ru") == ["12 человек=12 person exact", "3 млрд рублей=3000000000 rub exact"])
+        #expect(numbers("وصل 23 شخصا و 5 ملايين دولار", "ar") == ["23 شخصا=23 person exact", "5 ملايين دولار=5000000 usd exact"])
+        #expect(numbers("The CBI seized Rs 3 crore and 25 lakh rupees.") == ["Rs 3 crore=30000000 inr exact", "25 lakh rupees=2500000 inr exact"])
+        #expect(numbers("约 250万 人", "zh").first == "250万 人=2500000 person exact")
+        #expect(numbers("约 250万人", "zh").first == "250万人=2500000 person exact")
+    }
+
     @Test func yearsDatesRanksAndArticlesAreNotQuantities() {
         let tagger = TimeExpressionTagger()
         let text = "On 3 February 2026, America's #1 ally sent one envoy and 12 ships."

@@ -80,6 +80,27 @@ import Testing
         #expect(conflict.sides[0].text.contains("central market of Lyon"))
     }
 
+    /// Two accounts of one sum conflict ("12 bin 600 lira" against "12 bin 650 TL": Turkish
+    /// writes 12,600 as "12 thousand 600", and TL is the lira); two sums of one story far apart
+    /// are two sums (a bounty of 25 million dollars for one man, 15 million for another).
+    @Test func closeSumsConflictAndDistantSumsAreTwoSums() throws {
+        let first = Self.article("a.txt", "tr", [
+            "Amasya'da bir hayırsever, muhtar ile birlikte mahallenin bakkal borcu olan 12 bin 600 liralık borcu ödedi.",
+        ])
+        let second = Self.article("b.txt", "tr", [
+            "Amasya'da muhtar ile bakkalları ziyaret eden hayırsever, mahallenin bakkal borcu olan 12 bin 650 TL borcunu ödedi.",
+        ])
+        let conflict = try #require(Self.compare([first, second]).conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.value) == ["12 bin 600 liralık", "12 bin 650 TL"])
+        let bounty = Self.article("c.es", "es", [
+            "Estados Unidos ofrece 25 millones de dólares por información que lleve a la captura del líder del cártel.",
+        ])
+        let reward = Self.article("d.es", "es", [
+            "Estados Unidos ofrece 15 millones de dólares por información que lleve a la captura del ministro del cártel.",
+        ])
+        #expect(Self.compare([bounty, reward]).conflicts.filter { $0.kind == .number }.isEmpty)
+    }
+
     /// Real wording of the claim benchmark's Thai shooting pair: a toll given as "the death
     /// toll stood at 20 … 21 dead" against "killed 26 people". People may be the dead of
     /// another source, so the two fill one slot and conflict; the dead and the injured never do.
