@@ -209,7 +209,7 @@ public struct ClusterParameters: Sendable, Hashable {
     /// themselves (AUC 0.85 against 0.91; BENCHMARKS.md, Session 10).
     public var crossLanguageCheck: CrossLanguageCheck? = .standard
     /// Sentences an article shares with earlier reports while most of its text is its own
-    /// (an outlet's footer, a cookie notice) are left out of its features (nil: kept).
+    /// (an outlet's footer, a cookie notice) are left out when its story is chosen (nil: kept).
     public var repeatedSentences: RepeatedSentences.Rules? = .standard
     /// Stories not updated within this many days (by publication date) leave the index.
     public var windowDays: Double

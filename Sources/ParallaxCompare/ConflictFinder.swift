@@ -124,7 +124,8 @@ enum ConflictFinder {
     }
 
     /// The quantities of two phrases that fill one slot with values that cannot agree, if any.
-    /// Same unit: no value of one side compatible with one of the other. A number the
+    /// Same unit: no value of one side compatible with one of the other (and for sums of
+    /// money, two of them within `sumMagnitude` of each other). A number the
     /// annotator left without a unit ("1,200 residents") against a count of people ("1,500
     /// people"; `CompareLexicon.countUnits`), or people against a role ("26 people" against "21
     /// dead"): the looser side cannot tell, so the values must be within `slotMagnitude` of
