@@ -14,19 +14,12 @@ Usage (from the repository root):
     python3 Benchmarks/cluster/translated_pairs.py [--parallax BIN] [similarity options…]
     e.g. … --embedder e5 --embedder-path .build-e5-venv --embedding-cache FILE
 """
-import argparse, collections, json, math, os, re, subprocess, sys, tempfile
+import argparse, collections, json, os, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from similarity_pearson import pearson  # noqa: E402
 
 SUFFIXES = ("zh", "it", "ru", "fr", "es", "en", "de")
-
-
-def pearson(pairs):
-    if len(pairs) < 3:
-        return float("nan")
-    xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    sx = math.sqrt(sum((x - mx) ** 2 for x in xs))
-    sy = math.sqrt(sum((y - my) ** 2 for y in ys))
-    return sum((x - mx) * (y - my) for x, y in pairs) / (sx * sy) if sx and sy else float("nan")
 
 
 def similarities(parallax, path, options):
@@ -78,8 +71,9 @@ def main():
         groups["all"].append((translated[pid], label, original[dev_id]))
     print(f"{'pairs':8} {'n':>4}  translated  originals")
     for group, items in sorted(groups.items(), key=lambda kv: (kv[0] != "all", -len(kv[1]), kv[0])):
-        t = pearson([(s, y) for s, y, _ in items])
-        o = pearson([(s, y) for _, y, s in items])
+        labels = [y for _, y, _ in items]
+        t = pearson([s for s, _, _ in items], labels)
+        o = pearson([s for _, _, s in items], labels)
         print(f"{group:8} {len(items):4}  {t:10.3f}  {o:9.3f}")
 
 
