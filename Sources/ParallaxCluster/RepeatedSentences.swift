@@ -103,21 +103,13 @@ public struct RepeatedSentences: Sendable {
     static func sentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
         var out: [Sentence] = []
         var start = 0
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FeatureHash.Incremental(.sentence)
         var letters = 0
         var pendingSpace = false
-        func mix(_ value: UInt32) {
-            var v = value
-            repeat {
-                hash ^= UInt64(v & 0xFF)
-                hash = hash &* 0x0000_0100_0000_01B3
-                v >>= 8
-            } while v != 0
-        }
         func close(_ end: Int) {
-            if letters > 0 { out.append(Sentence(range: start..<end, fingerprint: hash, letters: letters)) }
+            if letters > 0 { out.append(Sentence(range: start..<end, fingerprint: hash.key, letters: letters)) }
             start = end
-            hash = 0xcbf2_9ce4_8422_2325
+            hash = FeatureHash.Incremental(.sentence)
             letters = 0
             pendingSpace = false
         }
@@ -128,21 +120,12 @@ public struct RepeatedSentences: Sendable {
                 start = i + 1
                 continue
             }
-            // ASCII, most of most texts, without a lookup of Unicode properties.
-            let isSpace: Bool, isLetter: Bool
-            if value < 0x80 {
-                isSpace = value == 0x20 || value == 0x09 || value == 0x0B || value == 0x0C
-                isLetter = (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A)
-            } else {
-                let properties = scalar.properties
-                isSpace = properties.isWhitespace
-                isLetter = !isSpace && (properties.isAlphabetic || properties.numericType != nil)
-            }
-            if isSpace {
+            if Self.isSpace(scalar) {
                 if letters > 0 { pendingSpace = true }
-            } else if isLetter {
-                if pendingSpace { mix(0x20); pendingSpace = false }
-                mix(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+            } else if Self.isLetterOrDigit(scalar) {
+                if pendingSpace { hash.append(0x20); pendingSpace = false }
+                // ASCII folded to lower case; every scalar fed as its UTF-8 bytes.
+                UTF8.encode(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar) { hash.append($0) }
                 letters += 1
             }
             switch value {
@@ -158,7 +141,14 @@ public struct RepeatedSentences: Sendable {
         return out
     }
 
+    // ASCII, most of most texts, without a lookup of Unicode properties.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value | 0x20) }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -170,6 +170,8 @@ public struct SparseVector: Sendable, Hashable {
 public enum FeatureHash {
     public enum Family: UInt64, Sendable, CaseIterable {
         case term = 1, nameGram, entity, number, date, shingle, wordGram, country, nameSound
+        /// A sentence's fingerprint (`RepeatedSentences`), not a feature.
+        case sentence
     }
 
     /// FNV-1a over the UTF-8 bytes, seeded by the family, then a final avalanche
