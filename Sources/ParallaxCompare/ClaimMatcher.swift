@@ -35,6 +35,13 @@ struct ClaimMatcher: Sendable {
     /// (Chosen on the tune split of Benchmarks/claims among 0.5, 0.6, 0.7 and 0.9: a
     /// translation is a looser match than a listed synonym.)
     static let conceptMatch = 0.7
+    /// Languages that build a word's forms by stacking suffixes ("yitirdi", "yitirirken": lost,
+    /// while losing), more than their Snowball stemmers take off: there two words also match
+    /// when they open with the same `suffixPrefix` scalars or more, most of the shorter one.
+    static let suffixingLanguages: Set<String> = ["tr", "fi", "hu", "et"]
+    static let suffixPrefix = 5
+    static let suffixPrefixShare = 0.6
+    static let suffixMatch = 0.8
     /// Bonus for a pair of adjacent content words shared in order, relative to their IDF.
     static let bigramWeight = 0.5
     /// Entities survive translation and name the actors of a fact: they weigh more than words.
@@ -102,6 +109,17 @@ struct ClaimMatcher: Sendable {
         if a.form == b.form || a.stem == b.stem { return 1 }
         if a.isNumber || b.isNumber { return 0 }
         if let group = a.synonymGroup, group == b.synonymGroup { return ClaimMatcher.synonymMatch }
+        if a.suffixing, b.suffixing {
+            var common = 0
+            for (x, y) in zip(a.form.unicodeScalars, b.form.unicodeScalars) {
+                guard x == y else { break }
+                common += 1
+            }
+            let shorter = min(a.form.unicodeScalars.count, b.form.unicodeScalars.count)
+            if common >= ClaimMatcher.suffixPrefix, Double(common) >= ClaimMatcher.suffixPrefixShare * Double(shorter) {
+                return ClaimMatcher.suffixMatch
+            }
+        }
         if acrossLanguages, !a.concepts.isEmpty, a.concepts.contains(where: b.concepts.contains) { return ClaimMatcher.conceptMatch }
         guard a.form.unicodeScalars.count >= ClaimMatcher.trigramMinimumLength,
               b.form.unicodeScalars.count >= ClaimMatcher.trigramMinimumLength else { return 0 }

@@ -16,6 +16,8 @@ struct ContentWord: Sendable, Hashable {
     let synonymGroup: Int?
     /// Meanings the word names in `ConceptLexicon` (its translations in other languages).
     let concepts: [Int32]
+    /// The word is of a language that builds words by suffixes (`ClaimMatcher.suffixingLanguages`).
+    var suffixing: Bool = false
 }
 
 /// A sentence, or a phrase of one, with the features alignment compares: content words,
@@ -85,7 +87,8 @@ struct ClaimUnits: Sendable {
                 return (span: token.span, word: ContentWord(
                     form: form, stem: token.stem, text: token.text, isNumber: token.kind == .number,
                     trigrams: Orthography.trigrams(form), synonymGroup: CompareLexicon.synonymGroupOfWord[form],
-                    concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language)))
+                    concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language),
+                    suffixing: ClaimMatcher.suffixingLanguages.contains(String(language.prefix(2)))))
             }
             func unit(_ span: TextSpan) -> ClaimUnit {
                 guard !furniture else {
