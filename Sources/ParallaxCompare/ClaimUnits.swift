@@ -81,6 +81,8 @@ struct ClaimUnits: Sendable {
                 return true
             }
             let language = sentence.language == "und" ? (article.language ?? "und") : sentence.language
+            // "tr-TR" → "tr"; a prefix of two letters would take Filipino ("fil") for Finnish.
+            let suffixing = ClaimMatcher.suffixingLanguages.contains(String(language.lowercased().prefix { $0 != "-" && $0 != "_" }))
             // Each word's forms once: the sentence and each of its phrases take them from here.
             let analysed = words.map { token in
                 let form = Orthography.americanSpelling(token.normalized)
@@ -88,7 +90,7 @@ struct ClaimUnits: Sendable {
                     form: form, stem: token.stem, text: token.text, isNumber: token.kind == .number,
                     trigrams: Orthography.trigrams(form), synonymGroup: CompareLexicon.synonymGroupOfWord[form],
                     concepts: ConceptLexicon.shared.concepts(ofStem: token.stem, language: language),
-                    suffixing: ClaimMatcher.suffixingLanguages.contains(String(language.prefix(2)))))
+                    suffixing: suffixing))
             }
             func unit(_ span: TextSpan) -> ClaimUnit {
                 guard !furniture else {

@@ -200,8 +200,10 @@ import Testing
         #expect(matcher.wordMatch(word("yakalandı", language: "tr"), word("yakalayarak", language: "tr"), acrossLanguages: false) > 0)
         // Four letters in common are not enough ("president", "capital").
         #expect(matcher.wordMatch(word("başkan", language: "tr"), word("başkent", language: "tr"), acrossLanguages: false) == 0)
-        // Languages that do not stack suffixes keep to stems and trigrams.
-        #expect(matcher.wordMatch(word("Regierung", language: "de"), word("Regeln", language: "de"), acrossLanguages: false) == 0)
+        // Languages that do not stack suffixes keep to stems and trigrams: the two German
+        // chambers open alike but are not one word.
+        #expect(matcher.wordMatch(word("Bundestag", language: "de"), word("Bundesrat", language: "de"), acrossLanguages: false) == 0)
+        #expect(matcher.wordMatch(word("bundestag", language: "tr"), word("bundesrat", language: "tr"), acrossLanguages: false) > 0)
     }
 
     @Test func translationsMatchOnlyAcrossLanguages() {
