@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxCore
 
 /// The same slot filled with different values by two aligned sentences.
@@ -92,7 +93,13 @@ enum ConflictFinder {
                         let shared = a.words.filter { word in
                             !word.isNumber && b.words.contains { matcher.wordMatch(word, $0, acrossLanguages: across) > 0 }
                         }.count
-                        guard shared >= slotWords else { continue }
+                        // A toll of the dead or the injured in one place is one slot of a story however
+                        // the sentences word it ("al menos 23 muertos … en Indonesia", "Nueve muertos …
+                        // en Indonesia"): one shared name stands in for the words.
+                        let tollOfOnePlace = CompareLexicon.casualtyUnits.contains { unit in
+                            a.numbers.contains { $0.unit == unit } && b.numbers.contains { $0.unit == unit }
+                        } && !Set(a.entities.keys).isDisjoint(with: b.entities.keys)
+                        guard shared >= slotWords || tollOfOnePlace else { continue }
                         guard let (numbersA, numbersB) = slotValues(a.numbers, b.numbers) else { continue }
                         let sideA = side(a), sideB = side(b)
                         reported.insert(pair)

@@ -122,6 +122,18 @@ import Testing
         #expect(Self.compare([dead, injured]).conflicts.filter { $0.kind == .number }.isEmpty)
     }
 
+    /// Two tolls of the dead in one place fill one slot however differently the sentences
+    /// word them (the shape of the claim benchmark's Indonesian floods pair, which shares no
+    /// content word but the place); tolls of two places are two tolls.
+    @Test func tollsOfOnePlaceConflictWithoutSharedWords() throws {
+        let first = Self.article("a.es", "es", ["Sube a al menos 23 muertos el balance de las inundaciones en Indonesia."])
+        let second = Self.article("b.es", "es", ["Nueve muertos y miles de evacuados por las lluvias torrenciales en Indonesia."])
+        let conflict = try #require(Self.compare([first, second]).conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.value) == ["al menos 23 muertos", "Nueve muertos"])
+        let elsewhere = Self.article("c.es", "es", ["Nueve muertos y miles de evacuados por las lluvias torrenciales en Filipinas."])
+        #expect(Self.compare([first, elsewhere]).conflicts.filter { $0.kind == .number }.isEmpty)
+    }
+
     @Test func approximatePercentagesAgree() {
         let french = Self.article("fr.txt", "fr", [
             "Le chômage en Espagne a atteint environ 5 % en mars, selon l'institut national de la statistique.",
