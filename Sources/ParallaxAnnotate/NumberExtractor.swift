@@ -108,7 +108,9 @@ private struct NumberReader {
             found.start = s.words[i - 1].start
         }
         if found.unit == nil { attachUnit(&found) }
-        attachQualifier(&found, firstWord: found.start < s.words[i].start && i > 0 && s.words[i - 1].start == found.start ? i - 1 : i)
+        let firstWord = found.start < s.words[i].start && i > 0 && s.words[i - 1].start == found.start ? i - 1 : i
+        attachQualifier(&found, firstWord: firstWord)
+        if found.unit == nil { found.unit = casualtyUnitBefore(found, firstWord: firstWord) }
         return found
     }
 
@@ -225,6 +227,30 @@ private struct NumberReader {
             }
         }
         if let unit = NumberLexicon.units[next] { return (unit, last + 1) }
+        return nil
+    }
+
+    /// What a count without a unit counts, from the words before it: "killing 26", "wounded at
+    /// least 57" (`NumberLexicon.casualtyWordsBefore`), "the death toll stood at 20"
+    /// (`NumberLexicon.tollWords`, a few words back). Not for an age or a measure glued to
+    /// the number ("killed 26-year-old …").
+    private func casualtyUnitBefore(_ found: Found, firstWord: Int) -> String? {
+        guard found.lastWord + 1 >= s.words.count || !s.gap(after: found.lastWord).contains(where: { Punctuation.hyphens.contains($0) })
+        else { return nil }
+        // The word right before the number, or before its qualifier.
+        var before = firstWord - 1
+        while before >= 0, s.words[before].start >= found.start { before -= 1 }
+        guard before >= 0, s.joins(after: before) else { return nil }
+        if let unit = NumberLexicon.casualtyWordsBefore[s.words[before].lower] { return unit }
+        // A toll named within the last few words, in the same phrase.
+        var k = before
+        while k >= 0, before - k < NumberLexicon.tollReach {
+            if NumberLexicon.tollWords.contains(s.words[k].lower), k > 0, NumberLexicon.tollOpeners.contains(s.words[k - 1].lower) {
+                return "dead"
+            }
+            guard k > 0, s.joins(after: k - 1) else { break }
+            k -= 1
+        }
         return nil
     }
 

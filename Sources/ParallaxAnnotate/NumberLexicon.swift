@@ -121,6 +121,17 @@ enum NumberLexicon {
     static let currencySymbols: [Unicode.Scalar: String] = ["$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₹": "inr", "₽": "rub", "₩": "krw"]
     /// Currency codes written before the number ("US$", "USD 5").
     static let currencyPrefixes: [String: String] = ["usd": "usd", "eur": "eur", "gbp": "gbp", "us": "usd", "chf": "chf", "jpy": "jpy", "cny": "cny"]
+    /// English verbs right before a count that say what it counts ("killing 26", "wounded
+    /// 57"): news puts the toll after the verb as often as before the noun.
+    static let casualtyWordsBefore: [String: String] = [
+        "killed": "dead", "killing": "dead", "kills": "dead",
+        "injured": "injured", "injuring": "injured", "injures": "injured", "wounded": "injured", "wounding": "injured",
+    ]
+    /// "the death toll stood at 20", "the death toll rose to 20": a count within `tollReach`
+    /// words after "death toll" counts the dead.
+    static let tollWords: Set<String> = ["toll"]
+    static let tollOpeners: Set<String> = ["death"]
+    static let tollReach = 4
     /// Currency words written before the number in any case ("Rs 3 crore").
     static let currencyWordsBefore: [String: String] = ["rs": "inr"]
 

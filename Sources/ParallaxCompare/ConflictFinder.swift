@@ -130,7 +130,8 @@ enum ConflictFinder {
         return max(x, y) / min(x, y)
     }
 
-    /// The quantities of two phrases that fill one slot with values that cannot agree, if any.
+    /// The quantities of two phrases that fill a slot with values that cannot agree, if any;
+    /// every such slot (the dead and the injured of one attack are two), in text order.
     /// Same unit: no value of one side compatible with one of the other (and for sums of
     /// money, two of them within `sumMagnitude` of each other). A number the
     /// annotator left without a unit ("1,200 residents") against a count of people ("1,500
@@ -138,13 +139,26 @@ enum ConflictFinder {
     /// dead"): the looser side cannot tell, so the values must be within `slotMagnitude` of
     /// each other and not compatible. Other units (hours, euros) never meet a unit-less number.
     static func slotValues(_ a: [NumberMention], _ b: [NumberMention]) -> ([NumberMention], [NumberMention])? {
+        var conflictingA: [NumberMention] = [], conflictingB: [NumberMention] = []
         for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
             guard !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) else { continue }
             if CompareLexicon.currencyUnits.contains(unit),
                !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= sumMagnitude } }) { continue }
-            return (numbersA, numbersB)
+            conflictingA += numbersA
+            conflictingB += numbersB
         }
+        if let (x, y) = looserSlotConflict(a, b), !conflictingA.contains(x), !conflictingB.contains(y) {
+            conflictingA.append(x)
+            conflictingB.append(y)
+        }
+        guard !conflictingA.isEmpty else { return nil }
+        return (conflictingA.sorted { $0.span.start < $1.span.start }, conflictingB.sorted { $0.span.start < $1.span.start })
+    }
+
+    /// A count and a looser count of one slot (people against the dead, a bare number against
+    /// people) close in size that do not agree, unless another such pair agrees.
+    private static func looserSlotConflict(_ a: [NumberMention], _ b: [NumberMention]) -> (NumberMention, NumberMention)? {
         func close(_ x: NumberMention, _ y: NumberMention) -> Bool {
             guard x.value > 0, y.value > 0, CompareLexicon.oneCountsLooser(x.unit, y.unit) else { return false }
             return max(x.value, y.value) / min(x.value, y.value) <= slotMagnitude
@@ -158,7 +172,7 @@ enum ConflictFinder {
             for y in b where close(x, y) && !agrees(x, y) {
                 // Another value on the other side that agrees means the slot is filled alike.
                 if a.contains(where: { u in b.contains { CompareLexicon.oneCountsLooser(u.unit, $0.unit) && agrees(u, $0) } }) { return nil }
-                return ([x], [y])
+                return (x, y)
             }
         }
         return nil

@@ -26,8 +26,9 @@ import ParallaxCore
         #expect(numbers("The toll rose to 21 dead and 42 wounded.") == ["21 dead=21 dead exact", "42 wounded=42 injured exact"])
         #expect(numbers("Mindestens 16 Tote und 27 Verletzte.", "de") == ["Mindestens 16 Tote=16 dead atLeast", "27 Verletzte=27 injured exact"])
         #expect(numbers("Al menos 23 muertos y 19 heridos.", "es") == ["Al menos 23 muertos=23 dead atLeast", "19 heridos=19 injured exact"])
-        // A verb after the number is not a role: "wounded 57" stays a bare count.
-        #expect(numbers("He killed 26 people and wounded 57.") == ["26 people=26 person exact", "57=57 exact"])
+        // A noun after the number wins over the verb before it; a verb alone names the role
+        // ("wounded 57"; see `tollsBeforeTheirNumbers`).
+        #expect(numbers("He killed 26 people and wounded 57.") == ["26 people=26 person exact", "57=57 injured exact"])
     }
 
     /// Measures keep their unit, also when a conversion follows in brackets: a bare "10" would
@@ -68,6 +69,19 @@ import ParallaxCore
         #expect(numbers("The CBI seized Rs 3 crore and 25 lakh rupees.") == ["Rs 3 crore=30000000 inr exact", "25 lakh rupees=2500000 inr exact"])
         #expect(numbers("约 250万 人", "zh").first == "250万 人=2500000 person exact")
         #expect(numbers("约 250万人", "zh").first == "250万人=2500000 person exact")
+    }
+
+    /// A toll told by its verb or by "death toll" before the number: the wording of the claim
+    /// benchmark's Thai shooting pair, whose two tolls were numbers without units.
+    @Test func tollsBeforeTheirNumbers() {
+        #expect(numbers("A soldier shot dead after killing 26 in the worst rampage.") == ["26=26 dead exact"])
+        #expect(numbers("The gunman killed at least 12 and wounded 57 before dawn.")
+            == ["at least 12=12 dead atLeast", "57=57 injured exact"])
+        #expect(numbers("Officials said that the death toll stood at 20 on Sunday.") == ["20=20 dead exact"])
+        // A unit after the number wins; an age glued to it is no toll; a toll far back is not this number's.
+        #expect(numbers("He was killed 2 km from his home.") == ["2 km=2 km exact"])
+        #expect(numbers("Police killed 26-year-old man.").allSatisfy { !$0.hasSuffix("dead exact") })
+        #expect(numbers("The death toll from the storm that flattened the coastal villages rose again, to 30.") == ["30=30 exact"])
     }
 
     @Test func yearsDatesRanksAndArticlesAreNotQuantities() {

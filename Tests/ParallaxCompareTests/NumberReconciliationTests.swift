@@ -115,7 +115,9 @@ import Testing
         ])
         let conflict = try #require(Self.compare([first, second]).conflicts.first { $0.kind == .number })
         #expect(conflict.sides.map(\.source) == ["a.txt", "b.txt"])
-        #expect(conflict.sides[1].value == "26 people")
+        // Both slots, in text order: the dead ("the death toll stood at 20", against "26
+        // people") and the injured ("42 wounded" against "wounded 57").
+        #expect(conflict.sides.map(\.value) == ["20; 42 wounded", "26 people; 57"])
         // Five dead against twenty injured: two counts, no conflict.
         let dead = Self.article("c.txt", "en", ["Five dead after the storm hit the coastal town of Brest on Monday, police said."])
         let injured = Self.article("d.txt", "en", ["Police said 20 injured after the storm hit the coastal town of Brest on Monday."])
