@@ -81,8 +81,7 @@ struct ClaimUnits: Sendable {
                 return true
             }
             let language = sentence.language == "und" ? (article.language ?? "und") : sentence.language
-            // "tr-TR" → "tr"; a prefix of two letters would take Filipino ("fil") for Finnish.
-            let suffixing = ClaimMatcher.suffixingLanguages.contains(String(language.lowercased().prefix { $0 != "-" && $0 != "_" }))
+            let suffixing = ClaimMatcher.suffixingLanguages.contains(LanguageTag.base(language))
             // Each word's forms once: the sentence and each of its phrases take them from here.
             let analysed = words.map { token in
                 let form = Orthography.americanSpelling(token.normalized)

@@ -4,8 +4,9 @@
 /// "accuse", "accused", "accusation"). Forms are listed per language (ISO 639-1) and only
 /// match sentences in that language, so a prefix of one language cannot fire on a word of
 /// another. Tone runs from -1 (hostile) to +1 (cooperative). Ambiguous forms are left out on
-/// purpose: English "called" (also "named"), French "appelé", German "traf" (also "hit"),
-/// Spanish "llamó", Dutch "prijs" (also "price").
+/// purpose: English "called" (also "named"), "appeal" (a court's), "signed" (a letter), French
+/// "appelé", German "traf" (also "hit"), Spanish "llamó", Dutch "prijs" (also "price"). Forms
+/// that are acts only in some contexts are listed with what must follow them (`needsNextWord`).
 enum RelationLexicon {
     struct Kind: Sendable {
         var name: String
@@ -54,7 +55,7 @@ enum RelationLexicon {
             "nl": ["waarschuw*"],
         ]),
         Kind(name: "ask", tone: 0.2, mutual: false, patterns: [
-            "en": ["ask", "asks", "asked", "asking", "request*", "urge", "urges", "urged", "seek*", "sought", "appeal*"],
+            "en": ["ask", "asks", "asked", "asking", "request*", "urge", "urges", "urged", "seek*", "sought"],
             "de": ["bat", "baten", "gebeten", "fordert*", "forder*", "aufgefordert", "ersucht*"],
             "fr": ["demand*", "exig*", "sollicit*", "exhort*"],
             "es": ["pidi*", "pide", "piden", "solicit*", "exig*", "instó"],
@@ -82,7 +83,7 @@ enum RelationLexicon {
             "en": ["invit*"], "de": ["einlad*", "eingeladen", "lud"], "fr": ["invit*"], "es": ["invit*"], "nl": ["uitnodig*", "nodigde*"],
         ]),
         Kind(name: "agree", tone: 0.6, mutual: true, patterns: [
-            "en": ["agree*", "deal", "deals", "signed"],
+            "en": ["agree*", "deal", "deals"],
             "de": ["einig*", "vereinbar*", "abkommen*", "vereinbart"],
             "fr": ["accord*", "convenu*", "entente*"],
             "es": ["acord*", "acuerdo*"],
@@ -119,16 +120,92 @@ enum RelationLexicon {
         "de": ["unterstützer", "unterstützerin", "unterstützerinnen", "kritiker", "kritikerin", "kritikerinnen"],
     ]
 
-    /// Words that turn the act into its opposite when they come just before it.
+    /// Words that deny every act after them to the end of their clause ("did not criticise",
+    /// "neither leader outlined new deals", "not part of any plan to increase sanctions").
     static let negations: Set<String> = [
-        "not", "no", "never", "didn't", "don't", "doesn't", "won't", "wouldn't", "neither", "nor",
-        "nicht", "kein", "keine", "keinen", "nie", "niemals",
-        "ne", "pas", "jamais",
-        "nunca", "jamás",
+        "not", "no", "never", "didn't", "didn’t", "don't", "don’t", "doesn't", "doesn’t", "won't", "won’t", "wouldn't", "wouldn’t",
+        "neither", "nor", "nobody", "none",
+        "nicht", "kein", "keine", "keinen", "nie", "niemals", "weder", "niemand",
+        "ne", "pas", "jamais", "aucun", "aucune",
+        "nunca", "jamás", "nadie", "ninguno", "ninguna",
         "niet", "geen", "nooit",
     ]
-    /// How many words before an act a negation still reaches.
-    static let negationReach = 3
+    /// Words that open a new clause, where a clause negation stops reaching.
+    static let clauseOpeners: Set<String> = [",", ";", ":", "—", "–", "but", "aber", "doch", "mais", "pero", "sino", "maar"]
+
+    /// Forms that name the act only before one of the given words: "a call with Zelensky", "a
+    /// deal between Israel and the UAE"; elsewhere they mean something else ("the call for
+    /// Biden", "a big deal", "call it a day").
+    static let needsNextWord: [String: [String: Set<String>]] = [
+        "en": ["call": ["with", "between"], "calls": ["with", "between"], "deal": ["with", "between"],
+               "deals": ["with", "between"]],
+    ]
+
+    /// Prepositions after which a place is where something happens, not a party to it ("met in
+    /// Niamey", "attacks on bases in Iraq"); an article may stand between.
+    static let settingPrepositions: [String: Set<String>] = [
+        "en": ["in", "at", "near", "across", "throughout", "inside", "outside", "via", "around"],
+        "de": ["in", "im", "bei", "beim", "nahe", "über"],
+        "fr": ["à", "au", "aux", "dans", "en", "près", "via"],
+        "es": ["en", "cerca"],
+        "nl": ["in", "bij", "nabij", "te", "via"],
+    ]
+    static let articles: Set<String> = ["the", "der", "die", "das", "dem", "den", "le", "la", "les", "l'", "l’", "el", "los", "las", "het", "de"]
+
+    /// Words that make the English participle after them passive ("was sanctioned", "when
+    /// asked"): the one named before it is acted upon, and only "by" names who acts.
+    static let passiveMarkers: [String: Set<String>] = [
+        "en": ["is", "are", "was", "were", "be", "been", "being", "when", "if", "once"],
+    ]
+    /// English participles that do not end in "-ed".
+    static let irregularParticiples: Set<String> = ["met", "sought", "spoken", "held", "hit", "struck", "thanked", "shown"]
+
+    /// Words that tie a name to the agent noun after the target ("Noboa, a vocal Trump
+    /// supporter", "Ruiz is a Berg critic"); without one the noun's agent is unnamed ("at a
+    /// Biden rally, Trump supporters chanted").
+    static let agentLinkers: [String: Set<String>] = [
+        "en": ["a", "an", "is", "was", "are", "were", "been", "as"],
+        "de": ["ein", "eine", "einer", "ist", "war", "als"],
+    ]
+
+    /// Words that may stand between an English act and the name it is toward ("accused the
+    /// president of Colombia, Gustavo Petro", "a call with Zelensky", "an agreement with the
+    /// government of Syria"); capitalised words and punctuation may too. Any other word there
+    /// means the act is toward something unnamed ("hailed the report", "attacked the inquiry"),
+    /// so the next name is not its target. Other languages: not checked yet (no judged sample).
+    static let targetBridges: [String: Set<String>] = [
+        "en": ["the", "a", "an", "with", "to", "on", "against", "toward", "towards", "for", "of", "and", "that", "his", "her", "their",
+               "its", "both", "former", "then", "newly", "elected", "new", "fellow", "government", "president", "prime", "minister",
+               "secretary", "leader", "leaders", "people", "authorities", "officials", "state", "general", "national", "security",
+               "adviser", "advisor", "chief", "deputy", "vice", "foreign", "affairs", "envoy", "ambassador", "spokesman",
+               "spokeswoman", "director", "governor", "senator", "judge"],
+    ]
+
+    /// "And" in the supported languages: two names joined by it may be the parties of a mutual
+    /// act that follows them, and are never one who acts and one acted upon ("blamed both
+    /// Israel and the United States").
+    static let conjunctions: [String: Set<String>] = ["en": ["and"], "de": ["und"], "fr": ["et"], "es": ["y", "e"], "nl": ["en"]]
+
+    /// Words that say a sentence's unnamed parties are two ("the two had spoken", "both
+    /// leaders"): with one of the main people named, only these let the other be inferred.
+    static let pairWords: Set<String> = ["two", "both", "beide", "beiden", "deux", "ambos", "ambas", "dos", "twee"]
+
+    /// Quotation marks that open and close reported speech ("\"" both opens and closes).
+    static let openingQuotes: Set<String> = ["“", "‘", "«", "„", "‚", "‹"]
+    static let closingQuotes: Set<String> = ["”", "’", "»", "›"]
+
+    /// First- and second-person words: a sentence in which someone speaks of themselves or to
+    /// the reader ("I talked to FIDE", "do you agree?") is not about the story's two main
+    /// people, so they are not given its unnamed parties.
+    static let speakerWords: [String: Set<String>] = [
+        "en": Set(["i", "me", "my", "we", "us", "our", "you", "your"].flatMap { word in
+            [word] + (["i", "we", "you"].contains(word) ? ["m", "ve", "ll", "d", "re"].flatMap { ["\(word)'\($0)", "\(word)’\($0)"] } : [])
+        }),
+        "de": ["ich", "mich", "mir", "mein", "meine", "wir", "uns", "unser", "unsere", "du", "dich", "dein", "ihr"],
+        "fr": ["je", "j'", "j’", "moi", "mon", "ma", "mes", "nous", "notre", "nos", "vous", "votre", "tu"],
+        "es": ["yo", "mi", "mis", "nosotros", "nosotras", "nuestro", "nuestra", "usted", "tú"],
+        "nl": ["ik", "mij", "mijn", "wij", "we", "ons", "onze", "jij", "jou", "jouw"],
+    ]
 
     /// Single-word patterns by language: exact forms and prefixes, each with its kind index.
     static let index: [String: (exact: [String: Int], prefixes: [(String, Int)])] = {

@@ -228,7 +228,7 @@ public struct StoryComparator: StoryComparer {
             },
             timeline: StoryTimeline.events(groups: groups.sorted { $0.strength > $1.strength }.map(\.sentences), units: units, label: { labels[$0] },
                                            text: { articles[$0.source].article.text.substring($0.span) }),
-            relations: RelationFinder.relations(articles, labels: labels),
+            relations: RelationFinder.relations(articles, titles: titles, labels: labels),
             copies: copies.groups,
             firstPublished: copies.first.map { labels[$0] },
             omissions: Self.omissions(corroborated, articles: articles, labels: labels),

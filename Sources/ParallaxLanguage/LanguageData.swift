@@ -1,5 +1,14 @@
 import Foundation
 
+/// Language tags as the other modules see them.
+public enum LanguageTag {
+    /// The base language of a tag, lower-cased ("pt-BR" → "pt", "sr-Cyrl" → "sr", "fil" →
+    /// "fil": the whole first subtag, never its first two letters).
+    public static func base(_ language: String) -> String {
+        String(language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+    }
+}
+
 /// Per-language word lists and mappings. The lists are data files in `Resources/`
 /// (stopwords/<code>.txt, abbreviations/<code>.txt, elisions/<code>.txt); the few mappings
 /// that are not word lists live here, in one place.
@@ -37,9 +46,7 @@ enum LanguageData {
     ]
 
     /// The base language of a tag ("pt-BR" → "pt", "sr-Cyrl" → "sr").
-    static func base(_ language: String) -> String {
-        String(language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
-    }
+    static func base(_ language: String) -> String { LanguageTag.base(language) }
 
     // MARK: - Word lists (loaded once)
 

@@ -1,0 +1,85 @@
+import Foundation
+import ParallaxAnnotate
+import ParallaxCore
+import Testing
+@testable import ParallaxCompare
+
+/// How `RelationFinder` reads who acts on whom, through the real annotator: what does not
+/// assert an act gives no event, and the story's two main people are given only the
+/// unnamed parties of sentences about them. Each case is one the judged Wikinews sample
+/// (`Benchmarks/relations`) got wrong before its rule.
+@Suite struct RelationReadingTests {
+    static let published = CalendarDay(year: 2026, month: 3, day: 4)
+
+    static func events(title: String, _ sentences: [String]) -> [StoryReport.Relation.Event] {
+        let article = Article(source: "a.txt", title: title, paragraphs: sentences, published: published.date, language: "en")
+        return StoryComparator().compare([ArticleAnnotator().annotate(article)]).relations.flatMap(\.events)
+    }
+
+    static func events(_ all: [StoryReport.Relation.Event], in sentence: String) -> [StoryReport.Relation.Event] {
+        all.filter { $0.text == sentence }
+    }
+
+    @Test func unnamedPartiesAreTheMainPeopleOnlyInAStoryAboutThem() throws {
+        let sentences = [
+            "Maria Lindqvist and Peter Sandberg met in Oslo on Monday to settle the budget row.",
+            "The two later spoke by phone.",
+            "I talked to both of them afterwards.",
+            "Police also spoke with Sandberg on Tuesday.",
+            "Lindqvist said the row was over.",
+        ]
+        let about = Self.events(title: "Lindqvist and Sandberg settle their budget row", sentences)
+        let met = try #require(Self.events(about, in: sentences[0]).first)
+        #expect(met.kind == "meet" && !met.inferred && Set([met.from, met.to]) == ["Maria Lindqvist", "Peter Sandberg"])
+        let phoned = Self.events(about, in: sentences[1])
+        #expect(Set(phoned.map(\.kind)) == ["talk", "call"] && phoned.allSatisfy(\.inferred))
+        // Someone speaking for themselves, and a talk with one of the two, are not talks between them.
+        #expect(Self.events(about, in: sentences[2]).isEmpty)
+        #expect(Self.events(about, in: sentences[3]).isEmpty)
+
+        // The same sentences where the lead names neither: "the two" may be anyone.
+        let other = ["The budget row in Oslo went into its third week.", "Maria Lindqvist and Peter Sandberg both declined to comment."]
+            + sentences.dropFirst()
+        let notAbout = Self.events(title: "Budget row drags on", other)
+        #expect(Self.events(notAbout, in: sentences[1]).isEmpty)
+    }
+
+    @Test func whatIsNotAssertedIsNoAct() throws {
+        let denied = [
+            "Will Maria Lindqvist attack Peter Sandberg again?",
+            "Lindqvist is not known to have ever criticised Sandberg.",
+            "The call for Sandberg came late in the evening.",
+            "Sandberg was sanctioned by the party in 2019.",
+            "Lindqvist praised the report on Sandberg.",
+        ]
+        let none = Self.events(title: "Lindqvist and Sandberg", denied)
+        for sentence in denied { #expect(Self.events(none, in: sentence).isEmpty, "\(sentence)") }
+
+        let asserted = [
+            "Maria Lindqvist ended the call with Peter Sandberg after an hour.",
+            "Sandberg was accused by Lindqvist of lying to the council.",
+            "Lindqvist thanked former minister Peter Sandberg for his help.",
+        ]
+        let some = Self.events(title: "Lindqvist and Sandberg", asserted)
+        let call = try #require(Self.events(some, in: asserted[0]).first)
+        #expect(call.kind == "call")
+        // A passive takes its actor from "by".
+        let accusation = try #require(Self.events(some, in: asserted[1]).first)
+        #expect(accusation.kind == "accuse" && accusation.from == "Maria Lindqvist" && accusation.to == "Peter Sandberg")
+        let thanks = try #require(Self.events(some, in: asserted[2]).first { $0.kind == "praise" })
+        #expect(thanks.from == "Maria Lindqvist" && thanks.to == "Peter Sandberg")
+    }
+
+    @Test func placesOfSettingAndModifiersAreNoParties() throws {
+        let sentences = [
+            "Norway and Sweden met in Geneva on Friday.",
+            "Sweden criticised the Norway Cup organisers for the delay.",
+        ]
+        let events = Self.events(title: "Nordic talks", sentences)
+        let met = try #require(Self.events(events, in: sentences[0]).first)
+        #expect(Set([met.from, met.to]) == ["Norway", "Sweden"])
+        #expect(!events.contains { $0.from == "Geneva" || $0.to == "Geneva" })
+        // "Norway Cup" names a tournament, not the country.
+        #expect(Self.events(events, in: sentences[1]).isEmpty)
+    }
+}
