@@ -67,7 +67,11 @@ private struct HTMLPage {
         for (index, source) in report.sources.enumerated() {
             out += "<section class=\"column\">\n<h3>[\(index + 1)] " + escape(source.title.isEmpty ? "(untitled)" : source.title) + "</h3>\n"
             let published = source.published.map { "published \($0)" } ?? "publication date unknown"
-            out += "<p class=\"meta\">" + escape(source.source) + " · \(escape(source.language)) · \(published) · \(source.words) words</p>\n"
+            let copies = report.copies.first { $0.sources.contains(source.source) }?.sources.filter { $0 != source.source } ?? []
+            // Its copies print its claims too: "only this source" means only this text.
+            let copyNote = copies.isEmpty ? "" : " · copy of " + copies.map(tag).joined() + ", counted as one source with it"
+            out += "<p class=\"meta\">" + escape(source.source) + " · \(escape(source.language)) · \(published) · \(source.words) words"
+                + copyNote + "</p>\n"
             var claims: [(start: Int, cls: String, text: String)] = []
             for (number, claim) in report.corroborated.enumerated() {
                 for sentence in claim.sentences where sentence.source == source.source {

@@ -32,6 +32,11 @@ import Testing
         let shipping = report.corroborated.first { claim in claim.sentences.contains { $0.text.hasPrefix("Shipping lines") } }
         #expect(shipping?.independentSources == 2)
         #expect(Set(shipping?.sentences.map(\.source) ?? []) == ["wire.txt", "copy.txt", "own.txt"])
+        // What a copy alone prints is headed as its copies' too, not as one outlet's alone.
+        let text = ReportRenderer.text(report)
+        #expect(text.contains("Only in [1] copy.txt and its copy [2] (") && text.contains("Only in [2] wire.txt and its copy [1] ("))
+        #expect(text.contains("Only in [3] own.txt ("))
+        #expect(ReportRenderer.html(report).contains("copy of [2], counted as one source with it"))
     }
 
     @Test func differentTextsAreNoCopies() {
