@@ -11,6 +11,7 @@ enum EntityLexicon {
         interior minister|finance minister|secretary|secretary of state|secretary-general|secretary general|senator|sen|representative|rep|\
         congressman|congresswoman|governor|gov|mayor|chancellor|king|queen|prince|princess|crown prince|pope|cardinal|archbishop|bishop|\
         general|gen|colonel|col|admiral|adm|commander|judge|justice|ambassador|envoy|spokesman|spokeswoman|spokesperson|\
+        mediator|negotiator|prosecutor|inspector|detective|\
         mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|chairman|chairwoman|chair|ceo|leader|commissioner|director|chief|\
         sheikh|ayatollah|emir|sultan|first lady|attorney general|speaker|\
         minister-president|koning|koningin|burgemeester|staatssecretaris|dhr|mevrouw|mw|meneer|\
@@ -37,6 +38,7 @@ enum EntityLexicon {
         party|ministry|agency|council|committee|commission|bank|university|court|department|office|institute|foundation|\
         association|union|federation|organization|organisation|authority|army|navy|police|forces|parliament|assembly|\
         front|movement|alliance|network|school|college|academy|hospital|club|church|times|post|news|tribune|journal|herald|guardian|press|television|radio|airlines|\
+        airways|ferries|shipping|logistics|logistik|motors|energy|telecom|pharmaceuticals|railways|insurance|partners|\
         partij|partei|parti|partido|partito|ministerie|ministerium|ministère|ministerio|ministero|ministério|\
         universiteit|universität|université|universidad|università|universidade|raad|rat|conseil|consejo|consiglio|conselho|\
         commissie|kommission|comisión|commissione|comissão|banque|banco|banca|gericht|tribunal|tribunale

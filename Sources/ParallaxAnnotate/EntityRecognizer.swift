@@ -133,6 +133,10 @@ public struct EntityRecognizer: Sendable {
         if next.isCapitalized {
             if s.spaceOnly(after: j) { return j + 1 }
             if gap.count == 1, Punctuation.hyphens.contains(gap[0]) || Punctuation.apostrophes.contains(gap[0]) { return j + 1 }
+            // A plural possessive inside an organisation's name: "Coastal Seafarers' Union",
+            // "Workers' Party" (not "the Smiths' house": the next word must end such names).
+            if gap.count == 2, Punctuation.apostrophes.contains(gap[0]), gap[1] == " ", word.lower.hasSuffix("s"),
+               EntityLexicon.organizationSuffixes.contains(next.lower) { return j + 1 }
             // "J. K. Rowling", "Mr. Trump", "U.N."
             let afterDot = gap.first == "." && gap.dropFirst().allSatisfy { $0 == " " } && gap.count <= 2
             if afterDot, word.text.count == 1 || EntityLexicon.abbreviatedTitles.contains(word.lower) { return j + 1 }
@@ -191,8 +195,12 @@ public struct EntityRecognizer: Sendable {
             if cut < last { parts += candidates(fromRun: (cut + 1)...last, in: s, midSentence: midSentence) }
             return parts
         }
+        // A dateline ("BERGEN, March 3 (Reuters) –"): a place name in capitals that opens a
+        // sentence and is followed by a comma.
+        let dateline = s.isInitial(first) && s.gap(after: last).first == ","
+            && names.allSatisfy { word in word.text.count >= 3 && word.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase } }
         let isPlace = EntityLexicon.placePrefixes.contains(lower[0]) && names.count > 1
-            || EntityLexicon.placeSuffixes.contains(lower[lower.count - 1]) && names.count > 1
+            || EntityLexicon.placeSuffixes.contains(lower[lower.count - 1]) && names.count > 1 || dateline
         var kind: EntityMention.Kind?
         if isOrganization { kind = .organization }
         else if isPlace { kind = .place }
@@ -262,16 +270,25 @@ public struct EntityRecognizer: Sendable {
             } else {
                 key = EntityRecognizer.key(c.text); name = c.text; kind = .other
             }
-            if (names[key]?.unicodeScalars.count ?? 0) < name.unicodeScalars.count { names[key] = name }
+            // The fullest name; of two as long, the one not in capitals ("Bergen", not the dateline's "BERGEN").
+            let shown = names[key]
+            if (shown?.unicodeScalars.count ?? 0) < name.unicodeScalars.count
+                || shown?.unicodeScalars.count == name.unicodeScalars.count && shown == shown?.uppercased() && name != name.uppercased() {
+                names[key] = name
+            }
             if !c.titles.isEmpty { titles[key, default: []].formUnion(c.titles) }
             mentions.append(EntityMention(text: c.text, span: c.span, sentence: c.sentence, key: key, name: name, kind: kind))
         }
-        // Every mention of a key carries the fullest name seen, and a person stays a person.
-        var personKeys: Set<String> = []
-        for m in mentions where m.kind == .person { personKeys.insert(m.key) }
+        // Every mention of a key carries the fullest name seen, and the kind one of them
+        // showed: a person stays a person; otherwise the first kind known ("BERGEN," in the
+        // dateline is a place, and so is "Bergen" later).
+        var kinds: [String: EntityMention.Kind] = [:]
+        for m in mentions where m.kind != .other {
+            if m.kind == .person || kinds[m.key] == nil { kinds[m.key] = m.kind }
+        }
         for k in mentions.indices {
             mentions[k].name = names[mentions[k].key] ?? mentions[k].name
-            if personKeys.contains(mentions[k].key) { mentions[k].kind = .person }
+            if let kind = kinds[mentions[k].key] { mentions[k].kind = kind }
         }
         return Analysis(mentions: mentions, titles: titles)
     }

@@ -21,6 +21,22 @@ import ParallaxCore
         #expect(found.allSatisfy { $0.name == "Donald Trump" && $0.kind == .person })
     }
 
+    /// Wire-copy names the first rules missed: a dateline city, a union named with a plural
+    /// possessive, a company by its trade, a person by a lower-case role.
+    @Test func datelinesUnionsCompaniesAndRoles() {
+        let found = recognizer.recognize("""
+            BERGEN, March 3 (Nordic Wire Service) – Nordvik Ferries cancelled 46 crossings.             The Coastal Seafarers' Union called the strike. State mediator Per Olav Rinde will meet both sides in Bergen.             The Smiths' house was empty.
+            """, language: "en")
+        let kinds = Dictionary(found.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        #expect(kinds["BERGEN"] == .place && kinds["Bergen"] == .place)
+        #expect(found.filter { $0.key == "bergen" }.allSatisfy { $0.name == "Bergen" })
+        #expect(kinds["Nordvik Ferries"] == .organization)
+        #expect(kinds["Coastal Seafarers' Union"] == .organization)
+        #expect(kinds["Per Olav Rinde"] == .person)
+        // A plural possessive before a common noun stays outside the name.
+        #expect(!found.contains { $0.text.contains("house") })
+    }
+
     @Test func aliasesShareOneKeyAcrossLanguages() {
         #expect(entities("Trump ontving Petro in het Witte Huis.", "nl").contains("Witte Huis=white house/place"))
         #expect(entities("Le président a quitté la Maison Blanche.", "fr") == ["Maison Blanche=white house/place"])
