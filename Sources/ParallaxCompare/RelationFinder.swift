@@ -178,6 +178,15 @@ enum RelationFinder {
                     continue
                 }
                 let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
+                if !agentNoun, Self.isNoun(at: hit.position, in: tokens, language: language) {
+                    // An act named by a noun: its parties come from the noun's phrase, or it
+                    // has none named ("the attack", "the accusation against Biden").
+                    if let pair = nounParties(at: hit.position, in: tokens, parties, mutual: kind.mutual, language: language) {
+                        if !Self.adjacent(pair.0, pair.1, in: text) { appendEvent((pair.0.key, pair.1.key), inferred: false) }
+                        continue
+                    }
+                    guard kind.mutual else { continue }
+                }
                 guard let pair = actorsAround(hit.token.span, parties, agentNoun: agentNoun, mutual: kind.mutual, tokens: tokens, language: language,
                                               speaking: speaking) else {
                     // A mutual act between unnamed parties: the article's two main people.
@@ -237,6 +246,55 @@ enum RelationFinder {
         }
         if before.isEmpty, !speaking, let actor = after.first, let target = after.first(where: { $0.key != actor.key }),
            mutual || !Self.joined(actor, target, tokens: tokens, language: language) { return (actor, target) }
+        return nil
+    }
+
+    /// Whether the relation word at `position` is an English noun (`RelationLexicon.nounMarkers`).
+    private static func isNoun(at position: Int, in tokens: [Token], language: String) -> Bool {
+        guard let markers = RelationLexicon.nounMarkers[language] else { return false }
+        let word = tokens[position].normalized
+        if RelationLexicon.nounForms[language]?.contains(word) == true { return true }
+        if RelationLexicon.nounEndings[language]?.contains(where: { word.hasSuffix($0) }) == true { return true }
+        guard position > 0 else { return false }
+        let previous = tokens[position - 1].normalized
+        return markers.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("’s")
+    }
+
+    /// The parties of an act named by a noun: "between A and B"; the one who acts written
+    /// right before the noun ("Trump's call", "U.S. sanctions") or after "by"; whom it is toward
+    /// after a preposition right after it ("against Petro", "with Zelensky"). A mutual act with
+    /// a partner but no actor in its phrase takes the name before it ("Trump characterized the
+    /// call with Zelensky"); a modifier without a target, the name before it ("Petro faces U.S.
+    /// sanctions"). Nil when the phrase names no pair.
+    private static func nounParties(at position: Int, in tokens: [Token], _ mentions: [EntityMention], mutual: Bool,
+                                    language: String) -> (EntityMention, EntityMention)? {
+        let noun = tokens[position].span
+        let after = mentions.filter { $0.span.start >= noun.end }.sorted { $0.span.start < $1.span.start }
+        let before = mentions.filter { $0.span.end <= noun.start }.sorted { $0.span.start > $1.span.start }
+        let next = tokens.dropFirst(position + 1).first
+        if next?.normalized == "between", after.count >= 2, joined(after[0], after[1], tokens: tokens, language: language),
+           after[0].key != after[1].key {
+            return (after[0], after[1])
+        }
+        let modifier = before.first.flatMap { m in
+            tokens.contains { $0.span.start >= m.span.end && $0.span.end <= noun.start } ? nil : m
+        }
+        let agent = next?.normalized == "by" ? after.first : nil
+        var target: EntityMention?
+        if let next, RelationLexicon.nounTargets[language]?.contains(next.normalized) == true,
+           let candidate = after.first(where: { $0.span.start >= next.span.end }) {
+            let bridges = RelationLexicon.targetBridges[language] ?? []
+            let between = tokens.filter { $0.span.start >= next.span.end && $0.span.end <= candidate.span.start }
+            if between.allSatisfy({ token in
+                token.kind != .word || bridges.contains(token.normalized) || token.text.first?.isUppercase == true
+                    || mentions.contains { $0.span.contains(token.span) }
+            }) {
+                target = candidate
+            }
+        }
+        let actor = modifier ?? agent ?? (mutual && target != nil ? before.first : nil)
+        if let actor, let target, actor.key != target.key { return (actor, target) }
+        if let actor = modifier, after.isEmpty, let target = before.first(where: { $0.key != actor.key }) { return (actor, target) }
         return nil
     }
 

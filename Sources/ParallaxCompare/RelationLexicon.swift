@@ -186,6 +186,20 @@ enum RelationLexicon {
     /// Israel and the United States").
     static let conjunctions: [String: Set<String>] = ["en": ["and"], "de": ["und"], "fr": ["et"], "es": ["y", "e"], "nl": ["en"]]
 
+    /// English acts named by a noun ("the accusation against Biden", "Trump's call with
+    /// Zelensky", "U.S. sanctions against Petro"): their parties are read from the noun's own
+    /// phrase, not from the sentence around it. A relation word is a noun when one of these
+    /// words comes right before it, when it has a noun ending, or when it is a noun form only.
+    static let nounMarkers: [String: Set<String>] = [
+        "en": ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "any", "new", "further"],
+    ]
+    static let nounEndings: [String: [String]] = ["en": ["tion", "sion", "tions", "sions", "ment", "ments", "ism", "ance", "ence"]]
+    static let nounForms: [String: Set<String>] = ["en": ["talks", "sanctions", "summit", "summits", "threat", "threats", "aid"]]
+    /// Prepositions after such a noun that name whom the act is toward ("sanctions against
+    /// Petro", "a call with Zelensky", "support for Biden"); "of" is left out, as it names the
+    /// one who acts as often as the target ("the request of Johnson", "criticism of Russia").
+    static let nounTargets: [String: Set<String>] = ["en": ["against", "on", "to", "toward", "towards", "for", "with", "at"]]
+
     /// Words that say a sentence's unnamed parties are two ("the two had spoken", "both
     /// leaders"): with one of the main people named, only these let the other be inferred.
     static let pairWords: Set<String> = ["two", "both", "beide", "beiden", "deux", "ambos", "ambas", "dos", "twee"]

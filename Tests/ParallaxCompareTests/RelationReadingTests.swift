@@ -70,6 +70,24 @@ import Testing
         #expect(thanks.from == "Maria Lindqvist" && thanks.to == "Peter Sandberg")
     }
 
+    @Test func actsNamedByNounsTakeTheirPartiesFromTheirPhrase() throws {
+        let sentences = [
+            "In Oslo, Maria Lindqvist read out the accusation against Peter Sandberg.",
+            "Lindqvist's accusations against Sandberg grew louder.",
+            "Sandberg called the talks between Lindqvist and the council a farce.",
+            "Sandberg said the call with Lindqvist lasted an hour.",
+        ]
+        let events = Self.events(title: "Lindqvist and Sandberg", sentences)
+        // Someone else's accusation, read out by Lindqvist: not hers.
+        #expect(Self.events(events, in: sentences[0]).isEmpty)
+        let accusation = try #require(Self.events(events, in: sentences[1]).first)
+        #expect(accusation.kind == "accuse" && accusation.from == "Maria Lindqvist" && accusation.to == "Peter Sandberg")
+        // The talks are between Lindqvist and the council, not with Sandberg.
+        #expect(!Self.events(events, in: sentences[2]).contains { $0.kind == "talk" && [$0.from, $0.to].contains("Peter Sandberg") })
+        let call = try #require(Self.events(events, in: sentences[3]).first)
+        #expect(call.kind == "call" && Set([call.from, call.to]) == ["Maria Lindqvist", "Peter Sandberg"])
+    }
+
     @Test func placesOfSettingAndModifiersAreNoParties() throws {
         let sentences = [
             "Norway and Sweden met in Geneva on Friday.",
