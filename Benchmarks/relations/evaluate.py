@@ -3,7 +3,8 @@
 
 A relation event says that one actor acts toward another ("Trump accused Petro"), with a
 kind ("accuse") and a tone. This script runs `parallax compare --format json` over a seeded
-sample of the English Wikinews articles in ../shared/data/corpus (two articles per run,
+sample of English articles (Wikinews's own, or with `--corpus cited` the outlets' articles that
+Wikinews cited, ../shared/data/clusters/wikinews-dev.jsonl; two articles per run,
 each with its publication date) and over the two seed reports, and scores every event it
 gets against `judgements.jsonl`: an event is right when the sentence does say that the
 first actor acts toward the second in the way the kind names (for mutual kinds, that the
@@ -30,7 +31,13 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "..", "shared", "data")
-CORPUS = os.path.join(SHARED, "corpus", "wikinews-en-2019-2020.jsonl")
+CORPORA = {
+    # Wikinews's own articles (CC BY 2.5), with their publication dates.
+    "wikinews": os.path.join(SHARED, "corpus", "wikinews-en-2019-2020.jsonl"),
+    # News articles of many outlets that Wikinews cited (clustering dev set); `date` is the
+    # crawl time, which stands in for the publication date.
+    "cited": os.path.join(SHARED, "clusters", "wikinews-dev.jsonl"),
+}
 SEEDS = os.path.join(SHARED, "seeds")
 SEED_DATES = {"000_966d9cde3196cb2c": "2026-02-05", "002_852c5d5ab8b24171": "2026-02-04"}
 
@@ -63,9 +70,9 @@ def sample_of(rows, seed, count):
     return random.Random(seed).sample(rows, count)
 
 
-def collect(binary, seed, count, exclude=()):
+def collect(binary, seed, count, exclude=(), corpus="wikinews"):
     """Events of the sampled articles (less those of the samples `exclude`, as (seed, count)) and of the seeds."""
-    rows = [json.loads(line) for line in open(CORPUS, encoding="utf-8")]
+    rows = [json.loads(line) for line in open(CORPORA[corpus], encoding="utf-8")]
     excluded = {row["id"] for other, size in exclude for row in sample_of(rows, other, size)}
     sample = [row for row in sample_of(rows, seed, count) if row["id"] not in excluded]
     found = []
@@ -78,7 +85,7 @@ def collect(binary, seed, count, exclude=()):
                 with open(path, "w", encoding="utf-8") as handle:
                     handle.write(row["title"] + "\n\n" + row["text"])
                 files.append(path)
-                dates.append(row["published"][:10])
+                dates.append((row.get("published") or row.get("date"))[:10])
                 article_of_source[path] = row["id"]
             if len(files) < 2:
                 continue
@@ -94,6 +101,8 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--seed", type=int, default=3, help="sample seed (3: the tune sample; 11: the test sample)")
     parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="wikinews",
+                        help="wikinews: Wikinews articles (default); cited: the outlets' articles Wikinews cited")
     parser.add_argument("--exclude", default="", metavar="SEED:N,...",
                         help="leave out the articles of other samples (e.g. the tune samples 3:60,11:60)")
     parser.add_argument("--judgements", default=os.path.join(HERE, "judgements.jsonl"))
@@ -107,12 +116,12 @@ def main():
                 record = json.loads(line)
                 judged[record["key"]] = record
     exclude = [tuple(int(x) for x in item.split(":")) for item in arguments.exclude.split(",") if item]
-    found = collect(arguments.binary, arguments.seed, arguments.articles, exclude)
+    found = collect(arguments.binary, arguments.seed, arguments.articles, exclude, arguments.corpus)
 
-    counts = {"seeds": [0, 0, 0], "wikinews": [0, 0, 0]}  # right, wrong, unjudged
+    counts = {"seeds": [0, 0, 0], arguments.corpus: [0, 0, 0]}  # right, wrong, unjudged
     for article, event in found:
         key = event_key(article, event)
-        bucket = counts["seeds" if article in SEED_DATES else "wikinews"]
+        bucket = counts["seeds" if article in SEED_DATES else arguments.corpus]
         record = judged.get(key)
         if record is None:
             bucket[2] += 1

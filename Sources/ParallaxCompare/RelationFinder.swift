@@ -116,7 +116,10 @@ enum RelationFinder {
                       !annotated.entities.contains(where: { $0.span.overlaps(token.span) }),
                       let kind = RelationLexicon.kind(of: token.normalized, language: language) else { continue }
                 if let next = RelationLexicon.needsNextWord[language]?[token.normalized],
-                   !(tokens.dropFirst(t + 1).first.map { next.contains($0.normalized) } ?? false) { continue }
+                   !(tokens.dropFirst(t + 1).first.map { next.contains($0.normalized) } ?? false),
+                   !(t > 0 && RelationLexicon.orPreviousWord[language]?[token.normalized]?.contains(tokens[t - 1].normalized) == true) {
+                    continue
+                }
                 // Adjacent relation words name one act ("telephone conversation", "phone
                 // call"): the specific kind stands for the run, a generic one gives way.
                 if let last = hits.last, last.position == t - 1 {
@@ -181,7 +184,8 @@ enum RelationFinder {
                 if !agentNoun, Self.isNoun(at: hit.position, in: tokens, language: language) {
                     // An act named by a noun: its parties come from the noun's phrase, or it
                     // has none named ("the attack", "the accusation against Biden").
-                    if let pair = nounParties(at: hit.position, in: tokens, parties, mutual: kind.mutual, language: language) {
+                    if let pair = nounParties(at: hit.position, in: tokens, parties, mutual: kind.mutual,
+                                              ofTarget: RelationLexicon.ofTargetKinds.contains(kind.name), language: language) {
                         if !Self.adjacent(pair.0, pair.1, in: text) { appendEvent((pair.0.key, pair.1.key), inferred: false) }
                         continue
                     }
@@ -225,7 +229,10 @@ enum RelationFinder {
         if let actor = before.first, let target = after.first(where: { $0.key != actor.key }) {
             guard let bridges = RelationLexicon.targetBridges[language] else { return (actor, target) }
             // In an interview's "I'm helping Red Hat", the one who acts is the speaker.
-            if speaking, tokens.contains(where: { $0.span.start >= actor.span.end && $0.span.end <= span.start && speakerWords.contains($0.normalized) }) {
+            if speaking, tokens.contains(where: {
+                $0.span.start >= actor.span.end && $0.span.end <= span.start && speakerWords.contains($0.normalized)
+                    && !($0.text.count > 1 && $0.text == $0.text.uppercased())
+            }) {
                 return nil
             }
             let between = tokens.filter { $0.span.start >= span.end && $0.span.end <= target.span.start }
@@ -238,11 +245,12 @@ enum RelationFinder {
         // Both names before the act: only for an act named by a noun right after its actor
         // ("Petro faces U.S. sanctions"); "Red Hat discussed this with the board" says
         // nothing of Bowen named before.
-        // A mutual act may follow its two parties joined by "and" ("Trump and Erdoğan spoke").
+        // A mutual act may follow its two parties joined by "and" or "with" ("Trump and Erdoğan
+        // spoke", "Obama spoke with Putin by telephone").
         if after.isEmpty, !speaking, let actor = before.first, let target = before.first(where: { $0.key != actor.key }) {
             let adjacent = !tokens.contains { $0.span.start >= actor.span.end && $0.span.end <= span.start }
-            let joined = mutual && Self.joined(target, actor, tokens: tokens, language: language)
-            return adjacent || joined ? (actor, target) : nil
+            let joined = mutual && Self.joined(target, actor, tokens: tokens, language: language, partners: true)
+            return adjacent && !mutual || joined ? (actor, target) : nil
         }
         if before.isEmpty, !speaking, let actor = after.first, let target = after.first(where: { $0.key != actor.key }),
            mutual || !Self.joined(actor, target, tokens: tokens, language: language) { return (actor, target) }
@@ -264,10 +272,10 @@ enum RelationFinder {
     /// right before the noun ("Trump's call", "U.S. sanctions") or after "by"; whom it is toward
     /// after a preposition right after it ("against Petro", "with Zelensky"). A mutual act with
     /// a partner but no actor in its phrase takes the name before it ("Trump characterized the
-    /// call with Zelensky"); a modifier without a target, the name before it ("Petro faces U.S.
-    /// sanctions"). Nil when the phrase names no pair.
+    /// call with Zelensky"); a modifier of a one-sided act without a target, the name before it
+    /// ("Petro faces U.S. sanctions"). Nil when the phrase names no pair.
     private static func nounParties(at position: Int, in tokens: [Token], _ mentions: [EntityMention], mutual: Bool,
-                                    language: String) -> (EntityMention, EntityMention)? {
+                                    ofTarget: Bool, language: String) -> (EntityMention, EntityMention)? {
         let noun = tokens[position].span
         let after = mentions.filter { $0.span.start >= noun.end }.sorted { $0.span.start < $1.span.start }
         let before = mentions.filter { $0.span.end <= noun.start }.sorted { $0.span.start > $1.span.start }
@@ -281,7 +289,8 @@ enum RelationFinder {
         }
         let agent = next?.normalized == "by" ? after.first : nil
         var target: EntityMention?
-        if let next, RelationLexicon.nounTargets[language]?.contains(next.normalized) == true,
+        let targetWords = (RelationLexicon.nounTargets[language] ?? []).union(ofTarget ? ["of"] : [])
+        if let next, targetWords.contains(next.normalized),
            let candidate = after.first(where: { $0.span.start >= next.span.end }) {
             let bridges = RelationLexicon.targetBridges[language] ?? []
             let between = tokens.filter { $0.span.start >= next.span.end && $0.span.end <= candidate.span.start }
@@ -294,13 +303,17 @@ enum RelationFinder {
         }
         let actor = modifier ?? agent ?? (mutual && target != nil ? before.first : nil)
         if let actor, let target, actor.key != target.key { return (actor, target) }
-        if let actor = modifier, after.isEmpty, let target = before.first(where: { $0.key != actor.key }) { return (actor, target) }
+        // Not for a mutual act: "the NATO treaty" is NATO's, not one with whoever is named before.
+        if !mutual, let actor = modifier, after.isEmpty, let target = before.first(where: { $0.key != actor.key }) { return (actor, target) }
         return nil
     }
 
     /// Whether "and" stands between two mentions, the first written before the second.
-    private static func joined(_ first: EntityMention, _ second: EntityMention, tokens: [Token], language: String) -> Bool {
-        guard let words = RelationLexicon.conjunctions[language] else { return false }
+    /// With `partners`, "with" joins them too.
+    private static func joined(_ first: EntityMention, _ second: EntityMention, tokens: [Token], language: String,
+                               partners: Bool = false) -> Bool {
+        guard var words = RelationLexicon.conjunctions[language] else { return false }
+        if partners { words.formUnion(RelationLexicon.partnerWords[language] ?? []) }
         return tokens.contains { $0.span.start >= first.span.end && $0.span.end <= second.span.start && words.contains($0.normalized) }
     }
 
@@ -313,6 +326,7 @@ enum RelationFinder {
         guard words.filter({ $0.text.first?.isUppercase == true }).count * 2 < words.count,
               let next = tokens.first(where: { $0.span.start >= mention.span.end }) else { return false }
         return next.kind == .word && next.text.first?.isUppercase == true
+            && !RelationLexicon.placeNameWords.contains(next.normalized)
     }
 
     /// Whether a mention comes right after one of the words, an article allowed between.
@@ -356,7 +370,9 @@ enum RelationFinder {
                 else if RelationLexicon.closingQuotes.contains(token.text) { inside = false }
                 continue
             }
-            if !inside, words.contains(token.normalized), !quoted.contains(where: { $0.contains(token.span) }) { return true }
+            // "US" in capitals is the country, not "us".
+            let capitals = token.text.count > 1 && token.text == token.text.uppercased()
+            if !inside, !capitals, words.contains(token.normalized), !quoted.contains(where: { $0.contains(token.span) }) { return true }
         }
         return false
     }

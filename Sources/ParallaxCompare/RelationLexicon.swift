@@ -83,7 +83,7 @@ enum RelationLexicon {
             "en": ["invit*"], "de": ["einlad*", "eingeladen", "lud"], "fr": ["invit*"], "es": ["invit*"], "nl": ["uitnodig*", "nodigde*"],
         ]),
         Kind(name: "agree", tone: 0.6, mutual: true, patterns: [
-            "en": ["agree*", "deal", "deals"],
+            "en": ["agree*", "deal", "deals", "treaty", "treaties"],
             "de": ["einig*", "vereinbar*", "abkommen*", "vereinbart"],
             "fr": ["accord*", "convenu*", "entente*"],
             "es": ["acord*", "acuerdo*"],
@@ -140,6 +140,12 @@ enum RelationLexicon {
         "en": ["call": ["with", "between"], "calls": ["with", "between"], "deal": ["with", "between"],
                "deals": ["with", "between"]],
     ]
+    /// Or right after one of these: "announced the deal", "a peace deal" (not "a big deal",
+    /// "business deals", "to deal with").
+    static let orPreviousWord: [String: [String: Set<String>]] = [
+        "en": ["deal": ["the", "a", "peace", "trade", "ceasefire", "cease-fire", "nuclear", "landmark"],
+               "deals": ["peace", "trade", "ceasefire", "cease-fire", "nuclear"]],
+    ]
 
     /// Prepositions after which a place is where something happens, not a party to it ("met in
     /// Niamey", "attacks on bases in Iraq"); an article may stand between.
@@ -160,6 +166,13 @@ enum RelationLexicon {
     /// English participles that do not end in "-ed".
     static let irregularParticiples: Set<String> = ["met", "sought", "spoken", "held", "hit", "struck", "thanked", "shown"]
 
+    /// Capitalised words that continue a place's name rather than name something the place
+    /// modifies ("the Gaza Strip", "the West Bank", "Gaza City").
+    static let placeNameWords: Set<String> = [
+        "strip", "bank", "city", "province", "region", "coast", "island", "islands", "valley", "peninsula", "heights",
+        "territory", "territories", "state", "republic", "kingdom",
+    ]
+
     /// Words that tie a name to the agent noun after the target ("Noboa, a vocal Trump
     /// supporter", "Ruiz is a Berg critic"); without one the noun's agent is unnamed ("at a
     /// Biden rally, Trump supporters chanted").
@@ -178,13 +191,20 @@ enum RelationLexicon {
                "its", "both", "former", "then", "newly", "elected", "new", "fellow", "government", "president", "prime", "minister",
                "secretary", "leader", "leaders", "people", "authorities", "officials", "state", "general", "national", "security",
                "adviser", "advisor", "chief", "deputy", "vice", "foreign", "affairs", "envoy", "ambassador", "spokesman",
-               "spokeswoman", "director", "governor", "senator", "judge"],
+               "spokeswoman", "director", "governor", "senator", "judge",
+               // when it happened, between the act and its target ("spoke Sunday with", "held
+               // telephone talks over the weekend with")
+               "over", "during", "weekend", "week", "month", "year", "day", "morning", "afternoon", "evening", "night",
+               "earlier", "later", "last", "this", "next", "also", "again", "phone", "telephone"],
     ]
 
     /// "And" in the supported languages: two names joined by it may be the parties of a mutual
     /// act that follows them, and are never one who acts and one acted upon ("blamed both
     /// Israel and the United States").
     static let conjunctions: [String: Set<String>] = ["en": ["and"], "de": ["und"], "fr": ["et"], "es": ["y", "e"], "nl": ["en"]]
+    /// "With" joins the two parties of a mutual act as well ("Obama spoke with Putin by
+    /// telephone", "Abbas met with Sisi").
+    static let partnerWords: [String: Set<String>] = ["en": ["with"], "de": ["mit"], "fr": ["avec"], "es": ["con"], "nl": ["met"]]
 
     /// English acts named by a noun ("the accusation against Biden", "Trump's call with
     /// Zelensky", "U.S. sanctions against Petro"): their parties are read from the noun's own
@@ -194,11 +214,16 @@ enum RelationLexicon {
         "en": ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "any", "new", "further"],
     ]
     static let nounEndings: [String: [String]] = ["en": ["tion", "sion", "tions", "sions", "ment", "ments", "ism", "ance", "ence"]]
-    static let nounForms: [String: Set<String>] = ["en": ["talks", "sanctions", "summit", "summits", "threat", "threats", "aid"]]
+    static let nounForms: [String: Set<String>] = [
+        "en": ["talks", "sanctions", "summit", "summits", "threat", "threats", "aid", "treaty", "treaties", "deal", "deals"],
+    ]
     /// Prepositions after such a noun that name whom the act is toward ("sanctions against
     /// Petro", "a call with Zelensky", "support for Biden"); "of" is left out, as it names the
     /// one who acts as often as the target ("the request of Johnson", "criticism of Russia").
     static let nounTargets: [String: Set<String>] = ["en": ["against", "on", "to", "toward", "towards", "for", "with", "at"]]
+    /// Kinds whose noun takes its target after "of" too ("the bombardment of Gaza", "the
+    /// invasion of Iraq", "his criticism of Russia").
+    static let ofTargetKinds: Set<String> = ["attack", "criticize"]
 
     /// Words that say a sentence's unnamed parties are two ("the two had spoken", "both
     /// leaders"): with one of the main people named, only these let the other be inferred.

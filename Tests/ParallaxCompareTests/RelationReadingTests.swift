@@ -76,6 +76,8 @@ import Testing
             "Lindqvist's accusations against Sandberg grew louder.",
             "Sandberg called the talks between Lindqvist and the council a farce.",
             "Sandberg said the call with Lindqvist lasted an hour.",
+            "Lindqvist's criticism of Sandberg grew sharper.",
+            "Lindqvist spoke with Sandberg by telephone on Friday.",
         ]
         let events = Self.events(title: "Lindqvist and Sandberg", sentences)
         // Someone else's accusation, read out by Lindqvist: not hers.
@@ -86,6 +88,11 @@ import Testing
         #expect(!Self.events(events, in: sentences[2]).contains { $0.kind == "talk" && [$0.from, $0.to].contains("Peter Sandberg") })
         let call = try #require(Self.events(events, in: sentences[3]).first)
         #expect(call.kind == "call" && Set([call.from, call.to]) == ["Maria Lindqvist", "Peter Sandberg"])
+        // "of" names the target of a criticism (or an attack).
+        let criticism = try #require(Self.events(events, in: sentences[4]).first)
+        #expect(criticism.kind == "criticize" && criticism.from == "Maria Lindqvist" && criticism.to == "Peter Sandberg")
+        // "With" joins the parties of a mutual act: the talk and the telephone call.
+        #expect(Set(Self.events(events, in: sentences[5]).map(\.kind)) == ["talk", "call"])
     }
 
     @Test func placesOfSettingAndModifiersAreNoParties() throws {
