@@ -3,7 +3,8 @@ import ParallaxCore
 /// Finds quotations between “ ” „ “ « » ‘ ’ and straight quotes, within a paragraph, and
 /// attributes each to a speaker: "X said", "said X", "X replied,", "stating,",
 /// "according to X", "a note from X that read:", "X's note:"; a pronoun or a title
-/// ("he", "the president") stands for the most recent person mentioned before it.
+/// ("he", "the president") stands for the most recent person mentioned before it. A bare
+/// quotation that follows an attributed one in its paragraph goes on with its speaker.
 public struct QuoteExtractor: Sendable {
     public init() {}
 
@@ -18,6 +19,7 @@ public struct QuoteExtractor: Sendable {
         let attribution = Attribution(sentences: sentences, entities: entities)
         var quotes: [Quote] = []
         for paragraph in QuoteExtractor.paragraphs(text) {
+            var previous: (close: Int, sentence: Int, speaker: Attribution.Speaker)?
             for (open, close) in QuoteExtractor.marks(in: text, paragraph) {
                 var start = open + 1, end = close
                 while start < end, text[start].properties.isWhitespace { start += 1 }
@@ -26,7 +28,17 @@ public struct QuoteExtractor: Sendable {
                 var inner = ""
                 inner.unicodeScalars.append(contentsOf: text[start..<end])
                 let sentence = attribution.sentence(containing: open) ?? attribution.sentence(containing: start)
-                let speaker = attribution.speaker(open: open, close: close)
+                var speaker = attribution.speaker(open: open, close: close)
+                // A quotation that is a sentence of its own right after an attributed one in
+                // the same paragraph goes on with the same speaker ("…,” said Solheim. “We did
+                // not want this strike.”): in the next sentence, with no one else named between.
+                let index = sentence?.index ?? 0
+                if speaker == nil, let previous, index - previous.sentence <= 1, attribution.opensSentence(open),
+                   !attribution.namesPerson(between: previous.close, and: open, other: previous.speaker.key) {
+                    speaker = previous.speaker
+                }
+                // Measured from the sentence where the quotation (and so its attribution) ends.
+                if let speaker { previous = (close, attribution.sentence(containing: close)?.index ?? index, speaker) }
                 quotes.append(Quote(text: inner, span: TextSpan(start: start, end: end), sentence: sentence?.index ?? 0,
                                     speakerKey: speaker?.key, speaker: speaker?.name))
             }
@@ -99,6 +111,18 @@ private struct Attribution {
         self.sentences = sentences
         persons = entities.mentions.filter { $0.kind == .person }.sorted { $0.span < $1.span }
         titles = entities.titles
+    }
+
+    /// Whether only spaces stand before `offset` in its sentence.
+    func opensSentence(_ offset: Int) -> Bool {
+        guard let s = sentence(containing: offset) ?? sentence(containing: offset + 1) else { return false }
+        let local = offset - s.base
+        return local <= 0 || s.scalars[0..<min(local, s.scalars.count)].allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// Whether a person other than `key` is named between two offsets.
+    func namesPerson(between start: Int, and end: Int, other key: String) -> Bool {
+        persons.contains { $0.span.start >= start && $0.span.end <= end && $0.key != key }
     }
 
     func sentence(containing offset: Int) -> SentenceWords? {

@@ -51,6 +51,19 @@ import ParallaxCore
         #expect(quotes("\u{201C}Es un honor\u{201D}, dijo Gustavo Petro.", "es") == ["Es un honor <- Gustavo Petro"])
     }
 
+    /// News prose attributes the first of several quotations in a paragraph only.
+    @Test func aBareQuotationGoesOnWithTheSpeakerBefore() {
+        #expect(quotes("\u{201C}Pay has not risen,\u{201D} said Ingrid Solheim. \u{201C}We did not want this strike.\u{201D}")
+                == ["Pay has not risen, <- Ingrid Solheim", "We did not want this strike. <- Ingrid Solheim"])
+        #expect(quotes("\u{201C}Pay has not risen. Fuel went up,\u{201D} said Ingrid Solheim. \u{201C}We did not want this strike.\u{201D}")
+                == ["Pay has not risen. Fuel went up, <- Ingrid Solheim", "We did not want this strike. <- Ingrid Solheim"])
+        // Not when someone else is named between, nor across paragraphs.
+        #expect(quotes("\u{201C}Pay has not risen,\u{201D} said Ingrid Solheim. Per Olsen disagreed. \u{201C}It is a fair offer.\u{201D}")
+                == ["Pay has not risen, <- Ingrid Solheim", "It is a fair offer. <- nil"])
+        #expect(quotes("\u{201C}Pay has not risen,\u{201D} said Ingrid Solheim.\n\n\u{201C}We did not want this strike.\u{201D}")
+                == ["Pay has not risen, <- Ingrid Solheim", "We did not want this strike. <- nil"])
+    }
+
     @Test func unattributedQuotesHaveNoSpeaker() {
         #expect(quotes("The pamphlet called the country \u{201C}a reliable ally.\u{201D}") == ["a reliable ally. <- nil"])
         #expect(quotes("It was a \u{2018}success\u{2019}, it\u{2019}s said.") .count == 1)
