@@ -166,7 +166,9 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             let initial = s.isInitial(first)
-            if initial, word.isStopword || !(midSentence.contains(word.lower) || EntityLexicon.givenNames.contains(word.lower)),
+            // The opening word of a two-word name stays when an age follows ("Bodour Kwaik, 24,").
+            if initial, word.isStopword || !(midSentence.contains(word.lower) || EntityLexicon.givenNames.contains(word.lower)
+                                             || last - first == 1 && isGivenAnAge(s, last: last)),
                first < last || word.isStopword {
                 first += 1
                 continue
@@ -205,12 +207,27 @@ public struct EntityRecognizer: Sendable {
         if isOrganization { kind = .organization }
         else if isPlace { kind = .place }
         else if !titles.isEmpty || names.count > 1 && EntityLexicon.givenNames.contains(lower[0]) && s.spaceOnly(after: first)
-                    || (2...4).contains(names.count) && isBesideSpeechVerb(s, first: first, last: last) { kind = .person }
+                    || (2...4).contains(names.count) && (isBesideSpeechVerb(s, first: first, last: last) || isGivenAnAge(s, last: last)) {
+            kind = .person
+        }
         let lone = names.count == 1 && s.isInitial(first) && !midSentence.contains(lower[0])
         let nounCapitalizing = EntityLexicon.nounCapitalizingLanguages.contains(s.language) && kind == nil
         return [Candidate(sentence: s.index, text: s.text(names[0].start, names[names.count - 1].end),
                           span: s.span(names[0].start, names[names.count - 1].end), words: lower, kind: kind, alias: nil,
                           titles: titles, needsSupport: lone || nounCapitalizing)]
+    }
+
+    /// Whether a name is followed by an age, as news introduces people: "Qiao Yunao, 16,",
+    /// "Bodour Kwaik, a 24-year-old aid worker", "Ali Çelik (45)".
+    private func isGivenAnAge(_ s: SentenceWords, last: Int) -> Bool {
+        guard last + 1 < s.words.count else { return false }
+        let gap = s.gap(after: last).filter { !$0.properties.isWhitespace }
+        let next = s.words[last + 1]
+        if (gap == [","] || gap == ["("]), next.isDigits, (1...3).contains(next.text.count) { return true }
+        // ", a 24-year-old" (the hyphens split the words)
+        if gap == [","], ["a", "an"].contains(next.lower), last + 4 < s.words.count,
+           s.words[last + 2].isDigits, s.words[last + 3].lower == "year", s.words[last + 4].lower == "old" { return true }
+        return false
     }
 
     /// Whether a name is the subject or object of a speech verb ("Ana Ruiz said", "said Ana Ruiz"):

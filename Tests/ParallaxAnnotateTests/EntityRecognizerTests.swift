@@ -33,6 +33,12 @@ import ParallaxCore
         #expect(kinds["Nordvik Ferries"] == .organization)
         #expect(kinds["Coastal Seafarers' Union"] == .organization)
         #expect(kinds["Per Olav Rinde"] == .person)
+        // People introduced with their age.
+        let aged = recognizer.recognize("Student Qiao Yunao, 16, ran. Bodour Kwaik, a 24-year-old aid worker, lost two relatives. "
+                                        + "Yesterday Nordvik Ferries, 12, was no person.", language: "en")
+        #expect(aged.first { $0.text == "Qiao Yunao" }?.kind == .person)
+        #expect(aged.first { $0.text == "Bodour Kwaik" }?.kind == .person)
+        #expect(aged.first { $0.text == "Nordvik Ferries" }?.kind == .organization)
         // A plural possessive before a common noun stays outside the name.
         #expect(!found.contains { $0.text.contains("house") })
     }
