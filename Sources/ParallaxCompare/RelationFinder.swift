@@ -143,10 +143,10 @@ enum RelationFinder {
                 claimed[nearest, default: []].append(time)
             }
 
+            let speaking = speaksForItself(sentence, quotes: annotated.quotes, language: language)
             // A place is where people meet or talk more often than a party to it ("talks in
             // Geneva", "a visit to Washington"): for mutual acts, places count only when no
             // person is named.
-            let speaking = speaksForItself(sentence, quotes: annotated.quotes, language: language)
             let namesPerson = inSentence.contains { $0.kind == .person }
             let settings = RelationLexicon.settingPrepositions[language] ?? []
             let actorsInSentence = inSentence.filter { mention in
