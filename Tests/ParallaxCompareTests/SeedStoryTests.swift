@@ -49,6 +49,14 @@ import TestSupport
         #expect(after.map(\.tone).reduce(0, +) / Double(max(after.count, 1)) > 0.2)
         #expect(after.contains { $0.kind == "call" && $0.start >= newYear && $0.end <= CalendarDay(year: 2026, month: 1, day: 31) })
         #expect(after.contains { $0.kind == "meet" && $0.date == "2026-02-03" && $0.datedBy == "claim" })
+        // What the seeds do not assert gives no event: "neither leader outlined major new
+        // deals" is denied, the Oval Office and Washington are places where things happen, and
+        // "The Colombian leader didn't shy away from asking for U.S. help … whose president,
+        // Daniel Noboa, has been a vocal Trump supporter" makes Noboa a supporter, not an asker.
+        let all = report.relations.flatMap(\.events)
+        #expect(!all.contains { $0.word == "deals" })
+        #expect(!all.contains { ["Oval Office", "Washington"].contains($0.from) || ["Oval Office", "Washington"].contains($0.to) })
+        #expect(all.filter { $0.from == "Daniel Noboa" }.map(\.kind) == ["help"])
         // Every event points at a sentence of its source.
         for event in events {
             #expect(report.sources.contains { $0.source == event.source })
