@@ -192,7 +192,9 @@ private struct Attribution {
             return Speaker(key: person.key, name: person.name)
         }
         let word = s.words[w].lower
-        if QuoteLexicon.pronouns(s.language).contains(word) { return lastPerson(before: offset, sentence: s.index, title: nil) }
+        if QuoteLexicon.pronouns(s.language).contains(word) {
+            return lastPerson(before: offset, sentence: s.index, title: nil, pronoun: word)
+        }
         if w > 0, EntityLexicon.determiners.contains(s.words[w - 1].lower), EntityLexicon.titles.contains(word),
            !s.words[w].isCapitalized || EntityLexicon.nounCapitalizingLanguages.contains(s.language) {
             return lastPerson(before: offset, sentence: s.index, title: word)
@@ -201,10 +203,16 @@ private struct Attribution {
     }
 
     /// The person a pronoun or title at `offset` stands for, preferring one who was given
-    /// `title`: the nearest person before it in its own sentence, else the subject (first
+    /// `title` and skipping those whose title says the pronoun cannot be theirs: the nearest person before it in its own sentence, else the subject (first
     /// person named) of the last sentence that named one.
-    private func lastPerson(before offset: Int, sentence: Int, title: String?) -> Speaker? {
+    private func lastPerson(before offset: Int, sentence: Int, title: String?, pronoun: String? = nil) -> Speaker? {
         var earlier = persons.filter { $0.span.end <= offset }
+        // "she" is not Mr Crow, "he" not Mrs Miller.
+        if let pronoun {
+            let excluded = QuoteLexicon.feminine.contains(pronoun) ? QuoteLexicon.maleTitles
+                : QuoteLexicon.masculine.contains(pronoun) ? QuoteLexicon.femaleTitles : []
+            earlier = earlier.filter { titles[$0.key]?.isDisjoint(with: excluded) ?? true }
+        }
         if let title {
             let titled = earlier.filter { titles[$0.key]?.contains { $0.hasSuffix(title) } ?? false }
             if !titled.isEmpty { earlier = titled }

@@ -55,6 +55,20 @@ enum QuoteLexicon {
         "es": ["él", "ella"], "it": ["lui", "lei", "egli"], "pt": ["ele", "ela"],
     ]
 
+    /// Pronouns that name a woman or a man, and the titles that say which a person is
+    /// ("Mrs Miller", "Mr Crow"): a pronoun skips people whose title says otherwise. Ambiguous
+    /// forms (German "sie", also "they"; Dutch "ze") are left out.
+    static let feminine: Set<String> = ["she", "zij", "elle", "ella", "lei", "ela"]
+    static let masculine: Set<String> = ["he", "hij", "er", "il", "él", "lui", "egli", "ele"]
+    static let femaleTitles: Set<String> = [
+        "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "first lady", "frau", "königin", "madame", "mme", "reine",
+        "señora", "sra", "reina", "mevrouw", "mw", "koningin", "signora", "regina", "senhora", "rainha",
+    ]
+    static let maleTitles: Set<String> = [
+        "mr", "sir", "lord", "king", "prince", "herr", "könig", "monsieur", "m", "roi", "señor", "sr", "rey", "dhr", "meneer",
+        "koning", "signor", "re", "senhor", "rei",
+    ]
+
     static func cues(_ language: String) -> Set<String> { speechCues[language] ?? speechCues["en"]! }
     static func pronouns(_ language: String) -> Set<String> { pronouns[language] ?? pronouns["en"]! }
 }

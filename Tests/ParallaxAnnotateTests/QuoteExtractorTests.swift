@@ -64,6 +64,13 @@ import ParallaxCore
                 == ["Pay has not risen, <- Ingrid Solheim", "We did not want this strike. <- nil"])
     }
 
+    @Test func aPronounSkipsPeopleTitledOtherwise() {
+        // The subject of the sentence before would be the referent, were it not titled otherwise.
+        #expect(quotes("Mr Tom Crow met Mrs Anna Miller. \u{201C}It went well,\u{201D} she said.") == ["It went well, <- Anna Miller"])
+        #expect(quotes("Mrs Anna Miller met Mr Tom Crow. \u{201C}It went well,\u{201D} he said.") == ["It went well, <- Tom Crow"])
+        #expect(quotes("Mrs Anna Miller met Mr Tom Crow. \u{201C}It went well,\u{201D} she said.") == ["It went well, <- Anna Miller"])
+    }
+
     @Test func unattributedQuotesHaveNoSpeaker() {
         #expect(quotes("The pamphlet called the country \u{201C}a reliable ally.\u{201D}") == ["a reliable ally. <- nil"])
         #expect(quotes("It was a \u{2018}success\u{2019}, it\u{2019}s said.") .count == 1)
