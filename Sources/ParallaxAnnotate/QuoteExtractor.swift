@@ -203,8 +203,9 @@ private struct Attribution {
     }
 
     /// The person a pronoun or title at `offset` stands for, preferring one who was given
-    /// `title` and skipping those whose title says the pronoun cannot be theirs: the nearest person before it in its own sentence, else the subject (first
-    /// person named) of the last sentence that named one.
+    /// `title` and skipping those whose title says the pronoun cannot be theirs: the nearest
+    /// person before it in its own sentence, else the subject (first person named) of the last
+    /// sentence that named one.
     private func lastPerson(before offset: Int, sentence: Int, title: String?, pronoun: String? = nil) -> Speaker? {
         var earlier = persons.filter { $0.span.end <= offset }
         // "she" is not Mr Crow, "he" not Mrs Miller.
