@@ -83,132 +83,172 @@ enum RelationFinder {
         }
     }
 
+    /// A relation word found in a sentence: its token, kind (index into `RelationLexicon.kinds`)
+    /// and the position of its last token (a run of relation words is one act).
+    struct Hit {
+        var token: Token
+        var kind: Int
+        var position: Int
+    }
+
+    /// The article's two main people, and whether the article is about them (both named in
+    /// its title or first sentence): only then may they stand in for a sentence's "the two".
+    struct MainPair {
+        var persons: [String]
+        var isTheSubject: Bool
+
+        init(_ annotated: AnnotatedArticle, actors: [EntityMention], title: [EntityMention]) {
+            var counts: [String: Int] = [:]
+            for mention in actors where mention.kind == .person { counts[mention.key, default: 0] += 1 }
+            persons = counts.filter { $0.value >= RelationFinder.mainActorMentions }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
+            let firstSentence = annotated.sentences.first?.index
+            let lead = Set((title + annotated.entities.filter { $0.sentence == firstSentence }).map(\.key))
+            isTheSubject = persons.count == 2 && persons.allSatisfy(lead.contains)
+        }
+    }
+
     private static func events(_ annotated: AnnotatedArticle, title: [EntityMention], source: Int, label: String,
                                name: (String) -> String) -> [Found] {
         let text = annotated.article.text
         let published = annotated.article.published.map(CalendarDay.init)
         let actors = annotated.entities.filter { actorKinds.contains($0.kind) }
-        var personCounts: [String: Int] = [:]
-        for mention in actors where mention.kind == .person { personCounts[mention.key, default: 0] += 1 }
-        let mainPersons = personCounts.filter { $0.value >= mainActorMentions }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
-        let firstSentence = annotated.sentences.first?.index
-        let lead = Set((title + annotated.entities.filter { $0.sentence == firstSentence }).map(\.key))
-        let aboutTheTwo = mainPersons.count == 2 && mainPersons.allSatisfy(lead.contains)
+        let main = MainPair(annotated, actors: actors, title: title)
 
         var found: [Found] = []
         for sentence in annotated.sentences {
+            // A question asks whether an act happened; it does not say it did.
+            if sentence.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("?") { continue }
             let language = LanguageTag.base(sentence.language == "und" ? (annotated.article.language ?? "en") : sentence.language)
+            let tokens = sentence.tokens
+            let hits = Self.hits(in: tokens, entities: annotated.entities, language: language)
+            guard !hits.isEmpty else { continue }
+
             var inSentence = actors.filter { $0.sentence == sentence.index }
             // Among several people, the people are the actors ("President Trump of the U.S."
             // names a person and a country, but the act is the person's).
             if Set(inSentence.filter { $0.kind == .person }.map(\.key)).count >= 2 { inSentence = inSentence.filter { $0.kind == .person } }
-
-            // A question asks whether an act happened; it does not say it did.
-            if sentence.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("?") { continue }
-            let tokens = sentence.tokens
-            var hits: [(token: Token, kind: Int, position: Int)] = []
-            var clauseDenied = false
-            for (t, token) in tokens.enumerated() {
-                if RelationLexicon.clauseOpeners.contains(token.normalized) { clauseDenied = false }
-                if RelationLexicon.negations.contains(token.normalized) { clauseDenied = true }
-                guard token.kind == .word, !clauseDenied,
-                      !annotated.entities.contains(where: { $0.span.overlaps(token.span) }),
-                      let kind = RelationLexicon.kind(of: token.normalized, language: language) else { continue }
-                if let next = RelationLexicon.needsNextWord[language]?[token.normalized],
-                   !(tokens.dropFirst(t + 1).first.map { next.contains($0.normalized) } ?? false),
-                   !(t > 0 && RelationLexicon.orPreviousWord[language]?[token.normalized]?.contains(tokens[t - 1].normalized) == true) {
-                    continue
-                }
-                // Adjacent relation words name one act ("telephone conversation", "phone
-                // call"): the specific kind stands for the run, a generic one gives way.
-                if let last = hits.last, last.position == t - 1 {
-                    if RelationLexicon.kinds[last.kind].generic, !RelationLexicon.kinds[kind].generic {
-                        hits[hits.count - 1] = (token, kind, t)
-                    } else {
-                        hits[hits.count - 1].position = t
-                    }
-                    continue
-                }
-                hits.append((token, kind, t))
-            }
-            guard !hits.isEmpty else { continue }
-
-            let times = annotated.times.filter { $0.sentence == sentence.index && $0.resolved != nil }
-            let firstHit = hits[0].token.span.start
-            let leading = times.filter { $0.span.end <= firstHit }
-            var claimed: [Int: [TimeMention]] = [:]
-            for time in times where time.span.end > firstHit {
-                let nearest = hits.indices.min { distance(hits[$0].token.span, time.span) < distance(hits[$1].token.span, time.span) }!
-                claimed[nearest, default: []].append(time)
-            }
-
+            let personsNamed = Set(inSentence.filter { $0.kind == .person }.map(\.key))
             let speaking = speaksForItself(sentence, quotes: annotated.quotes, language: language)
             // A place is where people meet or talk more often than a party to it ("talks in
             // Geneva", "a visit to Washington"): for mutual acts, places count only when no
-            // person is named.
-            let namesPerson = inSentence.contains { $0.kind == .person }
+            // person is named; a place of setting or a modifier never does.
             let settings = RelationLexicon.settingPrepositions[language] ?? []
             let actorsInSentence = inSentence.filter { mention in
                 mention.kind != .place || !Self.follows(settings, mention.span, in: tokens) && !Self.modifiesAName(mention, in: tokens)
             }
+            let dates = Self.dates(of: hits, times: annotated.times.filter { $0.sentence == sentence.index && $0.resolved != nil })
+
             for (h, hit) in hits.enumerated() {
                 let kind = RelationLexicon.kinds[hit.kind]
-                let parties = kind.mutual && namesPerson ? actorsInSentence.filter { $0.kind != .place } : actorsInSentence
-                func appendEvent(_ keys: (String, String), inferred: Bool) {
-                    let time = (claimed[h] ?? leading).min { distance($0.span, hit.token.span) < distance($1.span, hit.token.span) }
-                    let interval: DayInterval
-                    let datedBy: String
-                    if let resolved = time?.resolved {
-                        interval = resolved
-                        datedBy = "claim"
-                    } else if let published {
-                        interval = .day(published)
-                        datedBy = "published"
-                    } else {
-                        return
-                    }
-                    found.append(Found(keys: keys, event: StoryReport.Relation.Event(
-                        date: ReportFormatting.interval(interval), start: interval.start, end: interval.end, datedBy: datedBy,
-                        kind: kind.name, tone: kind.tone, from: name(keys.0), to: name(keys.1),
-                        word: hit.token.text, inferred: inferred, source: label, text: text.substring(sentence.span)),
-                        order: (source, hit.token.span.start)))
-                }
-                if isPassive(at: hit.position, in: tokens, language: language) {
-                    // "He was sanctioned by the EU": the actor follows "by"; without it, unknown.
-                    guard !kind.mutual, let pair = passiveActors(at: hit.position, in: tokens, parties) else { continue }
-                    appendEvent(pair, inferred: false)
-                    continue
-                }
-                let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
-                if !agentNoun, Self.isNoun(at: hit.position, in: tokens, language: language) {
-                    // An act named by a noun: its parties come from the noun's phrase, or it
-                    // has none named ("the attack", "the accusation against Biden").
-                    if let pair = nounParties(at: hit.position, in: tokens, parties, mutual: kind.mutual,
-                                              ofTarget: RelationLexicon.ofTargetKinds.contains(kind.name), language: language) {
-                        if !Self.adjacent(pair.0, pair.1, in: text) { appendEvent((pair.0.key, pair.1.key), inferred: false) }
-                        continue
-                    }
-                    guard kind.mutual else { continue }
-                }
-                guard let pair = actorsAround(hit.token.span, parties, agentNoun: agentNoun, mutual: kind.mutual, tokens: tokens, language: language,
-                                              speaking: speaking) else {
+                let parties = kind.mutual && !personsNamed.isEmpty ? actorsInSentence.filter { $0.kind != .place } : actorsInSentence
+                let keys: (String, String)
+                let inferred: Bool
+                if let pair = Self.parties(of: hit, kind: kind, among: parties, tokens: tokens, language: language, speaking: speaking) {
+                    // "Andrés Manuel López Obrador" read as two people is one.
+                    if Self.adjacent(pair.0, pair.1, in: text) { continue }
+                    keys = (pair.0.key, pair.1.key)
+                    inferred = false
+                } else {
                     // A mutual act between unnamed parties: the article's two main people.
                     // With one of them named, only "the two" or "both" brings in the other
                     // ("police spoke with Sacoolas" is not a talk between Sacoolas and Johnson).
-                    let persons = Set(inSentence.filter { $0.kind == .person }.map(\.key))
-                    guard kind.mutual, aboutTheTwo, persons.isSubset(of: Set(mainPersons)),
-                          persons.isEmpty || tokens.contains(where: { RelationLexicon.pairWords.contains($0.normalized) }),
+                    guard kind.mutual, !Self.isPassive(at: hit.position, in: tokens, language: language),
+                          main.isTheSubject, personsNamed.isSubset(of: Set(main.persons)),
+                          personsNamed.isEmpty || tokens.contains(where: { RelationLexicon.pairWords.contains($0.normalized) }),
                           !speaking else { continue }
-                    appendEvent((mainPersons[0], mainPersons[1]), inferred: true)
+                    keys = (main.persons[0], main.persons[1])
+                    inferred = true
+                }
+                // Dated by its own time expression, else the article's publication day; else
+                // it cannot be placed in time and is left out.
+                let time = dates(h).min { distance($0.span, hit.token.span) < distance($1.span, hit.token.span) }
+                let interval: DayInterval, datedBy: String
+                if let resolved = time?.resolved {
+                    (interval, datedBy) = (resolved, "claim")
+                } else if let published {
+                    (interval, datedBy) = (.day(published), "published")
+                } else {
                     continue
                 }
-                // "Andrés Manuel López Obrador" read as two people is one.
-                if Self.adjacent(pair.0, pair.1, in: text) { continue }
-                appendEvent((pair.0.key, pair.1.key), inferred: false)
+                found.append(Found(keys: keys, event: StoryReport.Relation.Event(
+                    date: ReportFormatting.interval(interval), start: interval.start, end: interval.end, datedBy: datedBy,
+                    kind: kind.name, tone: kind.tone, from: name(keys.0), to: name(keys.1),
+                    word: hit.token.text, inferred: inferred, source: label, text: text.substring(sentence.span)),
+                    order: (source, hit.token.span.start)))
             }
         }
         return found
+    }
+
+    /// The relation words of a sentence that assert an act: not in a clause a negation
+    /// reaches, not inside a name, and (for forms that need it) beside the right word.
+    private static func hits(in tokens: [Token], entities: [EntityMention], language: String) -> [Hit] {
+        var hits: [Hit] = []
+        var clauseDenied = false
+        for (t, token) in tokens.enumerated() {
+            if RelationLexicon.clauseOpeners.contains(token.normalized) { clauseDenied = false }
+            if RelationLexicon.negations.contains(token.normalized) { clauseDenied = true }
+            guard token.kind == .word, !clauseDenied,
+                  !entities.contains(where: { $0.span.overlaps(token.span) }),
+                  let kind = RelationLexicon.kind(of: token.normalized, language: language) else { continue }
+            if let next = RelationLexicon.needsNextWord[language]?[token.normalized],
+               !(tokens.dropFirst(t + 1).first.map { next.contains($0.normalized) } ?? false),
+               !(t > 0 && RelationLexicon.orPreviousWord[language]?[token.normalized]?.contains(tokens[t - 1].normalized) == true) {
+                continue
+            }
+            // Adjacent relation words name one act ("telephone conversation", "phone
+            // call"): the specific kind stands for the run, a generic one gives way.
+            if let last = hits.last, last.position == t - 1 {
+                if RelationLexicon.kinds[last.kind].generic, !RelationLexicon.kinds[kind].generic {
+                    hits[hits.count - 1] = Hit(token: token, kind: kind, position: t)
+                } else {
+                    hits[hits.count - 1].position = t
+                }
+                continue
+            }
+            hits.append(Hit(token: token, kind: kind, position: t))
+        }
+        return hits
+    }
+
+    /// The time expressions that may date each hit: one goes to the hit nearest to it; those
+    /// that open the sentence, before any hit, date every hit that has none of its own ("Last
+    /// year, A accused B and B criticised A").
+    private static func dates(of hits: [Hit], times: [TimeMention]) -> (Int) -> [TimeMention] {
+        let firstHit = hits[0].token.span.start
+        let leading = times.filter { $0.span.end <= firstHit }
+        var claimed: [Int: [TimeMention]] = [:]
+        for time in times where time.span.end > firstHit {
+            let nearest = hits.indices.min { distance(hits[$0].token.span, time.span) < distance(hits[$1].token.span, time.span) }!
+            claimed[nearest, default: []].append(time)
+        }
+        return { claimed[$0] ?? leading }
+    }
+
+    /// Who acts and who is acted upon in one act, read by its form: an English passive from
+    /// "by", a noun from its own phrase, anything else from the names around it. Nil when the
+    /// sentence names no pair for it.
+    private static func parties(of hit: Hit, kind: RelationLexicon.Kind, among parties: [EntityMention], tokens: [Token],
+                                language: String, speaking: Bool) -> (EntityMention, EntityMention)? {
+        if isPassive(at: hit.position, in: tokens, language: language) {
+            // "He was sanctioned by the EU": the actor follows "by"; without it, unknown.
+            guard !kind.mutual else { return nil }
+            return passiveActors(at: hit.position, in: tokens, parties)
+        }
+        let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
+        if !agentNoun, isNoun(at: hit.position, in: tokens, language: language) {
+            // An act named by a noun: its parties come from the noun's phrase, or it has none
+            // named ("the attack", "the accusation against Biden").
+            if let pair = nounParties(at: hit.position, in: tokens, parties, mutual: kind.mutual,
+                                      ofTarget: RelationLexicon.ofTargetKinds.contains(kind.name), language: language) {
+                return pair
+            }
+            // A mutual act may still be read like a verb ("Trump and Petro held a meeting").
+            guard kind.mutual else { return nil }
+        }
+        return actorsAround(hit.token.span, parties, agentNoun: agentNoun, mutual: kind.mutual, tokens: tokens, language: language,
+                            speaking: speaking)
     }
 
     /// Who acts and who is acted upon around a relation word.
@@ -347,13 +387,13 @@ enum RelationFinder {
 
     /// A passive act's actor (named after a "by" within three words) and its target (the
     /// nearest name before it).
-    private static func passiveActors(at position: Int, in tokens: [Token], _ mentions: [EntityMention]) -> (String, String)? {
+    private static func passiveActors(at position: Int, in tokens: [Token], _ mentions: [EntityMention]) -> (EntityMention, EntityMention)? {
         let word = tokens[position].span
         guard let by = tokens[(position + 1)..<min(tokens.count, position + 4)].first(where: { $0.normalized == "by" }),
               let actor = mentions.filter({ $0.span.start >= by.span.end }).min(by: { $0.span.start < $1.span.start }),
               let target = mentions.filter({ $0.span.end <= word.start }).max(by: { $0.span.start < $1.span.start }),
               actor.key != target.key else { return nil }
-        return (actor.key, target.key)
+        return (actor, target)
     }
 
     /// Whether the sentence speaks in the first or second person outside its quotations (the
