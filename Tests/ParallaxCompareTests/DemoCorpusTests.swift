@@ -63,6 +63,18 @@ import TestSupport
         #expect(added.map { Self.name($0.source) } == [copy])
     }
 
+    /// (h) A councillor accuses the warehouse's owner: a hostile relation between two named
+    /// actors, dated by the article's publication day.
+    @Test func theAccusationIsARelation() throws {
+        let report = try Self.report("harbor-fire")
+        let relation = try #require(report.relations.first { Set($0.actors) == ["Bernd Ahlers", "Halvorsen Logistik"] })
+        let event = try #require(relation.events.first)
+        #expect(relation.events.count == 1)
+        #expect(event.kind == "accuse" && event.tone < 0 && event.from == "Bernd Ahlers" && event.to == "Halvorsen Logistik")
+        #expect(event.date == "2026-03-12" && event.datedBy == "published")
+        #expect(Self.name(event.source) == "harbor-fire-balticledger-en.txt")
+    }
+
     /// (b) 1,500 evacuated against 1,200.
     @Test func theDifferingNumberIsAConflict() throws {
         let report = try Self.report("harbor-fire")
