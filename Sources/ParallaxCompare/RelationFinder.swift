@@ -146,7 +146,7 @@ enum RelationFinder {
                 let inferred: Bool
                 if let pair = Self.parties(of: hit, kind: kind, among: parties, tokens: tokens, language: language, speaking: speaking) {
                     // "Andrés Manuel López Obrador" read as two people is one.
-                    if Self.adjacent(pair.0, pair.1, in: text) { continue }
+                    if Self.adjacent(pair.0, pair.1, tokens: tokens) { continue }
                     keys = (pair.0.key, pair.1.key)
                     inferred = false
                 } else {
@@ -270,17 +270,11 @@ enum RelationFinder {
             guard let bridges = RelationLexicon.targetBridges[language] else { return (actor, target) }
             // In an interview's "I'm helping Red Hat", the one who acts is the speaker.
             if speaking, tokens.contains(where: {
-                $0.span.start >= actor.span.end && $0.span.end <= span.start && speakerWords.contains($0.normalized)
-                    && !($0.text.count > 1 && $0.text == $0.text.uppercased())
+                $0.span.start >= actor.span.end && $0.span.end <= span.start && speakerWords.contains($0.normalized) && !inCapitals($0)
             }) {
                 return nil
             }
-            let between = tokens.filter { $0.span.start >= span.end && $0.span.end <= target.span.start }
-            let bridged = between.allSatisfy { token in
-                token.kind != .word || bridges.contains(token.normalized) || token.text.first?.isUppercase == true
-                    || mentions.contains { $0.span.contains(token.span) }
-            }
-            return bridged ? (actor, target) : nil
+            return bridged(from: span.end, to: target, tokens: tokens, mentions: mentions, bridges: bridges) ? (actor, target) : nil
         }
         // Both names before the act: only for an act named by a noun right after its actor
         // ("Petro faces U.S. sanctions"); "Red Hat discussed this with the board" says
@@ -333,13 +327,7 @@ enum RelationFinder {
         if let next, targetWords.contains(next.normalized),
            let candidate = after.first(where: { $0.span.start >= next.span.end }) {
             let bridges = RelationLexicon.targetBridges[language] ?? []
-            let between = tokens.filter { $0.span.start >= next.span.end && $0.span.end <= candidate.span.start }
-            if between.allSatisfy({ token in
-                token.kind != .word || bridges.contains(token.normalized) || token.text.first?.isUppercase == true
-                    || mentions.contains { $0.span.contains(token.span) }
-            }) {
-                target = candidate
-            }
+            if bridged(from: next.span.end, to: candidate, tokens: tokens, mentions: mentions, bridges: bridges) { target = candidate }
         }
         let actor = modifier ?? agent ?? (mutual && target != nil ? before.first : nil)
         if let actor, let target, actor.key != target.key { return (actor, target) }
@@ -410,19 +398,32 @@ enum RelationFinder {
                 else if RelationLexicon.closingQuotes.contains(token.text) { inside = false }
                 continue
             }
-            // "US" in capitals is the country, not "us".
-            let capitals = token.text.count > 1 && token.text == token.text.uppercased()
-            if !inside, !capitals, words.contains(token.normalized), !quoted.contains(where: { $0.contains(token.span) }) { return true }
+            if !inside, !inCapitals(token), words.contains(token.normalized), !quoted.contains(where: { $0.contains(token.span) }) { return true }
         }
         return false
     }
 
-    /// Two mentions with nothing but spaces between them.
-    private static func adjacent(_ a: EntityMention, _ b: EntityMention, in text: String) -> Bool {
+    /// Two mentions with nothing but spaces between them: no token reaches into the gap
+    /// (every non-space character is in a token, "Obama’s" included).
+    private static func adjacent(_ a: EntityMention, _ b: EntityMention, tokens: [Token]) -> Bool {
         let (first, second) = a.span.start <= b.span.start ? (a, b) : (b, a)
         guard first.span.end <= second.span.start else { return false }
-        return text.substring(TextSpan(start: first.span.end, end: second.span.start)).allSatisfy(\.isWhitespace)
+        return !tokens.contains { $0.span.start < second.span.start && $0.span.end > first.span.end }
     }
+
+    /// Whether only function, title or capitalised words (and punctuation, and words inside
+    /// names) stand between `start` and a target mention; always, for a language without a
+    /// bridge list.
+    private static func bridged(from start: Int, to target: EntityMention, tokens: [Token], mentions: [EntityMention],
+                                bridges: Set<String>) -> Bool {
+        tokens.filter { $0.span.start >= start && $0.span.end <= target.span.start }.allSatisfy { token in
+            token.kind != .word || bridges.contains(token.normalized) || token.text.first?.isUppercase == true
+                || mentions.contains { $0.span.contains(token.span) }
+        }
+    }
+
+    /// A word written in capitals: "US" is the country, not "us".
+    private static func inCapitals(_ token: Token) -> Bool { token.text.count > 1 && token.text == token.text.uppercased() }
 
     private static func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
         a.end <= b.start ? b.start - a.end : (b.end <= a.start ? a.start - b.end : 0)
