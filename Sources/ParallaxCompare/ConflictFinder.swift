@@ -1,4 +1,3 @@
-import Foundation
 import ParallaxCore
 
 /// The same slot filled with different values by two aligned sentences.
