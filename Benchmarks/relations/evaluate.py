@@ -37,6 +37,9 @@ CORPORA = {
     # News articles of many outlets that Wikinews cited (clustering dev set); `date` is the
     # crawl time, which stands in for the publication date.
     "cited": os.path.join(SHARED, "clusters", "wikinews-dev.jsonl"),
+    # The English articles of the unlabelled multilingual stream (many outlets, 2020): no title
+    # apart from the text's first line, no publication date.
+    "stream": os.path.join(SHARED, "stream", "multilingual-stream.jsonl"),
 }
 SEEDS = os.path.join(SHARED, "seeds")
 SEED_DATES = {"000_966d9cde3196cb2c": "2026-02-05", "002_852c5d5ab8b24171": "2026-02-04"}
@@ -53,7 +56,8 @@ def event_key(article, event):
 def compare(binary, files, dates):
     command = [binary, "compare", *files, "--format", "json"]
     for path, date in zip(files, dates):
-        command += ["--published", f"{path}={date}"]
+        if date:
+            command += ["--published", f"{path}={date}"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"parallax compare failed on {files}: {result.stderr.strip()}")
@@ -73,6 +77,8 @@ def sample_of(rows, seed, count):
 def collect(binary, seed, count, exclude=(), corpus="wikinews"):
     """Events of the sampled articles (less those of the samples `exclude`, as (seed, count)) and of the seeds."""
     rows = [json.loads(line) for line in open(CORPORA[corpus], encoding="utf-8")]
+    if corpus == "stream":
+        rows = [row for row in rows if row.get("lang") == "en"]
     excluded = {row["id"] for other, size in exclude for row in sample_of(rows, other, size)}
     sample = [row for row in sample_of(rows, seed, count) if row["id"] not in excluded]
     found = []
@@ -83,9 +89,9 @@ def collect(binary, seed, count, exclude=(), corpus="wikinews"):
             for row in group:
                 path = os.path.join(folder, row["id"] + ".txt")
                 with open(path, "w", encoding="utf-8") as handle:
-                    handle.write(row["title"] + "\n\n" + row["text"])
+                    handle.write((row["title"] + "\n\n" if row.get("title") else "") + row["text"])
                 files.append(path)
-                dates.append((row.get("published") or row.get("date"))[:10])
+                dates.append((row.get("published") or row.get("date") or "")[:10] or None)
                 article_of_source[path] = row["id"]
             if len(files) < 2:
                 continue
@@ -102,7 +108,8 @@ def main():
     parser.add_argument("--seed", type=int, default=3, help="sample seed (3: the tune sample; 11: the test sample)")
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="wikinews",
-                        help="wikinews: Wikinews articles (default); cited: the outlets' articles Wikinews cited")
+                        help="wikinews: Wikinews articles (default); cited: the outlets' articles Wikinews cited; "
+                             "stream: the English articles of the multilingual stream")
     parser.add_argument("--exclude", default="", metavar="SEED:N,...",
                         help="leave out the articles of other samples (e.g. the tune samples 3:60,11:60)")
     parser.add_argument("--judgements", default=os.path.join(HERE, "judgements.jsonl"))

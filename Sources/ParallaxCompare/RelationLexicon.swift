@@ -132,6 +132,79 @@ enum RelationLexicon {
     ]
     /// Words that open a new clause, where a clause negation stops reaching.
     static let clauseOpeners: Set<String> = [",", ";", ":", "—", "–", "but", "aber", "doch", "mais", "pero", "sino", "maar"]
+    /// Verbs that undo the act named within the next few words ("rejected a partnership
+    /// agreement", "suspending our cooperation", "denied carrying out the attacks").
+    static let undoingVerbs: [String: Set<String>] = [
+        "en": ["reject", "rejects", "rejected", "rejecting", "refuse", "refuses", "refused", "refusing", "deny", "denies", "denied",
+               "denying", "suspend", "suspends", "suspended", "suspending", "cancel", "cancels", "cancelled", "canceled",
+               "scrapped", "abandoned", "postponed", "quit", "exit", "exited", "withdrew"],
+    ]
+    /// How many words after such a verb its act may stand.
+    static let undoingReach = 4
+
+    /// Words that make every act after them in their clause a condition, not a fact ("if
+    /// three-fourths of the owners agree", "asked whether Trump had met Putin"). English only:
+    /// the other languages' words for "if" have other senses too (French "si": "so").
+    static let conditionals: [String: Set<String>] = ["en": ["if", "unless", "whether"]]
+
+    /// Words that make the English verb after them an act not (yet) done: the infinitive's
+    /// "to" and the modals ("was scheduled to meet Kerry", "will move to Cairo to meet",
+    /// "would be having a meeting", "could sanction"). A plan, a threat or a hope of an act is
+    /// not the act; the act of planning or threatening is still read from its own word.
+    static let unassertingWords: [String: Set<String>] = [
+        "en": ["to", "will", "would", "could", "should", "may", "might", "must", "shall", "can", "cannot", "'ll", "’ll"],
+    ]
+    /// Words that may stand between such a word and the verb ("will also meet", "could be
+    /// sanctioned", "to further discuss"); English adverbs in "-ly" may too.
+    static let unassertingGap: Set<String> = ["help", "also", "be", "have", "then", "soon", "again", "further", "still", "now", "not", "jointly"]
+    /// Verbs after which "to" does not hold the act back: "continued to attack Trump" says
+    /// the attacks went on.
+    static let assertingBeforeTo: Set<String> = [
+        "continue", "continues", "continued", "continuing", "began", "begin", "begins", "begun", "start", "starts", "started",
+        "resumed", "resume", "resumes", "kept",
+    ]
+
+    /// Words right after an English act that show it is not one between parties: "spoke on
+    /// condition of anonymity", "spoke about sanctions", "talk of a new cold war".
+    static let notBeforeWords: [String: [String: Set<String>]] = [
+        "en": ["spoke": ["about", "of"], "spoken": ["about", "of"], "speak": ["about", "of"], "talk": ["of", "about"],
+               "talks": ["of", "about"], "talked": ["about", "of"]],
+    ]
+    /// Two words that do so together ("spoke on condition", "spoke on behalf"), where "on"
+    /// alone may still lead to the act's partner ("spoke on the phone").
+    static let notBeforePhrases: [String: Set<[String]>] = [
+        "en": [["on", "condition"], ["on", "behalf"], ["on", "background"], ["on", "the", "record"]],
+    ]
+
+    /// Prefixes glued to a place by a hyphen that make it no party: "pro-Russia rebels" are not
+    /// Russia, nor are "anti-Kremlin protesters" the Kremlin.
+    static let gluedPrefixes: Set<String> = ["pro", "anti", "ex", "non", "post", "pre", "trans", "pan"]
+
+    /// Words that may stand between an English act and its subject: auxiliaries, adverbs of
+    /// time and manner, relative "who". A capitalised word there that is not part of a name
+    /// means the act's subject is an unrecognised name or an unnamed group ("Republican
+    /// Representatives attacked the inquiry"), so the name before it is not who acts; a subject
+    /// pronoun there means someone else acts ("told Fairfax Media that he supported Wyatt").
+    static let subjectPronouns: [String: Set<String>] = ["en": ["he", "she", "they", "it", "we", "i", "you"]]
+    /// What a subject pronoun between a name and an act stands for; pronouns not listed
+    /// ("they" may be people or a country's government) leave the subject unnamed.
+    enum Reference { case person, other }
+    static let pronounReference: [String: [String: Reference]] = ["en": ["he": .person, "she": .person, "it": .other]]
+    /// Verbs of speech: the name right before one is whom a later "he" or "she" of the
+    /// sentence most likely stands for.
+    static let speechVerbs: [String: Set<String>] = [
+        "en": ["said", "says", "told", "tells", "added", "stated", "announced", "explained", "insisted", "argued", "claimed",
+               "noted", "wrote", "tweeted", "confirmed", "recalled"],
+    ]
+    /// What follows the capitalised place of a dateline ("GAZA, Gaza Strip --", "WASHINGTON —",
+    /// "AMMAN:"), and the dash that ends it.
+    static let datelineMarks: Set<String> = [",", ":", "—", "–", "--", "-", "("]
+    static let datelineDashes: Set<String> = ["--", "—", "–", "-"]
+    static let subjectGap: Set<String> = ([
+        "has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "earlier", "previously", "already", "again",
+        "once", "long", "on", "last", "week", "yesterday", "today", "tonight", "who", "which", "to",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ] as Set<String>).union(assertingBeforeTo)
 
     /// Forms that name the act only before one of the given words: "a call with Zelensky", "a
     /// deal between Israel and the UAE"; elsewhere they mean something else ("the call for
@@ -165,6 +238,20 @@ enum RelationLexicon {
     ]
     /// English participles that do not end in "-ed".
     static let irregularParticiples: Set<String> = ["met", "sought", "spoken", "held", "hit", "struck", "thanked", "shown"]
+
+    /// Lower-case titles that may stand between a place and the name it modifies ("Egyptian
+    /// president Hosni Mubarak", "the French foreign minister Laurent Fabius").
+    static let titleWords: [String: Set<String>] = [
+        "en": ["former", "then", "late", "president", "prime", "minister", "foreign", "defence", "defense", "interior", "secretary",
+               "leader", "opposition", "ambassador", "envoy", "spokesman", "spokeswoman", "chancellor", "king", "queen", "general"],
+    ]
+
+    /// Platforms on which things are said ("praised Mendez on Twitter"), and the words that
+    /// put them there; after those words they are no party.
+    static let platforms: Set<String> = ["twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "whatsapp", "weibo",
+                                         "linkedin", "truth social", "x"]
+    static let platformPrepositions: [String: Set<String>] = ["en": ["on", "via"], "de": ["auf", "über"], "fr": ["sur"],
+                                                              "es": ["en"], "nl": ["op", "via"]]
 
     /// Capitalised words that continue a place's name rather than name something the place
     /// modifies ("the Gaza Strip", "the West Bank", "Gaza City").

@@ -107,4 +107,41 @@ import Testing
         // "Norway Cup" names a tournament, not the country.
         #expect(Self.events(events, in: sentences[1]).isEmpty)
     }
+
+    @Test func actsNotDoneAndSubjectsNotNamedGiveNoEvent() throws {
+        let undone = [
+            "Maria Lindqvist was due to meet Peter Sandberg on Friday.",
+            "Lindqvist will criticise Sandberg at the congress.",
+            "If Lindqvist agrees with Sandberg, the row is over.",
+            "Asked about Sandberg, Lindqvist said nothing.",
+            "An aide who spoke on condition of anonymity said Lindqvist had left.",
+            "The defeat threatens Sandberg, weeks after the vote.",
+            "The pro-Sandberg campaigners accused Lindqvist of lying.",
+            "After the vote on Lindqvist's plan, Labour Councillors attacked Sandberg.",
+        ]
+        let none = Self.events(title: "Lindqvist and Sandberg", undone)
+        for sentence in undone { #expect(Self.events(none, in: sentence).isEmpty, "\(sentence)") }
+
+        let done = [
+            "Maria Lindqvist continued to attack Peter Sandberg in the council.",
+            "Lindqvist told the Oslo Herald that she supported Sandberg.",
+        ]
+        let some = Self.events(title: "Lindqvist and Sandberg", done)
+        // "Continued to" says the attacks went on.
+        let attack = try #require(Self.events(some, in: done[0]).first)
+        #expect(attack.kind == "attack" && attack.from == "Maria Lindqvist" && attack.to == "Peter Sandberg")
+        // "She" is the one who told the paper, not the paper.
+        let support = try #require(Self.events(some, in: done[1]).first)
+        #expect(support.kind == "help" && support.from == "Maria Lindqvist" && support.to == "Peter Sandberg")
+    }
+
+    @Test func datelinesAndTitledModifiersAreNoParties() throws {
+        let sentences = [
+            "OSLO -- Officials accused Sweden of stalling the talks.",
+            "Supporters of former Swedish minister Peter Sandberg cheered.",
+        ]
+        let events = Self.events(title: "Nordic row", sentences)
+        #expect(!events.contains { [$0.from, $0.to].contains("Oslo") || [$0.from, $0.to].contains("OSLO") })
+        #expect(!events.contains { $0.from == "Sweden" })
+    }
 }
