@@ -156,7 +156,15 @@ enum RelationLexicon {
     ]
     /// Words that may stand between such a word and the verb ("will also meet", "could be
     /// sanctioned", "to further discuss"); English adverbs in "-ly" may too.
-    static let unassertingGap: Set<String> = ["help", "also", "be", "have", "then", "soon", "again", "further", "still", "now", "not", "jointly"]
+    static let unassertingGap: Set<String> = ["help", "also", "be", "have", "then", "soon", "later", "again", "further", "still", "now",
+                                              "not", "jointly"]
+    /// Verbs of reaching an act named by a noun: after "to", a modal or "at" the act is only
+    /// sought ("to sign an agreement", "aimed at reaching a deal", "will hold talks").
+    static let seekingVerbs: [String: Set<String>] = [
+        "en": ["reach", "reaching", "sign", "signing", "hold", "holding", "conclude", "concluding", "seal", "sealing", "strike",
+               "striking", "broker", "brokering", "arrange", "arranging", "have", "having", "start", "starting", "impose",
+               "imposing", "open", "opening", "continue", "resume"],
+    ]
     /// Verbs after which "to" does not hold the act back: "continued to attack Trump" says
     /// the attacks went on.
     static let assertingBeforeTo: Set<String> = [
@@ -168,7 +176,7 @@ enum RelationLexicon {
     /// condition of anonymity", "spoke about sanctions", "talk of a new cold war".
     static let notBeforeWords: [String: [String: Set<String>]] = [
         "en": ["spoke": ["about", "of"], "spoken": ["about", "of"], "speak": ["about", "of"], "talk": ["of", "about"],
-               "talks": ["of", "about"], "talked": ["about", "of"]],
+               "talks": ["of", "about"], "talked": ["about", "of"], "negotiating": ["table"]],
     ]
     /// Two words that do so together ("spoke on condition", "spoke on behalf"), where "on"
     /// alone may still lead to the act's partner ("spoke on the phone").

@@ -118,6 +118,10 @@ import Testing
             "The defeat threatens Sandberg, weeks after the vote.",
             "The pro-Sandberg campaigners accused Lindqvist of lying.",
             "After the vote on Lindqvist's plan, Labour Councillors attacked Sandberg.",
+            "Lindqvist travelled to Bergen to sign an agreement with Sandberg.",
+            "Sandberg said he was ready for talks with Lindqvist.",
+            "Sandberg was often criticised by some members and later by Lindqvist herself.",
+            "The ministers agreed on Friday that Lindqvist would pay, Sandberg said.",
         ]
         let none = Self.events(title: "Lindqvist and Sandberg", undone)
         for sentence in undone { #expect(Self.events(none, in: sentence).isEmpty, "\(sentence)") }
