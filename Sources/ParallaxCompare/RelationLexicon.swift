@@ -320,6 +320,10 @@ enum RelationLexicon {
     /// invasion of Iraq", "his criticism of Russia").
     static let ofTargetKinds: Set<String> = ["attack", "criticize"]
 
+    /// Determiners that point at a known act ("the meeting", "this meeting", "their talks"):
+    /// only such an act, when its sentence names no one, may be the main people's.
+    static let definiteDeterminers: [String: Set<String>] = ["en": ["the", "this", "that", "these", "those", "their"]]
+
     /// Words that say a sentence's unnamed parties are two ("the two had spoken", "both
     /// leaders"): with one of the main people named, only these let the other be inferred.
     static let pairWords: Set<String> = ["two", "both", "beide", "beiden", "deux", "ambos", "ambas", "dos", "twee"]

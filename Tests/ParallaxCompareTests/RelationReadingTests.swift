@@ -148,4 +148,22 @@ import Testing
         #expect(!events.contains { [$0.from, $0.to].contains("Oslo") || [$0.from, $0.to].contains("OSLO") })
         #expect(!events.contains { $0.from == "Sweden" })
     }
+
+    @Test func onlyTheActTheArticleTellsIsTheMainPeoples() throws {
+        let sentences = [
+            "Maria Lindqvist and Peter Sandberg met in Oslo on Monday to settle the budget row.",
+            "The meeting lasted until the evening.",
+            "A conversation lasting an hour was recorded by the council.",
+            "At a meeting with local groups, officials listened.",
+            "An earlier telephone conversation in January had failed.",
+            "Lindqvist said Sandberg had kept his word.",
+        ]
+        let events = Self.events(title: "Lindqvist and Sandberg settle their budget row", sentences)
+        // "The meeting" is the one the article tells; so is an act with its own date.
+        #expect(Self.events(events, in: sentences[1]).map(\.kind) == ["meet"])
+        #expect(Self.events(events, in: sentences[4]).map(\.kind) == ["call"])
+        // An indefinite one may be anyone's.
+        #expect(Self.events(events, in: sentences[2]).isEmpty)
+        #expect(Self.events(events, in: sentences[3]).isEmpty)
+    }
 }
