@@ -142,17 +142,8 @@ enum RelationFinder {
             // Every name of the sentence, parties or not: words inside them are not unnamed subjects.
             let names = annotated.entities.filter { $0.sentence == sentence.index }
             let speaking = speaksForItself(sentence, quotes: annotated.quotes, language: language)
-            // A place is where people meet or talk more often than a party to it ("talks in
-            // Geneva", "a visit to Washington"): for mutual acts, places count only when no
-            // person is named; a place of setting or a modifier never does.
-            let settings = RelationLexicon.settingPrepositions[language] ?? []
             let dateline = Self.datelineEnd(tokens)
-            let actorsInSentence = inSentence.filter { mention in
-                (mention.kind != .place || !Self.follows(settings, mention.span, in: tokens)
-                    && !Self.modifiesAName(mention, in: tokens, language: language))
-                    && !Self.isGlued(mention, in: tokens) && mention.span.end > dateline
-                    && !Self.isPlatform(mention, in: tokens, language: language)
-            }
+            let actorsInSentence = inSentence.filter { Self.mayBeParty($0, in: tokens, dateline: dateline, language: language) }
             let dates = Self.dates(of: hits, times: annotated.times.filter { $0.sentence == sentence.index && $0.resolved != nil })
 
             for (h, hit) in hits.enumerated() where hit.asserted {
@@ -160,6 +151,7 @@ enum RelationFinder {
                 // Dated by its own time expression, else the article's publication day; else
                 // it cannot be placed in time and is left out.
                 let time = dates(h).min { distance($0.span, hit.token.span) < distance($1.span, hit.token.span) }
+                // People meet and talk in places: for a mutual act, places are parties only when no person is named.
                 let parties = kind.mutual && !personsNamed.isEmpty ? actorsInSentence.filter { $0.kind != .place } : actorsInSentence
                 let keys: (String, String)
                 let inferred: Bool

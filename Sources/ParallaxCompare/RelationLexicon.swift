@@ -188,11 +188,8 @@ enum RelationLexicon {
     /// Russia, nor are "anti-Kremlin protesters" the Kremlin.
     static let gluedPrefixes: Set<String> = ["pro", "anti", "ex", "non", "post", "pre", "trans", "pan"]
 
-    /// Words that may stand between an English act and its subject: auxiliaries, adverbs of
-    /// time and manner, relative "who". A capitalised word there that is not part of a name
-    /// means the act's subject is an unrecognised name or an unnamed group ("Republican
-    /// Representatives attacked the inquiry"), so the name before it is not who acts; a subject
-    /// pronoun there means someone else acts ("told Fairfax Media that he supported Wyatt").
+    /// Subject pronouns: one between a name and an English act is the act's subject ("told
+    /// Fairfax Media that he supported Wyatt").
     static let subjectPronouns: [String: Set<String>] = ["en": ["he", "she", "they", "it", "we", "i", "you"]]
     /// What a subject pronoun between a name and an act stands for; pronouns not listed
     /// ("they" may be people or a country's government) leave the subject unnamed.
@@ -204,15 +201,20 @@ enum RelationLexicon {
         "en": ["said", "says", "told", "tells", "added", "stated", "announced", "explained", "insisted", "argued", "claimed",
                "noted", "wrote", "tweeted", "confirmed", "recalled"],
     ]
-    /// What follows the capitalised place of a dateline ("GAZA, Gaza Strip --", "WASHINGTON —",
-    /// "AMMAN:"), and the dash that ends it.
-    static let datelineMarks: Set<String> = [",", ":", "—", "–", "--", "-", "("]
-    static let datelineDashes: Set<String> = ["--", "—", "–", "-"]
+    /// Words that may stand between an English act and its subject: auxiliaries, adverbs of
+    /// time, relative "who". A capitalised word past them that is not part of a name means
+    /// the act's subject is an unrecognised name or an unnamed group ("Republican
+    /// Representatives attacked the inquiry"), so the name before it is not who acts.
     static let subjectGap: Set<String> = ([
         "has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "earlier", "previously", "already", "again",
         "once", "long", "on", "last", "week", "yesterday", "today", "tonight", "who", "which", "to",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ] as Set<String>).union(assertingBeforeTo)
+
+    /// What follows the capitalised place of a dateline ("GAZA, Gaza Strip --", "WASHINGTON —",
+    /// "AMMAN:"), and the dash that ends it.
+    static let datelineMarks: Set<String> = [",", ":", "—", "–", "--", "-", "("]
+    static let datelineDashes: Set<String> = ["--", "—", "–", "-"]
 
     /// Forms that name the act only before one of the given words: "a call with Zelensky", "a
     /// deal between Israel and the UAE"; elsewhere they mean something else ("the call for

@@ -279,6 +279,18 @@ extension RelationFinder {
 
     // Names that are no parties where they stand.
 
+    /// Whether a name may be a party to the acts of its sentence. A place is where people
+    /// meet or talk more often than a party to it ("talks in Geneva"): a place of setting or a
+    /// modifier of a name is none. Nor is a name glued into another word, a dateline's place (before
+    /// `dateline`, an offset) or a platform something was said on.
+    static func mayBeParty(_ mention: EntityMention, in tokens: [Token], dateline: Int, language: String) -> Bool {
+        let settings = RelationLexicon.settingPrepositions[language] ?? []
+        if mention.kind == .place, follows(settings, mention.span, in: tokens) || modifiesAName(mention, in: tokens, language: language) {
+            return false
+        }
+        return !isGlued(mention, in: tokens) && mention.span.end > dateline && !isPlatform(mention, in: tokens, language: language)
+    }
+
     /// A place written as a modifier of a capitalised name or title after it ("U.S. President
     /// Donald Trump", "the United States District Court", "Iranian Chess Federation", "former
     /// Egyptian president Hosni Mubarak"): the
