@@ -139,16 +139,6 @@ import Testing
         #expect(support.kind == "help" && support.from == "Maria Lindqvist" && support.to == "Peter Sandberg")
     }
 
-    @Test func datelinesAndTitledModifiersAreNoParties() throws {
-        let sentences = [
-            "OSLO -- Officials accused Sweden of stalling the talks.",
-            "Supporters of former Swedish minister Peter Sandberg cheered.",
-        ]
-        let events = Self.events(title: "Nordic row", sentences)
-        #expect(!events.contains { [$0.from, $0.to].contains("Oslo") || [$0.from, $0.to].contains("OSLO") })
-        #expect(!events.contains { $0.from == "Sweden" })
-    }
-
     @Test func onlyTheActTheArticleTellsIsTheMainPeoples() throws {
         let sentences = [
             "Maria Lindqvist and Peter Sandberg met in Oslo on Monday to settle the budget row.",
