@@ -237,7 +237,7 @@ enum RelationFinder {
     /// Whether the words after a relation word show it in a sense that is no act between
     /// parties ("spoke on condition of anonymity", "talk of a new cold war").
     private static func inAnotherSense(at t: Int, in tokens: [Token], language: String) -> Bool {
-        let following = tokens.dropFirst(t + 1).map(\.normalized)
+        let following = tokens.dropFirst(t + 1).prefix(3).map(\.normalized)
         if let next = following.first, RelationLexicon.notBeforeWords[language]?[tokens[t].normalized]?.contains(next) == true {
             return true
         }
@@ -270,27 +270,30 @@ enum RelationFinder {
         let words = RelationLexicon.unassertingWords[language] ?? []
         let governors = RelationLexicon.seekingVerbs[language] ?? []
         let determiners = RelationLexicon.nounMarkers[language] ?? []
-        var previous = t - 1
         var governed = false
-        while previous >= 0, previous >= t - 5 {
-            let word = tokens[previous].normalized
+        for token in tokens[max(0, t - 5)..<t].reversed() {
+            let word = token.normalized
             if word == "for" { return mutual }
-            if governed, words.contains(word) || word == "at" { return true }
-            if !governed, governors.contains(word) {
+            if governed {
+                // Past the verb of reaching, only "to", a modal or "at" holds the act back.
+                if words.contains(word) || word == "at" { return true }
+                guard determiners.contains(word) || RelationLexicon.unassertingGap.contains(word) || word.hasSuffix("ly") else {
+                    return false
+                }
+            } else if governors.contains(word) {
                 governed = true
-            } else if !(determiners.contains(word) || RelationLexicon.unassertingGap.contains(word) || word.hasSuffix("ly")
-                        || tokens[previous].kind == .word && tokens[previous].text.first?.isLowercase == true && !governed) {
-                return false
+            } else {
+                // The noun's determiner and modifiers ("a cease-fire agreement").
+                guard token.kind == .word, token.text.first?.isLowercase == true else { return false }
             }
-            previous -= 1
         }
         return false
     }
 
     /// Whether an act is the one the article tells, for its unnamed parties to be the article's
-    /// two main people: in English, a word with a definite determiner before it, past its
-    /// modifiers (so a noun) ("the meeting", "This meeting", "The Washington meeting", "the closed-door
-    /// discussion"). An indefinite one ("a conversation lasting roughly an hour", "at a meeting
+    /// two main people: in English, a word (so a noun) with a definite determiner before it,
+    /// past its modifiers ("the meeting", "This meeting", "The Washington meeting", "the
+    /// closed-door discussion"). An indefinite one ("a conversation lasting roughly an hour", "at a meeting
     /// with civic society groups"), one without a determiner ("lack of co-operation") and a verb
     /// ("As he spoke") are not, unless dated by their own time expression. Outside the seed
     /// reports, all 11 events of unnamed parties in the judged samples of Benchmarks/relations

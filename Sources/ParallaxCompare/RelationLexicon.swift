@@ -155,7 +155,7 @@ enum RelationLexicon {
         "en": ["to", "will", "would", "could", "should", "may", "might", "must", "shall", "can", "cannot", "'ll", "’ll"],
     ]
     /// Words that may stand between such a word and the verb ("will also meet", "could be
-    /// sanctioned", "to further discuss"); English adverbs in "-ly" may too.
+    /// sanctioned", "to further discuss", "to help mediate"); English adverbs in "-ly" may too.
     static let unassertingGap: Set<String> = ["help", "also", "be", "have", "then", "soon", "later", "again", "further", "still", "now",
                                               "not", "jointly"]
     /// Verbs of reaching an act named by a noun: after "to", a modal or "at" the act is only
