@@ -19,14 +19,23 @@ enum NumberLexicon {
                     tens: "trenta quaranta cinquanta sessanta settanta ottanta novanta"),
         "pt": words("zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis dezessete dezoito dezenove vinte",
                     tens: "trinta quarenta cinquenta sessenta setenta oitenta noventa"),
+        "pl": words("zero jeden dwa trzy cztery pięć sześć siedem osiem dziewięć dziesięć jedenaście dwanaście trzynaście czternaście piętnaście szesnaście siedemnaście osiemnaście dziewiętnaście dwadzieścia",
+                    tens: "trzydzieści czterdzieści pięćdziesiąt sześćdziesiąt siedemdziesiąt osiemdziesiąt dziewięćdziesiąt"),
+        "ru": words("ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать двадцать",
+                    tens: "тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто"),
+        // Turkish says 11–19 in two words ("on bir"); the single words are 0–10 and the tens.
+        "tr": words("sıfır bir iki üç dört beş altı yedi sekiz dokuz on", tens: "otuz kırk elli altmış yetmiş seksen doksan")
+            .merging(["yirmi": 20]) { a, _ in a },
     ]
 
     /// Words that are also articles or pronouns ("one", "un", "een"): a number only when a
     /// unit follows.
-    static let ambiguousCardinals: Set<String> = ["one", "een", "eins", "un", "une", "uno", "una", "um", "uma", "ein", "eine"]
+    static let ambiguousCardinals: Set<String> = ["one", "een", "eins", "un", "une", "uno", "una", "um", "uma", "ein", "eine",
+                                                   "jeden", "jedna", "jedno", "один", "одна", "одно", "bir"]
 
     /// Feminine and alternative forms that mean the same cardinal.
-    static let cardinalVariants: [String: Double] = ["une": 1, "una": 1, "uma": 1, "duas": 2, "ein": 1, "eine": 1, "dieci": 10]
+    static let cardinalVariants: [String: Double] = ["une": 1, "una": 1, "uma": 1, "duas": 2, "ein": 1, "eine": 1, "dieci": 10,
+                                                        "jedna": 1, "jedno": 1, "dwie": 2, "одна": 1, "одно": 1, "две": 2]
 
     /// Fixed phrases that stand for a number.
     static let phrases: [String: Double] = ["a dozen": 12, "half a dozen": 6, "a couple of": 2, "a hundred": 100, "a thousand": 1_000, "een dozijn": 12, "ein dutzend": 12, "une douzaine": 12, "una docena": 12, "una dozzina": 12, "uma dúzia": 12]

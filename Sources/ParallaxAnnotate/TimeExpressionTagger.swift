@@ -44,6 +44,18 @@ struct TimeMatch {
     static func fixed(_ first: Int, _ last: Int, _ interval: DayInterval) -> TimeMatch {
         TimeMatch(first: first, last: last, absolute: interval, resolve: { _ in interval })
     }
+
+    /// Makes a day into a range of days in its month ending on `day` ("22 to 25 August").
+    mutating func extend(toDay day: Int) {
+        @Sendable func widen(_ interval: DayInterval?) -> DayInterval? {
+            guard let interval, day <= CalendarDay.daysIn(year: interval.start.year, month: interval.start.month) else { return interval }
+            return DayInterval(start: interval.start, end: CalendarDay(year: interval.start.year, month: interval.start.month, day: day),
+                               granularity: .day)
+        }
+        let resolve = self.resolve
+        absolute = widen(absolute)
+        self.resolve = { anchor in widen(resolve(anchor)) }
+    }
 }
 
 /// A language's time lexicon with its phrase rules compiled.
@@ -95,11 +107,20 @@ struct TimeGrammar: Sendable {
 
     private static let grammars: [String: TimeGrammar] = {
         var table: [String: TimeGrammar] = [:]
-        for code in ["en", "nl", "de", "fr", "es", "it", "pt"] { table[code] = TimeGrammar(language: code) }
+        for code in ["en", "nl", "de", "fr", "es", "it", "pt", "pl", "ru", "tr"] { table[code] = TimeGrammar(language: code) }
         return table
     }()
 
     static func forLanguage(_ code: String) -> TimeGrammar { grammars[code] ?? grammars["en"]! }
+
+    /// How far ahead of the publication day a day and month without a year may lie and still
+    /// be read as this year's in a past-tense sentence.
+    static let announcedDays = 60
+    static let rangeDashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}"]
+    /// What follows "1990-" or "1990'" in a decade: Russian "1990-е", "2010-х"; Turkish
+    /// "1990'lar", "1990'larda", "1990'lı"; English "1990's".
+    static let decadeSuffixes: Set<String> = ["е", "х", "ых", "ые", "ие", "их", "lar", "ler", "larda", "lerde", "ların", "lerin",
+                                               "lı", "li", "s"]
 
     // MARK: matching
 
@@ -188,12 +209,31 @@ struct TimeGrammar: Sendable {
         guard i < s.words.count else { return nil }
         let word = s.words[i]
 
-        // Day first: "3 February 2026", "3. Februar", "3 de febrero de 2026".
-        if let day = TimeGrammar.dayNumber(word), dateJoin(s, i) {
-            let j = skipConnectors(s, from: i + 1)
-            if j < s.words.count, let m = month(s.words[j], allowAbbreviation: true), day <= 31 {
-                return dayMonth(s, first: i, monthIndex: j, month: m, day: day, future: future)
+        // Day first: "3 February 2026", "3. Februar", "3 de febrero de 2026"; a range of days
+        // before the month: "13–17 July".
+        if let day = TimeGrammar.dayNumber(word) {
+            if dateJoin(s, i) {
+                let j = skipConnectors(s, from: i + 1)
+                if j < s.words.count, let m = month(s.words[j], allowAbbreviation: true) {
+                    return dayMonth(s, first: i, monthIndex: j, month: m, day: day, future: future)
+                }
             }
+            if let (k, lastDay) = rangeEnd(s, after: i), lastDay > day, dateJoin(s, k) {
+                let j = skipConnectors(s, from: k + 1)
+                if j < s.words.count, let m = month(s.words[j], allowAbbreviation: true),
+                   var match = dayMonth(s, first: i, monthIndex: j, month: m, day: day, future: future) {
+                    match.extend(toDay: lastDay)
+                    return match
+                }
+            }
+            if let numeric = numericDate(s, at: i, day: day) { return numeric }
+        }
+        // ISO dates: "2020-03-04".
+        if let y = TimeGrammar.yearNumber(word), i + 2 < s.words.count, s.gap(after: i) == ["-"], s.gap(after: i + 1) == ["-"],
+           s.words[i + 1].text.count == 2, s.words[i + 2].text.count == 2,
+           let m = Int(s.words[i + 1].text), (1...12).contains(m), let d = Int(s.words[i + 2].text),
+           (1...CalendarDay.daysIn(year: y, month: m)).contains(d) {
+            return .fixed(i, i + 2, .day(CalendarDay(year: y, month: m, day: d)))
         }
         if let m = month(word, allowAbbreviation: true) {
             let isFullName = lexicon.months[word.lower] != nil
@@ -201,9 +241,14 @@ struct TimeGrammar: Sendable {
             if dateJoin(s, i), i + 1 < s.words.count, let day = TimeGrammar.dayNumber(s.words[i + 1]),
                !(i + 2 < s.words.count && s.gap(after: i + 1).contains(":")) {
                 var last = i + 1
+                var lastDay: Int?
+                // "August 22 to 25", "March 15-17".
+                if let (k, d) = rangeEnd(s, after: last), d > day { lastDay = d; last = k }
                 var year: Int?
                 if dateJoin(s, last), last + 1 < s.words.count, let y = TimeGrammar.yearNumber(s.words[last + 1]) { year = y; last += 1 }
-                return dayMatch(first: i, last: last, year: year, month: m, day: day, future: future)
+                guard var match = dayMatch(first: i, last: last, year: year, month: m, day: day, future: future) else { return nil }
+                if let lastDay { match.extend(toDay: lastDay) }
+                return match
             }
             // Month and year: "October 2025", "octubre de 2025".
             let j = dateJoin(s, i) ? skipConnectors(s, from: i + 1) : s.words.count
@@ -229,11 +274,15 @@ struct TimeGrammar: Sendable {
             }
             return weekdayMatch(first: i, last: i, weekday: w, shift: 0, future: future)
         }
-        // Decades: "1990s", "1990er".
+        // Decades: "1990s", "1990er", and with a hyphen or an apostrophe: "2010-х", "1990'lar".
         if word.text.count == 5 || word.text.count == 6, let decade = Int(word.text.prefix(4)), decade % 10 == 0,
            (1800...2190).contains(decade), ["s", "er"].contains(String(word.lower.dropFirst(4))) {
-            return .fixed(i, i, DayInterval(start: CalendarDay(year: decade, month: 1, day: 1),
-                                            end: CalendarDay(year: decade + 9, month: 12, day: 31), granularity: .decade))
+            return .fixed(i, i, .decade(decade))
+        }
+        if let decade = TimeGrammar.yearNumber(word), decade % 10 == 0, i + 1 < s.words.count,
+           s.gap(after: i) == ["-"] || s.gap(after: i).count == 1 && Punctuation.apostrophes.contains(s.gap(after: i)[0]),
+           TimeGrammar.decadeSuffixes.contains(s.words[i + 1].lower) {
+            return .fixed(i, i + 1, .decade(decade))
         }
         // Quarters: "Q3 2025".
         if word.text.count == 2, word.lower.hasPrefix("q"), let q = Int(word.text.dropFirst()), (1...4).contains(q),
@@ -251,7 +300,40 @@ struct TimeGrammar: Sendable {
 
     private func weekday(_ word: SentenceWords.Word) -> Int? {
         if lexicon.capitalizedMonths, !word.isCapitalized { return nil }
-        return lexicon.weekdays[word.lower]
+        if let w = lexicon.weekdays[word.lower] { return w }
+        // "Sonntagnachmittag": a weekday compounded with a part of the day.
+        for part in lexicon.weekdayCompoundParts where word.lower.hasSuffix(part) {
+            if let w = lexicon.weekdays[String(word.lower.dropLast(part.count))] { return w }
+        }
+        return nil
+    }
+
+    /// The last day of a range that starts at word `i`: "22 to 25", "15-17", "13–17".
+    private func rangeEnd(_ s: SentenceWords, after i: Int) -> (index: Int, day: Int)? {
+        guard i + 1 < s.words.count else { return nil }
+        // A dot may end the first day ("13. bis 17. Juli").
+        let gap = s.gap(after: i).filter { !$0.properties.isWhitespace && $0 != "." }
+        if gap.count == 1, TimeGrammar.rangeDashes.contains(gap[0]), let d = TimeGrammar.dayNumber(s.words[i + 1]) {
+            return (i + 1, d)
+        }
+        if gap.isEmpty, lexicon.rangeWords.contains(s.words[i + 1].lower), i + 2 < s.words.count, s.spaceOnly(after: i + 1),
+           let d = TimeGrammar.dayNumber(s.words[i + 2]) {
+            return (i + 2, d)
+        }
+        return nil
+    }
+
+    /// "04.03.2020", "4/3/2020" (day first, outside English, whose slashes put the month
+    /// first): a full date in digits with a four-digit year.
+    private func numericDate(_ s: SentenceWords, at i: Int, day: Int) -> TimeMatch? {
+        guard i + 2 < s.words.count, s.words[i].isDigits, s.words[i + 1].isDigits, s.words[i + 1].text.count <= 2 else { return nil }
+        let separator = s.gap(after: i)
+        guard separator == ["."] || (separator == ["/"] && s.language != "en"), s.gap(after: i + 1) == separator,
+              let m = Int(s.words[i + 1].text), (1...12).contains(m), let y = TimeGrammar.yearNumber(s.words[i + 2]),
+              day <= CalendarDay.daysIn(year: y, month: m) else { return nil }
+        // Not the first numbers of a longer dotted run ("1.2.2020.5", a version or an address).
+        if i + 3 < s.words.count, s.gap(after: i + 2) == separator, s.words[i + 3].isDigits { return nil }
+        return .fixed(i, i + 2, .day(CalendarDay(year: y, month: m, day: day)))
     }
 
     private func isYearContext(_ s: SentenceWords, _ i: Int) -> Bool {
@@ -264,6 +346,7 @@ struct TimeGrammar: Sendable {
         if i + 1 < s.words.count, after.count == 1, [",", "."].contains(after[0]), s.words[i + 1].isDigits { return false }
         if i > 0, lexicon.yearCues.contains(s.words[i - 1].lower), s.spaceOnly(after: i - 1) { return true }
         if i > 0, lexicon.months[s.words[i - 1].lower] != nil { return true }
+        if i + 1 < s.words.count, lexicon.yearCuesAfter.contains(s.words[i + 1].lower), s.joins(after: i) { return true }
         // Otherwise only when nothing that could be counted follows ("2000 soldiers").
         guard i + 1 < s.words.count, s.spaceOnly(after: i) else { return true }
         let next = s.words[i + 1]
@@ -292,6 +375,9 @@ struct TimeGrammar: Sendable {
             }
             guard let same = date(anchor.year) else { return nil }
             if future { return .day(same >= anchor ? same : date(anchor.year + 1) ?? same) }
+            // A date a few weeks ahead is announced ("talks on March 10"); further ahead, a
+            // report in the past tense means last year's.
+            if same > anchor, same.ordinal - anchor.ordinal <= TimeGrammar.announcedDays { return .day(same) }
             return .day(same <= anchor ? same : date(anchor.year - 1) ?? same)
         })
     }

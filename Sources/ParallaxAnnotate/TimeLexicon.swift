@@ -43,6 +43,12 @@ struct TimeLexicon: Sendable {
     var prepositions: Set<String>
     /// Words that make a bare year number a year: "in 2019", "since 2019".
     var yearCues: Set<String>
+    /// Words after a bare year number that make it a year: "2019 roku", "2019 году", "2019'da".
+    var yearCuesAfter: Set<String> = []
+    /// Words between the two days of a range: "22 to 25 August".
+    var rangeWords: Set<String> = []
+    /// Parts of the day compounded after a weekday: "Sonntagnachmittag".
+    var weekdayCompoundParts: [String] = []
     /// Words allowed between day, month and year: "3 de febrero de 2026".
     var dateConnectors: Set<String> = []
     /// Words marking future tense, which turn "in March" into the next March.
@@ -59,6 +65,9 @@ struct TimeLexicon: Sendable {
         case "es": return spanish
         case "it": return italian
         case "pt": return portuguese
+        case "pl": return polish
+        case "ru": return russian
+        case "tr": return turkish
         default: return english
         }
     }
@@ -79,7 +88,9 @@ struct TimeLexicon: Sendable {
         weekdays: table(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
         weekdayBefore: ["last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0],
         prepositions: ["in", "on", "during", "since", "until", "by", "from"],
-        yearCues: ["in", "since", "until", "by", "from", "during", "of", "before", "after", "early", "late", "mid", "the", "through", "to", "and"],
+        yearCues: ["in", "since", "until", "by", "from", "during", "of", "before", "after", "early", "late", "mid", "the", "through", "to", "and",
+                   "a", "an", "upcoming", "its", "his", "her", "their", "s"],
+        rangeWords: ["to", "through", "until", "till"],
         // Auxiliaries only: "plans", "expected" or "going" are as often nouns and participles
         // in past-tense sentences ("approved plans for … on 4 March").
         futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming"],
@@ -168,6 +179,8 @@ struct TimeLexicon: Sendable {
         weekdayBefore: ["letzten": -1, "vergangenen": -1, "nächsten": 1, "kommenden": 1],
         prepositions: ["im", "am", "in", "seit", "bis"],
         yearCues: ["im", "in", "seit", "bis", "von", "ab", "anfang", "ende", "mitte", "jahr"],
+        rangeWords: ["bis"],
+        weekdayCompoundParts: ["morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"],
         futureMarkers: ["wird", "werden", "werde"],
         capitalizedMonths: true,
         rules: [
@@ -206,6 +219,7 @@ struct TimeLexicon: Sendable {
         weekdayAfter: ["dernier": -1, "prochain": 1],
         prepositions: ["en", "le", "depuis", "dès"],
         yearCues: ["en", "depuis", "de", "dès", "jusqu", "début", "fin", "mi"],
+        rangeWords: ["au"],
         futureMarkers: ["va", "vont", "sera", "seront", "prochainement"],
         capitalizedMonths: false,
         rules: [
@@ -341,5 +355,129 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "semanas antes", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "há alguns|poucos meses", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recentemente", meaning: .recently),
+        ])
+
+    // Polish, Russian and Turkish inflect their month and weekday names; the tables list the
+    // forms news text uses (nominative, genitive after a day, locative after "w"/"в").
+
+    static let polish = TimeLexicon(
+        months: table(["styczeń|stycznia|styczniu", "luty|lutego|lutym", "marzec|marca|marcu", "kwiecień|kwietnia|kwietniu",
+                       "maj|maja|maju", "czerwiec|czerwca|czerwcu", "lipiec|lipca|lipcu", "sierpień|sierpnia|sierpniu",
+                       "wrzesień|września|wrześniu", "październik|października|październiku", "listopad|listopada|listopadzie",
+                       "grudzień|grudnia|grudniu"]),
+        monthAbbreviations: table(["sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"]),
+        weekdays: table(["poniedziałek|poniedziałku", "wtorek|wtorku", "środa|środę|środy", "czwartek|czwartku",
+                         "piątek|piątku", "sobota|sobotę|soboty", "niedziela|niedzielę|niedzieli"]),
+        weekdayBefore: ["zeszły": -1, "zeszłą": -1, "ubiegły": -1, "ubiegłą": -1, "przyszły": 1, "przyszłą": 1,
+                        "najbliższy": 1, "najbliższą": 1],
+        prepositions: ["w", "we", "od", "do"],
+        yearCues: ["w", "od", "do", "z", "roku"],
+        yearCuesAfter: ["r", "rok", "roku", "rokiem"],
+        futureMarkers: ["będzie", "będą", "zostanie", "zostaną"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "na początku tego? roku", meaning: .earlierThis(.year)),
+            Rule(pattern: "w? zeszłym|ubiegłym|poprzednim|minionym roku", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "zeszły|ubiegły|miniony rok", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "w? zeszłym|ubiegłym|poprzednim|minionym miesiącu", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "w? zeszłym|ubiegłym|poprzednim|minionym tygodniu", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "w? tym|bieżącym roku", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "w? tym|bieżącym miesiącu", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "w? tym tygodniu", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "w? przyszłym|następnym roku", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "w? przyszłym|następnym miesiącu", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "w? przyszłym|następnym tygodniu", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "przedwczoraj", meaning: .dayShift(-2)),
+            Rule(pattern: "wczoraj", meaning: .dayShift(-1)),
+            Rule(pattern: "dziś|dzisiaj", meaning: .dayShift(0)),
+            Rule(pattern: "jutro", meaning: .dayShift(1)),
+            Rule(pattern: "# dni|dzień temu", meaning: .unitsAgo(.day)),
+            Rule(pattern: "#? tygodni|tygodnie|tydzień temu", meaning: .unitsAgo(.week)),
+            Rule(pattern: "#? miesięcy|miesiące|miesiąc temu", meaning: .unitsAgo(.month)),
+            Rule(pattern: "#? lat|lata|rok temu", meaning: .unitsAgo(.year)),
+            Rule(pattern: "kilka|parę dni temu", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "kilka|parę tygodni temu", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "kilka|parę miesięcy temu", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "kilka|parę lat temu", meaning: .fuzzyBefore(.year)),
+            Rule(pattern: "niedawno|ostatnio", meaning: .recently),
+        ])
+
+    static let russian = TimeLexicon(
+        months: table(["январь|января|январе", "февраль|февраля|феврале", "март|марта|марте", "апрель|апреля|апреле",
+                       "май|мая|мае", "июнь|июня|июне", "июль|июля|июле", "август|августа|августе",
+                       "сентябрь|сентября|сентябре", "октябрь|октября|октябре", "ноябрь|ноября|ноябре", "декабрь|декабря|декабре"]),
+        monthAbbreviations: table(["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен|сент", "окт", "ноя|нояб", "дек"]),
+        weekdays: table(["понедельник|понедельника", "вторник|вторника", "среда|среду|среды", "четверг|четверга",
+                         "пятница|пятницу|пятницы", "суббота|субботу|субботы", "воскресенье|воскресенья"]),
+        weekdayBefore: ["прошлый": -1, "прошлую": -1, "прошлое": -1, "следующий": 1, "следующую": 1, "следующее": 1,
+                        "ближайший": 1, "ближайшую": 1, "ближайшее": 1],
+        prepositions: ["в", "во", "с", "со", "до", "к"],
+        yearCues: ["в", "с", "до", "к", "по"],
+        yearCuesAfter: ["г", "год", "года", "году", "годом"],
+        futureMarkers: ["будет", "будут", "станет", "станут"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "в начале этого? года", meaning: .earlierThis(.year)),
+            Rule(pattern: "в? прошлом|минувшем|прошедшем году", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "прошлый|минувший год", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "в? прошлом|минувшем месяце", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "на? прошлой|минувшей неделе", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "в? этом|текущем|нынешнем году", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "в? этом|текущем месяце", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "на? этой неделе", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "в? следующем|будущем году", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "в? следующем месяце", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "на? следующей неделе", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "позавчера", meaning: .dayShift(-2)),
+            Rule(pattern: "вчера", meaning: .dayShift(-1)),
+            Rule(pattern: "сегодня", meaning: .dayShift(0)),
+            Rule(pattern: "завтра", meaning: .dayShift(1)),
+            Rule(pattern: "# дней|дня|день назад", meaning: .unitsAgo(.day)),
+            Rule(pattern: "#? недель|недели|неделю назад", meaning: .unitsAgo(.week)),
+            Rule(pattern: "#? месяцев|месяца|месяц назад", meaning: .unitsAgo(.month)),
+            Rule(pattern: "#? лет|года|год назад", meaning: .unitsAgo(.year)),
+            Rule(pattern: "несколько дней назад", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "несколько недель назад", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "несколько месяцев назад", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "несколько лет назад", meaning: .fuzzyBefore(.year)),
+            Rule(pattern: "недавно", meaning: .recently),
+        ])
+
+    /// Turkish marks case and tense with suffixes, so "geçen yıl" and "2019'da" carry no
+    /// preposition and no future word; month and weekday names count only capitalised, as
+    /// several are common nouns in lower case ("aralık" gap, "pazar" market, "ocak" stove).
+    static let turkish = TimeLexicon(
+        months: table(["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"]),
+        monthAbbreviations: [:],
+        weekdays: table(["pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"]),
+        weekdayBefore: ["geçen": -1, "geçtiğimiz": -1, "gelecek": 1, "önümüzdeki": 1],
+        prepositions: [],
+        yearCues: [],
+        yearCuesAfter: ["yılı", "yılında", "yılının", "yılındaki", "yılından", "yılına", "da", "de", "ta", "te", "dan", "den", "tan", "ten"],
+        futureMarkers: [],
+        capitalizedMonths: true,
+        rules: [
+            Rule(pattern: "geçen|geçtiğimiz yıl|yılın|sene|senenin", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "geçen|geçtiğimiz ay|ayın", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "geçen|geçtiğimiz hafta|haftanın", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "bu yıl|yılın|sene|senenin", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "bu ay|ayın", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "bu hafta|haftanın", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "gelecek|önümüzdeki|seneye yıl|sene", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "gelecek|önümüzdeki ay", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "gelecek|önümüzdeki hafta", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "dün", meaning: .dayShift(-1)),
+            Rule(pattern: "bugün", meaning: .dayShift(0)),
+            Rule(pattern: "yarın", meaning: .dayShift(1)),
+            Rule(pattern: "# gün önce", meaning: .unitsAgo(.day)),
+            Rule(pattern: "# hafta önce", meaning: .unitsAgo(.week)),
+            Rule(pattern: "# ay önce", meaning: .unitsAgo(.month)),
+            Rule(pattern: "# yıl|sene önce", meaning: .unitsAgo(.year)),
+            Rule(pattern: "birkaç gün önce", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "birkaç hafta önce", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "birkaç ay önce", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "birkaç yıl|sene önce", meaning: .fuzzyBefore(.year)),
+            Rule(pattern: "geçtiğimiz|son günlerde", meaning: .recently),
+            Rule(pattern: "kısa süre önce", meaning: .recently),
         ])
 }

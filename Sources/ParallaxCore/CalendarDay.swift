@@ -138,6 +138,10 @@ public struct DayInterval: Sendable, Hashable, Codable {
         DayInterval(start: CalendarDay(year: year, month: 1, day: 1), end: CalendarDay(year: year, month: 12, day: 31), granularity: .year)
     }
 
+    public static func decade(_ first: Int) -> DayInterval {
+        DayInterval(start: CalendarDay(year: first, month: 1, day: 1), end: CalendarDay(year: first + 9, month: 12, day: 31), granularity: .decade)
+    }
+
     public func overlaps(_ other: DayInterval) -> Bool { start <= other.end && other.start <= end }
     public func contains(_ other: DayInterval) -> Bool { start <= other.start && other.end <= end }
     public var days: Int { end.ordinal - start.ordinal + 1 }

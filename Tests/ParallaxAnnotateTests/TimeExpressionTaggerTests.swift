@@ -90,4 +90,54 @@ import ParallaxCore
         #expect(resolve("L'anno scorso il governo è caduto.", "L'anno scorso", anchor: a, language: "it") == "2025-01-01…2025-12-31 year")
         #expect(resolve("O presidente viajou ontem para Lisboa.", "ontem", anchor: a, language: "pt") == "2026-02-03…2026-02-03 day")
     }
+
+    @Test func polishRussianAndTurkishInflectedNames() {
+        let a = "2026-02-04"  // a Wednesday
+        #expect(resolve("W zeszłym tygodniu rząd przyjął ustawę.", "W zeszłym tygodniu", anchor: a, language: "pl") == "2026-01-26…2026-02-01 week")
+        #expect(resolve("Umowę podpisano 9 kwietnia 2020 r.", "9 kwietnia 2020", anchor: nil, language: "pl") == "2020-04-09…2020-04-09 day")
+        #expect(resolve("Spotkanie odbyło się we wtorek.", "we wtorek", anchor: a, language: "pl") == "2026-02-03…2026-02-03 day")
+        #expect(resolve("Dwa lata temu wybuchł pożar.", "Dwa lata temu", anchor: a, language: "pl") == "2024-01-01…2024-12-31 year")
+        #expect(resolve("В прошлом году выборы были отменены.", "В прошлом году", anchor: a, language: "ru") == "2025-01-01…2025-12-31 year")
+        #expect(resolve("Закон вступил в силу в 2019 году.", "в 2019", anchor: nil, language: "ru") == "2019-01-01…2019-12-31 year")
+        #expect(resolve("Переговоры прошли в пятницу.", "в пятницу", anchor: a, language: "ru") == "2026-01-30…2026-01-30 day")
+        #expect(resolve("Это был рост 2010-х годов.", "2010-х", anchor: nil, language: "ru") == "2010-01-01…2019-12-31 decade")
+        #expect(resolve("Bakan dün açıklama yaptı.", "dün", anchor: a, language: "tr") == "2026-02-03…2026-02-03 day")
+        #expect(resolve("Geçen hafta toplantı yapıldı.", "Geçen hafta", anchor: a, language: "tr") == "2026-01-26…2026-02-01 week")
+        #expect(resolve("Anlaşma 9 Nisan 2020 tarihinde imzalandı.", "9 Nisan 2020", anchor: nil, language: "tr") == "2020-04-09…2020-04-09 day")
+        #expect(resolve("Köprü 2019 yılında açıldı.", "2019", anchor: nil, language: "tr") == "2019-01-01…2019-12-31 year")
+        #expect(resolve("Bu müzik 1990'larda doğdu.", "1990'larda", anchor: nil, language: "tr") == "1990-01-01…1999-12-31 decade")
+        // Lower-case "aralık" is a gap, not December.
+        #expect(resolve("Bu aralık çok kısa.", "aralık", anchor: a, language: "tr")?.hasPrefix("not found") == true)
+    }
+
+    @Test func rangesAndDatesInDigits() {
+        #expect(resolve("The fair ran from August 22 to 25, 2019.", "from August 22 to 25, 2019", anchor: nil) == "2019-08-22…2019-08-25 day")
+        #expect(resolve("The fair ran from March 15-17.", "from March 15-17", anchor: "2020-03-20") == "2020-03-15…2020-03-17 day")
+        #expect(resolve("Das Festival fand vom 13. bis 17. Juli 2019 statt.", "13. bis 17. Juli 2019", anchor: nil, language: "de")
+                == "2019-07-13…2019-07-17 day")
+        #expect(resolve("Le décret du 04.03.2020 est entré en vigueur.", "04.03.2020", anchor: nil, language: "fr") == "2020-03-04…2020-03-04 day")
+        #expect(resolve("Il decreto del 4/3/2020 è in vigore.", "4/3/2020", anchor: nil, language: "it") == "2020-03-04…2020-03-04 day")
+        #expect(resolve("Filed on 2020-03-04 in Ohio.", "on 2020-03-04", anchor: nil) == "2020-03-04…2020-03-04 day")
+        // A dotted run of four numbers is a version or an address, not a date.
+        #expect(tagger.tag("Version 1.2.2020.5 ist erschienen.", language: "de", anchor: nil).isEmpty)
+    }
+
+    @Test func aDayAndMonthSoonAfterPublicationIsThisYears() {
+        let a = "2020-08-03"
+        #expect(resolve("The election was held on August 9.", "on August 9", anchor: a) == "2020-08-09…2020-08-09 day")
+        #expect(resolve("The election was held on December 9.", "on December 9", anchor: a) == "2019-12-09…2019-12-09 day")
+    }
+
+    @Test func yearsBeforeANoun() {
+        let a = "2019-07-20"
+        #expect(resolve("The question was added to the upcoming 2020 census.", "2020", anchor: a) == "2020-01-01…2020-12-31 year")
+        #expect(resolve("The series is based on a 2011 stage play.", "2011", anchor: a) == "2011-01-01…2011-12-31 year")
+        #expect(resolve("He sought the party's 2012 presidential nomination.", "2012", anchor: a) == "2012-01-01…2012-12-31 year")
+        #expect(resolve("The army sent 2000 soldiers.", "2000", anchor: a)?.hasPrefix("not found") == true)
+    }
+
+    @Test func germanWeekdaysCompoundedWithAPartOfTheDay() {
+        #expect(resolve("Am Sonntagnachmittag berichtete der Spiegel.", "Am Sonntagnachmittag", anchor: "2026-02-04", language: "de")
+                == "2026-02-01…2026-02-01 day")
+    }
 }
