@@ -22,7 +22,7 @@ public struct ArticleAnnotator: Annotator {
         var timeMentions: [TimeMention] = []
         var numberMentions: [NumberMention] = []
         for s in words {
-            let found = times.tag(s, anchor: anchor)
+            let found = times.tag(s, anchor: anchor, earlier: timeMentions)
             timeMentions += found
             numberMentions += numbers.extract(s, excluding: found.map(\.span))
         }

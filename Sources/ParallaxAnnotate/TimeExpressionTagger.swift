@@ -13,10 +13,14 @@ public struct TimeExpressionTagger: Sendable {
 
     /// Time expressions of a stand-alone text; spans are offsets into `text`.
     public func tag(_ text: String, language: String, anchor: CalendarDay?) -> [TimeMention] {
-        SentenceWords.sentences(of: text, language: language).flatMap { tag($0, anchor: anchor) }
+        SentenceWords.sentences(of: text, language: language).reduce(into: []) { mentions, sentence in
+            mentions += tag(sentence, anchor: anchor, earlier: mentions)
+        }
     }
 
-    func tag(_ sentence: SentenceWords, anchor: CalendarDay?) -> [TimeMention] {
+    /// Time expressions of one sentence. `earlier` are the mentions of the sentences before it
+    /// in the same text: "the next day" is told from the last of them that names a day.
+    func tag(_ sentence: SentenceWords, anchor: CalendarDay?, earlier: [TimeMention] = []) -> [TimeMention] {
         let grammar = TimeGrammar.forLanguage(sentence.language)
         let future = sentence.words.contains { grammar.lexicon.futureMarkers.contains($0.lower) }
         var mentions: [TimeMention] = []
@@ -24,12 +28,30 @@ public struct TimeExpressionTagger: Sendable {
         while i < sentence.words.count {
             guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }
             let (text, span) = sentence.range(found.first, found.last)
-            let resolved: DayInterval? = if let anchor { found.resolve(anchor) } else { found.absolute }
+            let resolved: DayInterval?
+            if let fromReference = found.fromReference,
+               let reference = TimeExpressionTagger.reference(for: fromReference.unit, in: earlier + mentions) {
+                resolved = fromReference.resolve(reference)
+            } else {
+                resolved = if let anchor { found.resolve(anchor) } else { found.absolute }
+            }
             mentions.append(TimeMention(text: text, span: span, sentence: sentence.index, resolved: resolved,
                                         isRelative: found.absolute == nil))
             i = found.last + 1
         }
         return mentions
+    }
+
+    /// The time an expression such as "the next day" or "later that month" is told from: the
+    /// last resolved mention at least as fine as its unit (a day for "the next day").
+    static func reference(for unit: TimeLexicon.Unit, in mentions: [TimeMention]) -> DayInterval? {
+        let fineEnough: Set<DayInterval.Granularity> = switch unit {
+        case .day: [.day]
+        case .week: [.day, .week]
+        case .month: [.day, .week, .month]
+        case .year: [.day, .week, .month, .quarter, .year]
+        }
+        return mentions.last { $0.resolved.map { fineEnough.contains($0.granularity) } ?? false }?.resolved
     }
 }
 
@@ -40,6 +62,9 @@ struct TimeMatch {
     /// The interval when the expression needs no anchor.
     var absolute: DayInterval?
     var resolve: @Sendable (CalendarDay) -> DayInterval?
+    /// Set for expressions told from another time of the text ("the next day"), which resolve
+    /// from that time rather than from the publication day.
+    var fromReference: (unit: TimeLexicon.Unit, resolve: @Sendable (DayInterval) -> DayInterval?)?
 
     static func fixed(_ first: Int, _ last: Int, _ interval: DayInterval) -> TimeMatch {
         TimeMatch(first: first, last: last, absolute: interval, resolve: { _ in interval })
@@ -165,9 +190,23 @@ struct TimeGrammar: Sendable {
         guard let best else { return nil }
         let meaning = rule.meaning
         let count = best.number.map { Int($0) } ?? 1
-        return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { anchor in
-            TimeGrammar.resolve(meaning, count: count, anchor: anchor)
-        })
+        switch meaning {
+        case .fromReference(let unit, let n):
+            // With no earlier time in the text, "the previous month" is told from the publication day.
+            return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { anchor in
+                TimeGrammar.interval(unit, containing: TimeGrammar.shifted(anchor, unit, by: n))
+            }, fromReference: (unit, { reference in
+                TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: n))
+            }))
+        case .unitsAfterReference(let unit):
+            return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { _ in nil }, fromReference: (unit, { reference in
+                TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: count))
+            }))
+        default:
+            return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { anchor in
+                TimeGrammar.resolve(meaning, count: count, anchor: anchor)
+            })
+        }
     }
 
     private func numberValue(_ word: SentenceWords.Word) -> Double? {
@@ -291,6 +330,12 @@ struct TimeGrammar: Sendable {
                                                 end: CalendarDay(year: y, month: q * 3, day: CalendarDay.daysIn(year: y, month: q * 3)),
                                                 granularity: .quarter))
         }
+        // A range of years: "1980–1987", "from 2015 to 2017".
+        if let y = TimeGrammar.yearNumber(word), let (k, dashed, y2) = yearRangeEnd(s, after: i), y2 > y,
+           dashed || isYearContext(s, i) {
+            return .fixed(i, k, DayInterval(start: CalendarDay(year: y, month: 1, day: 1), end: CalendarDay(year: y2, month: 12, day: 31),
+                                            granularity: .year))
+        }
         // A year on its own, where the context says it is one: "in 2019", "2019." .
         if let y = TimeGrammar.yearNumber(word), isYearContext(s, i) {
             return .fixed(i, i, .year(y))
@@ -319,6 +364,20 @@ struct TimeGrammar: Sendable {
         if gap.isEmpty, lexicon.rangeWords.contains(s.words[i + 1].lower), i + 2 < s.words.count, s.spaceOnly(after: i + 1),
            let d = TimeGrammar.dayNumber(s.words[i + 2]) {
             return (i + 2, d)
+        }
+        return nil
+    }
+
+    /// The last year of a range that starts at word `i`, and whether a dash joins them.
+    private func yearRangeEnd(_ s: SentenceWords, after i: Int) -> (index: Int, dashed: Bool, year: Int)? {
+        guard i + 1 < s.words.count else { return nil }
+        let gap = s.gap(after: i).filter { !$0.properties.isWhitespace }
+        if gap.count == 1, TimeGrammar.rangeDashes.contains(gap[0]), let y = TimeGrammar.yearNumber(s.words[i + 1]) {
+            return (i + 1, true, y)
+        }
+        if gap.isEmpty, lexicon.rangeWords.contains(s.words[i + 1].lower), i + 2 < s.words.count, s.spaceOnly(after: i + 1),
+           let y = TimeGrammar.yearNumber(s.words[i + 2]) {
+            return (i + 2, false, y)
         }
         return nil
     }
@@ -445,6 +504,10 @@ struct TimeGrammar: Sendable {
             return DayInterval(start: saturday, end: saturday.adding(days: 1), granularity: .fuzzy)
         case .recently:
             return DayInterval(start: anchor.adding(days: -30), end: anchor, granularity: .fuzzy)
+        case .fromReference(let unit, let n):
+            return interval(unit, containing: shifted(anchor, unit, by: n))
+        case .unitsAfterReference:
+            return nil  // told from the text's own times only (`TimeMatch.fromReference`)
         }
     }
 }

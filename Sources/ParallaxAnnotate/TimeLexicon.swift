@@ -23,6 +23,12 @@ struct TimeLexicon: Sendable {
         case weekend(Int)
         /// "recently", "lately".
         case recently
+        /// Told from another time of the text, not from the publication day: the unit that
+        /// holds the time last named, shifted ("the next day" +1, "the previous month" -1,
+        /// "later that month" 0).
+        case fromReference(Unit, Int)
+        /// "three days later": `#` units after the time last named.
+        case unitsAfterReference(Unit)
     }
 
     struct Rule: Sendable {
@@ -134,6 +140,27 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "in|over? the? recent|past|last few|couple? weeks", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "in|over? the? recent|past|last few|couple? months", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recently|lately", meaning: .recently),
+            Rule(pattern: "the next|following day|morning|evening", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "the previous day", meaning: .fromReference(.day, -1)),
+            Rule(pattern: "that same? day|morning|evening", meaning: .fromReference(.day, 0)),
+            Rule(pattern: "the same day", meaning: .fromReference(.day, 0)),
+            Rule(pattern: "the next|following week", meaning: .fromReference(.week, 1)),
+            Rule(pattern: "the next|following month", meaning: .fromReference(.month, 1)),
+            Rule(pattern: "the next|following year", meaning: .fromReference(.year, 1)),
+            Rule(pattern: "the previous week", meaning: .fromReference(.week, -1)),
+            Rule(pattern: "the previous month", meaning: .fromReference(.month, -1)),
+            Rule(pattern: "the previous year", meaning: .fromReference(.year, -1)),
+            Rule(pattern: "later|earlier that week", meaning: .fromReference(.week, 0)),
+            Rule(pattern: "later|earlier that month", meaning: .fromReference(.month, 0)),
+            Rule(pattern: "later|earlier that year", meaning: .fromReference(.year, 0)),
+            Rule(pattern: "# days later", meaning: .unitsAfterReference(.day)),
+            Rule(pattern: "# weeks later", meaning: .unitsAfterReference(.week)),
+            Rule(pattern: "# months later", meaning: .unitsAfterReference(.month)),
+            Rule(pattern: "# years later", meaning: .unitsAfterReference(.year)),
+            Rule(pattern: "a|one day later", meaning: .unitsAfterReference(.day)),
+            Rule(pattern: "a|one week later", meaning: .unitsAfterReference(.week)),
+            Rule(pattern: "a|one month later", meaning: .unitsAfterReference(.month)),
+            Rule(pattern: "a|one year later", meaning: .unitsAfterReference(.year)),
         ])
 
     // MARK: Other languages (names, and the common relative words)
@@ -170,6 +197,7 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "enkele|een paar? maanden geleden|eerder", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "maanden geleden|eerder", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "onlangs|recentelijk|kortgeleden", meaning: .recently),
+            Rule(pattern: "de volgende dag", meaning: .fromReference(.day, 1)),
         ])
 
     static let german = TimeLexicon(
@@ -210,6 +238,8 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "wochen zuvor|vorher", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "vor wenigen|einigen? monaten", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "kürzlich|neulich|jüngst", meaning: .recently),
+            Rule(pattern: "am nächsten|folgenden tag", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "am vortag", meaning: .fromReference(.day, -1)),
         ])
 
     static let french = TimeLexicon(
@@ -247,6 +277,8 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "quelques semaines auparavant", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "il y a quelques mois", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "récemment|dernièrement", meaning: .recently),
+            Rule(pattern: "le lendemain", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "la veille", meaning: .fromReference(.day, -1)),
         ])
 
     static let spanish = TimeLexicon(
@@ -285,6 +317,8 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "semanas antes", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "hace unos|pocos|algunos meses", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recientemente|últimamente", meaning: .recently),
+            Rule(pattern: "al día siguiente", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "el día anterior", meaning: .fromReference(.day, -1)),
         ])
 
     static let italian = TimeLexicon(
@@ -320,6 +354,8 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "qualche mese fa", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recentemente", meaning: .recently),
             Rule(pattern: "di recente", meaning: .recently),
+            Rule(pattern: "il giorno dopo|seguente|successivo", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "il giorno prima|precedente", meaning: .fromReference(.day, -1)),
         ])
 
     static let portuguese = TimeLexicon(
@@ -355,6 +391,7 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "semanas antes", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "há alguns|poucos meses", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recentemente", meaning: .recently),
+            Rule(pattern: "no dia seguinte", meaning: .fromReference(.day, 1)),
         ])
 
     // Polish, Russian and Turkish inflect their month and weekday names; the tables list the
@@ -400,6 +437,8 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "kilka|parę miesięcy temu", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "kilka|parę lat temu", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "niedawno|ostatnio", meaning: .recently),
+            Rule(pattern: "następnego dnia", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "dzień wcześniej", meaning: .fromReference(.day, -1)),
         ])
 
     static let russian = TimeLexicon(
@@ -441,6 +480,8 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "несколько месяцев назад", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "несколько лет назад", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "недавно", meaning: .recently),
+            Rule(pattern: "на следующий день", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "накануне", meaning: .fromReference(.day, -1)),
         ])
 
     /// Turkish marks case and tense with suffixes, so "geçen yıl" and "2019'da" carry no
@@ -479,5 +520,6 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "birkaç yıl|sene önce", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "geçtiğimiz|son günlerde", meaning: .recently),
             Rule(pattern: "kısa süre önce", meaning: .recently),
+            Rule(pattern: "ertesi gün", meaning: .fromReference(.day, 1)),
         ])
 }

@@ -140,4 +140,23 @@ import ParallaxCore
         #expect(resolve("Am Sonntagnachmittag berichtete der Spiegel.", "Am Sonntagnachmittag", anchor: "2026-02-04", language: "de")
                 == "2026-02-01…2026-02-01 day")
     }
+
+    @Test func expressionsToldFromAnEarlierTimeOfTheText() {
+        let a = "2019-07-20"
+        let text = "The vote was held on July 2. The next day, the minister resigned. Three days later, protests began."
+        let mentions = tagger.tag(text, language: "en", anchor: Fixtures.day(a))
+        #expect(mentions.first { $0.text == "The next day" }?.resolved?.summary == "2019-07-03…2019-07-03 day")
+        // Told from the last time named, "the next day" itself.
+        #expect(mentions.first { $0.text == "Three days later" }?.resolved?.summary == "2019-07-06…2019-07-06 day")
+        #expect(resolve("Der Vertrag wurde am 3. März 2020 unterzeichnet. Am nächsten Tag trat er in Kraft.", "Am nächsten Tag",
+                        anchor: nil, language: "de") == "2020-03-04…2020-03-04 day")
+        // With no earlier time in the text, "the previous month" is told from the publication day.
+        #expect(resolve("Sales fell in the previous month.", "the previous month", anchor: a) == "2019-06-01…2019-06-30 month")
+        #expect(resolve("Three days later, protests began.", "Three days later", anchor: a) == "unresolved")
+    }
+
+    @Test func rangesOfYears() {
+        #expect(resolve("He was mayor from 2015 to 2017.", "from 2015 to 2017", anchor: nil) == "2015-01-01…2017-12-31 year")
+        #expect(resolve("The first cabinet (1980–1987) fell.", "1980–1987", anchor: nil) == "1980-01-01…1987-12-31 year")
+    }
 }
