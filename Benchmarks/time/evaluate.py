@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 DATA = os.environ.get("PARALLAX_SHARED_DATA", os.path.join(REPO, "..", "shared", "data"))
 ANNOTATIONS = os.path.join(HERE, "annotations.jsonl")
-STREAM_LANGUAGES = ("de", "es", "fr", "it", "pl", "ru", "tr")
+STREAM_LANGUAGES = ("de", "es", "fr", "it", "pl", "ru", "tr", "ar", "zh")
 STREAM_CHARACTERS = 2000
 
 
@@ -85,15 +85,17 @@ def resolved_right(gold, mention, dated):
 
 class Tally:
     def __init__(self):
-        self.gold = self.mentions = self.found = self.used = self.right = 0
+        # extra: mentions overlapping no annotated expression. Mentions that share one
+        # expression ("Friday" and "January 4, 2019" of "Friday, January 4, 2019") count once.
+        self.gold = self.found = self.extra = self.right = 0
 
     def line(self):
         def ratio(a, b):
             return a / b if b else 0.0
-        return (f"found P {ratio(self.used, self.mentions):.3f} R {ratio(self.found, self.gold):.3f} | "
+        return (f"found P {ratio(self.found, self.found + self.extra):.3f} R {ratio(self.found, self.gold):.3f} | "
                 f"resolved right {ratio(self.right, self.found):.3f} of found | "
-                f"overall P {ratio(self.right, self.mentions):.3f} R {ratio(self.right, self.gold):.3f} "
-                f"(gold {self.gold}, mentions {self.mentions}, found {self.found}, right {self.right})")
+                f"overall P {ratio(self.right, self.found + self.extra):.3f} R {ratio(self.right, self.gold):.3f} "
+                f"(gold {self.gold}, found {self.found}, extra {self.extra}, right {self.right})")
 
 
 def evaluate(args):
@@ -128,7 +130,6 @@ def evaluate(args):
                     t = tallies.setdefault(key, Tally())
                     t.gold += 1
                     t.found += bool(overlapping)
-                    t.used += len(overlapping)
                     t.right += right
                 if args.verbose and not right:
                     got = "; ".join(f"{mentions[i]['text']!r} → {interval(mentions[i].get('resolved'))}" for i in overlapping) or "not found"
@@ -138,7 +139,7 @@ def evaluate(args):
                 if i not in used and args.verbose:
                     print(f"  EXTRA {m['text']!r} → {interval(m.get('resolved'))}  …{context(text, m)}…")
             for key in keys:
-                tallies.setdefault(key, Tally()).mentions += len(mentions)
+                tallies.setdefault(key, Tally()).extra += sum(1 for i in range(len(mentions)) if i not in used)
     for key in sorted(tallies, key=lambda k: (k.split()[0], len(k), k)):
         print(f"{args.split:5} {key:12} {tallies[key].line()}")
 

@@ -21,13 +21,8 @@ public struct TimeExpressionTagger: Sendable {
     /// Time expressions of one sentence. `earlier` are the mentions of the sentences before it
     /// in the same text: "the next day" is told from the last of them that names a day.
     func tag(_ sentence: SentenceWords, anchor: CalendarDay?, earlier: [TimeMention] = []) -> [TimeMention] {
-        let grammar = TimeGrammar.forLanguage(sentence.language)
-        let future = sentence.words.contains { grammar.lexicon.futureMarkers.contains($0.lower) }
         var mentions: [TimeMention] = []
-        var i = 0
-        while i < sentence.words.count {
-            guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }
-            let (text, span) = sentence.range(found.first, found.last)
+        func add(_ found: TimeMatch, text: String, span: TextSpan) {
             let resolved: DayInterval?
             if let fromReference = found.fromReference,
                let reference = TimeExpressionTagger.reference(for: fromReference.unit, in: earlier + mentions) {
@@ -37,10 +32,31 @@ public struct TimeExpressionTagger: Sendable {
             }
             mentions.append(TimeMention(text: text, span: span, sentence: sentence.index, resolved: resolved,
                                         isRelative: found.absolute == nil))
+        }
+        if sentence.language.hasPrefix("zh") {
+            let scalars = sentence.scalars
+            let future = TimeExpressionTagger.hanFutureMarkers.contains { marker in scalars.contains(marker) }
+            for found in HanTimeScanner().scan(scalars, future: future) {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars[found.start..<found.end])
+                add(found.match, text: text, span: TextSpan(start: sentence.base + found.start, end: sentence.base + found.end))
+            }
+            return mentions
+        }
+        let grammar = TimeGrammar.forLanguage(sentence.language)
+        let future = sentence.words.contains { grammar.lexicon.futureMarkers.contains($0.lower) }
+        var i = 0
+        while i < sentence.words.count {
+            guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }
+            let (text, span) = sentence.range(found.first, found.last)
+            add(found, text: text, span: span)
             i = found.last + 1
         }
         return mentions
     }
+
+    /// 将 ("will"): a Chinese sentence about what is to come.
+    static let hanFutureMarkers: [Unicode.Scalar] = ["将"]
 
     /// The time an expression such as "the next day" or "later that month" is told from: the
     /// last resolved mention at least as fine as its unit (a day for "the next day").
@@ -132,7 +148,7 @@ struct TimeGrammar: Sendable {
 
     private static let grammars: [String: TimeGrammar] = {
         var table: [String: TimeGrammar] = [:]
-        for code in ["en", "nl", "de", "fr", "es", "it", "pt", "pl", "ru", "tr"] { table[code] = TimeGrammar(language: code) }
+        for code in ["en", "nl", "de", "fr", "es", "it", "pt", "pl", "ru", "tr", "ar"] { table[code] = TimeGrammar(language: code) }
         return table
     }()
 
@@ -188,22 +204,28 @@ struct TimeGrammar: Sendable {
         }
         step(0, i, nil)
         guard let best else { return nil }
-        let meaning = rule.meaning
-        let count = best.number.map { Int($0) } ?? 1
+        var match = TimeGrammar.ruleMatch(rule.meaning, count: best.number.map { Int($0) } ?? 1)
+        match.first = i
+        match.last = best.last
+        return match
+    }
+
+    /// What a phrase rule's meaning resolves to (word positions left at 0 for the caller).
+    static func ruleMatch(_ meaning: TimeLexicon.Meaning, count: Int) -> TimeMatch {
         switch meaning {
         case .fromReference(let unit, let n):
             // With no earlier time in the text, "the previous month" is told from the publication day.
-            return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { anchor in
+            return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
                 TimeGrammar.interval(unit, containing: TimeGrammar.shifted(anchor, unit, by: n))
             }, fromReference: (unit, { reference in
                 TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: n))
             }))
         case .unitsAfterReference(let unit):
-            return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { _ in nil }, fromReference: (unit, { reference in
+            return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { _ in nil }, fromReference: (unit, { reference in
                 TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: count))
             }))
         default:
-            return TimeMatch(first: i, last: best.last, absolute: nil, resolve: { anchor in
+            return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
                 TimeGrammar.resolve(meaning, count: count, anchor: anchor)
             })
         }
@@ -296,11 +318,9 @@ struct TimeGrammar: Sendable {
             }
             // A bare month: "in October".
             if isFullName {
-                return TimeMatch(first: i, last: i, absolute: nil, resolve: { anchor in
-                    let year = future ? (m >= anchor.month ? anchor.year : anchor.year + 1)
-                                      : (m <= anchor.month ? anchor.year : anchor.year - 1)
-                    return .month(year: year, month: m)
-                })
+                var match = TimeGrammar.bareMonthMatch(m, future: future)
+                (match.first, match.last) = (i, i)
+                return match
             }
         }
         // Weekdays, with a modifier before ("last Tuesday") or after ("mardi dernier").
@@ -382,12 +402,13 @@ struct TimeGrammar: Sendable {
         return nil
     }
 
-    /// "04.03.2020", "4/3/2020" (day first, outside English, whose slashes put the month
-    /// first): a full date in digits with a four-digit year.
+    /// "04.03.2020", "4/3/2020", "3-3-2020" (slashes and dashes day first outside English,
+    /// whose slashes put the month first): a full date in digits with a four-digit year.
     private func numericDate(_ s: SentenceWords, at i: Int, day: Int) -> TimeMatch? {
         guard i + 2 < s.words.count, s.words[i].isDigits, s.words[i + 1].isDigits, s.words[i + 1].text.count <= 2 else { return nil }
         let separator = s.gap(after: i)
-        guard separator == ["."] || (separator == ["/"] && s.language != "en"), s.gap(after: i + 1) == separator,
+        guard separator == ["."] || (["/", "-"].contains(separator.first) && separator.count == 1 && s.language != "en"),
+              s.gap(after: i + 1) == separator,
               let m = Int(s.words[i + 1].text), (1...12).contains(m), let y = TimeGrammar.yearNumber(s.words[i + 2]),
               day <= CalendarDay.daysIn(year: y, month: m) else { return nil }
         // Not the first numbers of a longer dotted run ("1.2.2020.5", a version or an address).
@@ -428,7 +449,23 @@ struct TimeGrammar: Sendable {
             guard day <= CalendarDay.daysIn(year: year, month: m) else { return nil }
             return .fixed(first, last, .day(CalendarDay(year: year, month: m, day: day)))
         }
-        return TimeMatch(first: first, last: last, absolute: nil, resolve: { anchor in
+        var match = TimeGrammar.dayMonthMatch(month: m, day: day, future: future)
+        (match.first, match.last) = (first, last)
+        return match
+    }
+
+    /// A month without a year: the latest one by the anchor, or the next in a future-tense sentence.
+    static func bareMonthMatch(_ m: Int, future: Bool) -> TimeMatch {
+        TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
+            let year = future ? (m >= anchor.month ? anchor.year : anchor.year + 1)
+                              : (m <= anchor.month ? anchor.year : anchor.year - 1)
+            return .month(year: year, month: m)
+        })
+    }
+
+    /// A day and month without a year.
+    static func dayMonthMatch(month m: Int, day: Int, future: Bool) -> TimeMatch {
+        TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
             func date(_ y: Int) -> CalendarDay? {
                 day <= CalendarDay.daysIn(year: y, month: m) ? CalendarDay(year: y, month: m, day: day) : nil
             }
@@ -442,7 +479,14 @@ struct TimeGrammar: Sendable {
     }
 
     private func weekdayMatch(first: Int, last: Int, weekday w: Int, shift: Int, future: Bool) -> TimeMatch {
-        TimeMatch(first: first, last: last, absolute: nil, resolve: { anchor in
+        var match = TimeGrammar.weekdayOnlyMatch(w, shift: shift, future: future)
+        (match.first, match.last) = (first, last)
+        return match
+    }
+
+    /// A weekday (ISO number), moved by "last" (-1) or "next" (+1).
+    static func weekdayOnlyMatch(_ w: Int, shift: Int, future: Bool) -> TimeMatch {
+        TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
             let back = (anchor.weekday - w + 7) % 7
             let ahead = (w - anchor.weekday + 7) % 7
             switch shift {

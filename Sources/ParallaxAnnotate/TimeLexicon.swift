@@ -74,6 +74,7 @@ struct TimeLexicon: Sendable {
         case "pl": return polish
         case "ru": return russian
         case "tr": return turkish
+        case "ar": return arabic
         default: return english
         }
     }
@@ -521,5 +522,48 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "geçtiğimiz|son günlerde", meaning: .recently),
             Rule(pattern: "kısa süre önce", meaning: .recently),
             Rule(pattern: "ertesi gün", meaning: .fromReference(.day, 1)),
+        ])
+
+    /// Arabic news names months by their Egyptian and Gulf forms (يناير) or the Levantine
+    /// ones (شباط); the two-word Levantine names (كانون الثاني) are left out. Spellings with
+    /// and without hamza are both listed, as news text writes both.
+    static let arabic = TimeLexicon(
+        months: table(["يناير", "فبراير|شباط", "مارس|آذار", "أبريل|ابريل|إبريل|نيسان", "مايو|أيار|ايار", "يونيو|يونيه|حزيران",
+                       "يوليو|يوليه|تموز", "أغسطس|اغسطس|آب", "سبتمبر|أيلول|ايلول", "أكتوبر|اكتوبر", "نوفمبر", "ديسمبر"]),
+        monthAbbreviations: [:],
+        weekdays: table(["الاثنين|الإثنين", "الثلاثاء", "الأربعاء|الاربعاء", "الخميس", "الجمعة", "السبت", "الأحد|الاحد"]),
+        prepositions: ["في", "منذ", "حتى", "يوم"],
+        yearCues: ["في", "منذ", "حتى", "عام", "العام", "سنة", "لعام", "بعام"],
+        futureMarkers: ["سوف", "ستعقد", "سيعقد"],
+        capitalizedMonths: false,
+        rules: [
+            Rule(pattern: "العام|السنة الماضي|الماضية|المنصرم|المنصرمة", meaning: .unitShift(.year, -1)),
+            Rule(pattern: "الشهر الماضي|المنصرم", meaning: .unitShift(.month, -1)),
+            Rule(pattern: "الأسبوع|الاسبوع الماضي|المنصرم", meaning: .unitShift(.week, -1)),
+            Rule(pattern: "هذا العام", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "هذا الشهر", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "هذا الأسبوع|الاسبوع", meaning: .unitShift(.week, 0)),
+            Rule(pattern: "العام|السنة الحالي|الحالية|الجاري|الجارية", meaning: .unitShift(.year, 0)),
+            Rule(pattern: "الشهر الحالي|الجاري", meaning: .unitShift(.month, 0)),
+            Rule(pattern: "العام|السنة المقبل|المقبلة|القادم|القادمة", meaning: .unitShift(.year, 1)),
+            Rule(pattern: "الشهر المقبل|القادم", meaning: .unitShift(.month, 1)),
+            Rule(pattern: "الأسبوع|الاسبوع المقبل|القادم", meaning: .unitShift(.week, 1)),
+            Rule(pattern: "أمس|امس|بالأمس", meaning: .dayShift(-1)),
+            Rule(pattern: "اليوم", meaning: .dayShift(0)),
+            Rule(pattern: "غدا", meaning: .dayShift(1)),
+            Rule(pattern: "منذ حوالي|نحو? # أيام|يوما|يومين", meaning: .unitsAgo(.day)),
+            Rule(pattern: "منذ حوالي|نحو? # أسابيع|اسابيع|أسبوعا", meaning: .unitsAgo(.week)),
+            Rule(pattern: "منذ حوالي|نحو? # أشهر|اشهر|شهرا|شهور", meaning: .unitsAgo(.month)),
+            Rule(pattern: "منذ حوالي|نحو? # سنوات|أعوام|اعوام|عاما|سنة", meaning: .unitsAgo(.year)),
+            Rule(pattern: "قبل # أيام|يوما", meaning: .unitsAgo(.day)),
+            Rule(pattern: "قبل # سنوات|أعوام|عاما", meaning: .unitsAgo(.year)),
+            Rule(pattern: "منذ|قبل أيام", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "منذ|قبل أسابيع", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "منذ|قبل أشهر|شهور", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "الأيام|الايام الماضية", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "الأسابيع|الاسابيع الماضية", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "الأشهر|الاشهر|الشهور الماضية", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "مؤخرا", meaning: .recently),
+            Rule(pattern: "في اليوم التالي", meaning: .fromReference(.day, 1)),
         ])
 }

@@ -159,4 +159,19 @@ import ParallaxCore
         #expect(resolve("He was mayor from 2015 to 2017.", "from 2015 to 2017", anchor: nil) == "2015-01-01…2017-12-31 year")
         #expect(resolve("The first cabinet (1980–1987) fell.", "1980–1987", anchor: nil) == "1980-01-01…1987-12-31 year")
     }
+
+    @Test func arabicAndChinese() {
+        let a = "2020-03-12"  // a Thursday
+        #expect(resolve("زار الرئيس القاهرة في 3 مارس 2020.", "في 3 مارس 2020", anchor: nil, language: "ar") == "2020-03-03…2020-03-03 day")
+        #expect(resolve("وفي العام الماضي ارتفعت الأسعار.", "العام الماضي", anchor: a, language: "ar") == "2019-01-01…2019-12-31 year")
+        #expect(resolve("قال الوزير أمس إن الحكومة ستجتمع.", "أمس", anchor: a, language: "ar") == "2020-03-11…2020-03-11 day")
+        #expect(resolve("总统于2020年3月4日发表讲话。", "2020年3月4日", anchor: nil, language: "zh") == "2020-03-04…2020-03-04 day")
+        #expect(resolve("机场将在 9 月 9 日重新开放。", "9 月 9 日", anchor: a, language: "zh") == "2020-09-09…2020-09-09 day")
+        #expect(resolve("去年他曾访问美国。", "去年", anchor: a, language: "zh") == "2019-01-01…2019-12-31 year")
+        // 上周三 is the Wednesday of last week, though this week's Wednesday is nearer.
+        #expect(resolve("上周三，部长辞职。", "上周三", anchor: a, language: "zh") == "2020-03-04…2020-03-04 day")
+        #expect(resolve("三天前发生了地震。", "三天前", anchor: a, language: "zh") == "2020-03-09…2020-03-09 day")
+        #expect(resolve("版权所有 2020", "2020", anchor: nil, language: "zh") == "2020-01-01…2020-12-31 year")
+        #expect(resolve("共有 2000 人参加。", "2000", anchor: nil, language: "zh")?.hasPrefix("not found") == true)
+    }
 }
