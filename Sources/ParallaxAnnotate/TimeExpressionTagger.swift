@@ -44,7 +44,11 @@ public struct TimeExpressionTagger: Sendable {
             return mentions
         }
         let grammar = TimeGrammar.forLanguage(sentence.language)
-        let future = sentence.words.contains { grammar.lexicon.futureMarkers.contains($0.lower) }
+        let words = sentence.words
+        let future = words.indices.contains { k in
+            grammar.lexicon.futureMarkers.contains(words[k].lower)
+                || grammar.lexicon.futureBeforeTo.contains(words[k].lower) && k + 1 < words.count && words[k + 1].lower == "to"
+        }
         var i = 0
         while i < sentence.words.count {
             guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }

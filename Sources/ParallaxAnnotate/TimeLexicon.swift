@@ -59,6 +59,8 @@ struct TimeLexicon: Sendable {
     var dateConnectors: Set<String> = []
     /// Words marking future tense, which turn "in March" into the next March.
     var futureMarkers: Set<String>
+    /// Words that announce what is to come when "to" follows: "forecast to reach … on Monday".
+    var futureBeforeTo: Set<String> = []
     /// Whether month names are capitalised in running text (then lower-case ones are not months).
     var capitalizedMonths: Bool
     var rules: [Rule]
@@ -101,6 +103,7 @@ struct TimeLexicon: Sendable {
         // Auxiliaries only: "plans", "expected" or "going" are as often nouns and participles
         // in past-tense sentences ("approved plans for … on 4 March").
         futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming"],
+        futureBeforeTo: ["forecast", "expected", "scheduled", "planned", "projected", "predicted", "poised", "slated"],
         capitalizedMonths: true,
         rules: [
             Rule(pattern: "earlier this year", meaning: .earlierThis(.year)),

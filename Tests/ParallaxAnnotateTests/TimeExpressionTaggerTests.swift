@@ -46,6 +46,12 @@ import ParallaxCore
         #expect(resolve("The law was passed in March.", "in March", anchor: a) == "2025-03-01…2025-03-31 month")
     }
 
+    @Test func aForecastPointsAhead() {
+        let a = "2019-09-01"  // a Sunday
+        #expect(resolve("Dorian was forecast to reach the coast late on Monday.", "on Monday", anchor: a) == "2019-09-02…2019-09-02 day")
+        #expect(resolve("The storm reached the coast late on Monday.", "on Monday", anchor: a) == "2019-08-26…2019-08-26 day")
+    }
+
     @Test func weekdaysPointToTheMostRecentOne() {
         let a = "2026-02-04"  // a Wednesday
         #expect(resolve("They met on Tuesday.", "on Tuesday", anchor: a) == "2026-02-03…2026-02-03 day")

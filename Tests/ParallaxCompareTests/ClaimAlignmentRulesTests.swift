@@ -47,6 +47,10 @@ import Testing
         #expect(dates.count == 1)
         #expect(dates.first?.sides.map(\.value) == ["early Saturday", "on Monday"])
         #expect(fire("on Saturday", "early Saturday").conflicts.isEmpty)
+        // "Yesterday" and a day and month without a year name no weekday: a report of Tuesday
+        // saying "yesterday" and one of Monday saying "on Monday" agree.
+        #expect(fire("yesterday", "on Monday").conflicts.isEmpty)
+        #expect(fire("on March 3", "on Monday").conflicts.isEmpty)
         // Without an annotator to read weekdays, unresolved dates never conflict.
         let unread = StoryComparator(titleAnnotator: nil)
         #expect(unread.weekdays == nil)
