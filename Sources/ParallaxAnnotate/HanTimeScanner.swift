@@ -25,6 +25,7 @@ struct HanTimeScanner: Sendable {
         ("明天", .dayShift(1)), ("明日", .dayShift(1)), ("后天", .dayShift(2)),
         ("几天前", .fuzzyBefore(.day)), ("几周前", .fuzzyBefore(.week)), ("几个星期前", .fuzzyBefore(.week)),
         ("几个月前", .fuzzyBefore(.month)), ("几年前", .fuzzyBefore(.year)),
+        ("未来几天", .fuzzyAfter(.day)), ("未来几周", .fuzzyAfter(.week)), ("未来几个月", .fuzzyAfter(.month)), ("未来几年", .fuzzyAfter(.year)),
         ("近日", .recently), ("日前", .recently), ("最近", .recently), ("近期", .recently),
         ("第二天", .fromReference(.day, 1)), ("次日", .fromReference(.day, 1)), ("翌日", .fromReference(.day, 1)),
         ("前一天", .fromReference(.day, -1)),

@@ -542,6 +542,15 @@ struct TimeGrammar: Sendable {
             case .year: (anchor.adding(months: -12), anchor.adding(months: -120))
             }
             return DayInterval(start: farthest, end: nearest, granularity: .fuzzy)
+        case .fuzzyAfter(let unit):
+            // "in the coming days": the mirror of the ranges above.
+            let (nearest, farthest): (CalendarDay, CalendarDay) = switch unit {
+            case .day: (anchor.adding(days: 1), anchor.adding(days: 9))
+            case .week: (anchor.adding(days: 7), anchor.adding(days: 56))
+            case .month: (anchor.adding(months: 1), anchor.adding(months: 12))
+            case .year: (anchor.adding(months: 12), anchor.adding(months: 120))
+            }
+            return DayInterval(start: nearest, end: farthest, granularity: .fuzzy)
         case .earlierThis(let unit):
             return DayInterval(start: interval(unit, containing: anchor).start, end: anchor, granularity: .fuzzy)
         case .laterThis(let unit):

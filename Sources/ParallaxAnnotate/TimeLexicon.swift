@@ -15,6 +15,8 @@ struct TimeLexicon: Sendable {
         case unitsAgo(Unit)
         /// "weeks earlier", "days ago": an unspecified number of units before the anchor.
         case fuzzyBefore(Unit)
+        /// "in the coming days": an unspecified number of units after the anchor.
+        case fuzzyAfter(Unit)
         /// "earlier this year": from the unit's start to the anchor.
         case earlierThis(Unit)
         /// "later this year": from the anchor to the unit's end.
@@ -144,6 +146,13 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "in|over? the? recent|past|last few|couple? weeks", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "in|over? the? recent|past|last few|couple? months", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recently|lately", meaning: .recently),
+            Rule(pattern: "in|over|within? the? coming|next few|couple? days", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "in|over|within? the? coming|next few|couple? weeks", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "in|over|within? the? coming|next few|couple? months", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "in|over|within? the? coming|next few|couple? years", meaning: .fuzzyAfter(.year)),
+            Rule(pattern: "in|over? the? recent|past|last few|couple of weeks", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "in|over? the? recent|past|last few|couple of days", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "in|over? the? recent|past|last few|couple of months", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "the next|following day|morning|evening", meaning: .fromReference(.day, 1)),
             Rule(pattern: "the previous day", meaning: .fromReference(.day, -1)),
             Rule(pattern: "that same? day|morning|evening", meaning: .fromReference(.day, 0)),
@@ -201,6 +210,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "enkele|een paar? maanden geleden|eerder", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "maanden geleden|eerder", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "onlangs|recentelijk|kortgeleden", meaning: .recently),
+            Rule(pattern: "in de komende dagen", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "in de komende weken", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "in de komende maanden", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "in de komende jaren", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "de volgende dag", meaning: .fromReference(.day, 1)),
         ])
 
@@ -242,6 +255,14 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "wochen zuvor|vorher", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "vor wenigen|einigen? monaten", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "kürzlich|neulich|jüngst", meaning: .recently),
+            Rule(pattern: "in den kommenden|nächsten tagen", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "in den kommenden|nächsten wochen", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "in den kommenden|nächsten monaten", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "in den kommenden|nächsten jahren", meaning: .fuzzyAfter(.year)),
+            Rule(pattern: "seit einigen|mehreren tagen", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "seit einigen|mehreren wochen", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "seit einigen|mehreren monaten", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "seit einigen|mehreren jahren", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "am nächsten|folgenden tag", meaning: .fromReference(.day, 1)),
             Rule(pattern: "am vortag", meaning: .fromReference(.day, -1)),
         ])
@@ -281,6 +302,14 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "quelques semaines auparavant", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "il y a quelques mois", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "récemment|dernièrement", meaning: .recently),
+            Rule(pattern: "dans les prochains jours", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "dans les prochaines semaines", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "dans les prochains mois", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "dans les prochaines années", meaning: .fuzzyAfter(.year)),
+            Rule(pattern: "dans les jours à venir", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "dans les semaines à venir", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "dans les mois à venir", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "dans les années à venir", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "le lendemain", meaning: .fromReference(.day, 1)),
             Rule(pattern: "la veille", meaning: .fromReference(.day, -1)),
         ])
@@ -321,6 +350,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "semanas antes", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "hace unos|pocos|algunos meses", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recientemente|últimamente", meaning: .recently),
+            Rule(pattern: "en los próximos días", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "en las próximas semanas", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "en los próximos meses", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "en los próximos años", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "al día siguiente", meaning: .fromReference(.day, 1)),
             Rule(pattern: "el día anterior", meaning: .fromReference(.day, -1)),
         ])
@@ -358,6 +391,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "qualche mese fa", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recentemente", meaning: .recently),
             Rule(pattern: "di recente", meaning: .recently),
+            Rule(pattern: "nei prossimi giorni", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "nelle prossime settimane", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "nei prossimi mesi", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "nei prossimi anni", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "il giorno dopo|seguente|successivo", meaning: .fromReference(.day, 1)),
             Rule(pattern: "il giorno prima|precedente", meaning: .fromReference(.day, -1)),
         ])
@@ -396,6 +433,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "há alguns|poucos meses", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "recentemente", meaning: .recently),
             Rule(pattern: "no dia seguinte", meaning: .fromReference(.day, 1)),
+            Rule(pattern: "nos próximos dias", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "nas próximas semanas", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "nos próximos meses", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "nos próximos anos", meaning: .fuzzyAfter(.year)),
         ])
 
     // Polish, Russian and Turkish inflect their month and weekday names; the tables list the
@@ -441,6 +482,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "kilka|parę miesięcy temu", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "kilka|parę lat temu", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "niedawno|ostatnio", meaning: .recently),
+            Rule(pattern: "w najbliższych|nadchodzących|kolejnych dniach", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "w najbliższych|nadchodzących|kolejnych tygodniach", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "w najbliższych|nadchodzących|kolejnych miesiącach", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "w najbliższych|nadchodzących|kolejnych latach", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "następnego dnia", meaning: .fromReference(.day, 1)),
             Rule(pattern: "dzień wcześniej", meaning: .fromReference(.day, -1)),
         ])
@@ -484,6 +529,14 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "несколько месяцев назад", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "несколько лет назад", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "недавно", meaning: .recently),
+            Rule(pattern: "в ближайшие|следующие|предстоящие дни", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "в ближайшие|следующие|предстоящие недели", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "в ближайшие|следующие|предстоящие месяцы", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "в ближайшие|следующие|предстоящие годы", meaning: .fuzzyAfter(.year)),
+            Rule(pattern: "за? последние|последних несколько? дней", meaning: .fuzzyBefore(.day)),
+            Rule(pattern: "за? последние|последних несколько? недель", meaning: .fuzzyBefore(.week)),
+            Rule(pattern: "за? последние|последних несколько? месяцев", meaning: .fuzzyBefore(.month)),
+            Rule(pattern: "за? последние|последних несколько? лет", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "на следующий день", meaning: .fromReference(.day, 1)),
             Rule(pattern: "накануне", meaning: .fromReference(.day, -1)),
         ])
@@ -524,6 +577,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "birkaç yıl|sene önce", meaning: .fuzzyBefore(.year)),
             Rule(pattern: "geçtiğimiz|son günlerde", meaning: .recently),
             Rule(pattern: "kısa süre önce", meaning: .recently),
+            Rule(pattern: "önümüzdeki|gelecek günlerde", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "önümüzdeki|gelecek haftalarda", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "önümüzdeki|gelecek aylarda", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "önümüzdeki|gelecek yıllarda", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "ertesi gün", meaning: .fromReference(.day, 1)),
         ])
 
@@ -567,6 +624,10 @@ struct TimeLexicon: Sendable {
             Rule(pattern: "الأسابيع|الاسابيع الماضية", meaning: .fuzzyBefore(.week)),
             Rule(pattern: "الأشهر|الاشهر|الشهور الماضية", meaning: .fuzzyBefore(.month)),
             Rule(pattern: "مؤخرا", meaning: .recently),
+            Rule(pattern: "الأيام|الايام المقبلة|القادمة", meaning: .fuzzyAfter(.day)),
+            Rule(pattern: "الأسابيع|الاسابيع المقبلة|القادمة", meaning: .fuzzyAfter(.week)),
+            Rule(pattern: "الأشهر|الاشهر|الشهور المقبلة|القادمة", meaning: .fuzzyAfter(.month)),
+            Rule(pattern: "السنوات|الأعوام المقبلة|القادمة", meaning: .fuzzyAfter(.year)),
             Rule(pattern: "في اليوم التالي", meaning: .fromReference(.day, 1)),
         ])
 }

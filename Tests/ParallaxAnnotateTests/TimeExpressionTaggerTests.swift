@@ -180,4 +180,14 @@ import ParallaxCore
         #expect(resolve("版权所有 2020", "2020", anchor: nil, language: "zh") == "2020-01-01…2020-12-31 year")
         #expect(resolve("共有 2000 人参加。", "2000", anchor: nil, language: "zh")?.hasPrefix("not found") == true)
     }
+
+    @Test func vagueTimesAhead() {
+        let a = "2026-02-05"
+        #expect(resolve("Talks will resume in the coming days.", "in the coming days", anchor: a) == "2026-02-06…2026-02-14 fuzzy")
+        #expect(resolve("Se esperan lluvias en los próximos días.", "en los próximos días", anchor: a, language: "es")
+                == "2026-02-06…2026-02-14 fuzzy")
+        #expect(resolve("La loi sera votée dans les mois à venir.", "dans les mois à venir", anchor: a, language: "fr")
+                == "2026-03-05…2027-02-05 fuzzy")
+        #expect(resolve("Prices rose over the last couple of weeks.", "over the last couple of weeks", anchor: a) == "2025-12-11…2026-01-29 fuzzy")
+    }
 }
