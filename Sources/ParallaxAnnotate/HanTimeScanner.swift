@@ -13,6 +13,9 @@ struct HanTimeScanner: Sendable {
         var match: TimeMatch
     }
 
+    /// 将 ("will"): a sentence about what is to come.
+    static let futureMarkers: [Unicode.Scalar] = ["将"]
+
     /// Words of fixed meaning, by the shift they make.
     static let fixed: [(text: String, meaning: TimeLexicon.Meaning)] = [
         ("前年", .unitShift(.year, -2)), ("去年", .unitShift(.year, -1)), ("今年", .unitShift(.year, 0)), ("明年", .unitShift(.year, 1)),
@@ -77,8 +80,8 @@ struct HanTimeScanner: Sendable {
                 guard decade % 10 == 0, (1800...2190).contains(decade) else { return nil }
                 return Found(start: i, end: afterYear + 1, match: .fixed(0, 0, .decade(decade)))
             }
+            // Fewer digits before 年 are a count ("20年前", twenty years ago: `numberAgo`).
             guard (1800...2199).contains(first), afterFirst - i == 4 else { return nil }
-            // "2020年前" is "before 2020", "20年前" twenty years ago: leave the year alone there.
             j = skipSpaces(c, afterYear)
             if let (m, afterMonth) = digits(c, at: j), (1...12).contains(m) {
                 var k = skipSpaces(c, afterMonth)

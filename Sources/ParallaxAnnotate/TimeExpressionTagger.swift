@@ -7,7 +7,9 @@ import ParallaxCore
 /// Without an anchor, relative expressions ("last year", "in October", "on Tuesday") keep
 /// `resolved == nil`; absolute ones ("3 February 2026", "October 2025", "in 2019") resolve
 /// anyway. A bare month or weekday points to the most recent one (news reports the past)
-/// unless the sentence is in the future tense.
+/// unless the sentence is in the future tense. Expressions told from another time of the
+/// text ("the next day") resolve from the last time it named. Chinese, written without
+/// spaces, is read by `HanTimeScanner` instead of the word rules.
 public struct TimeExpressionTagger: Sendable {
     public init() {}
 
@@ -35,7 +37,7 @@ public struct TimeExpressionTagger: Sendable {
         }
         if sentence.language.hasPrefix("zh") {
             let scalars = sentence.scalars
-            let future = TimeExpressionTagger.hanFutureMarkers.contains { marker in scalars.contains(marker) }
+            let future = HanTimeScanner.futureMarkers.contains { marker in scalars.contains(marker) }
             for found in HanTimeScanner().scan(scalars, future: future) {
                 var text = ""
                 text.unicodeScalars.append(contentsOf: scalars[found.start..<found.end])
@@ -58,9 +60,6 @@ public struct TimeExpressionTagger: Sendable {
         }
         return mentions
     }
-
-    /// 将 ("will"): a Chinese sentence about what is to come.
-    static let hanFutureMarkers: [Unicode.Scalar] = ["将"]
 
     /// The time an expression such as "the next day" or "later that month" is told from: the
     /// last resolved mention at least as fine as its unit (a day for "the next day").
