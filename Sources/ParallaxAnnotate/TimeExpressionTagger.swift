@@ -346,12 +346,24 @@ struct TimeGrammar: Sendable {
            TimeGrammar.decadeSuffixes.contains(s.words[i + 1].lower) {
             return .fixed(i, i + 1, .decade(decade))
         }
-        // Quarters: "Q3 2025".
+        // Quarters: "Q3 2025", "the third quarter of 2020", "terzo trimestre", "im dritten Quartal".
         if word.text.count == 2, word.lower.hasPrefix("q"), let q = Int(word.text.dropFirst()), (1...4).contains(q),
            s.joins(after: i), let y = TimeGrammar.yearNumber(s.words[i + 1]) {
-            return .fixed(i, i + 1, DayInterval(start: CalendarDay(year: y, month: q * 3 - 2, day: 1),
-                                                end: CalendarDay(year: y, month: q * 3, day: CalendarDay.daysIn(year: y, month: q * 3)),
-                                                granularity: .quarter))
+            return .fixed(i, i + 1, .quarter(year: y, q))
+        }
+        if let q = lexicon.quarterOrdinals[word.lower], s.joins(after: i), i + 1 < s.words.count,
+           lexicon.quarterWords.contains(s.words[i + 1].lower) {
+            let j = skipConnectors(s, from: i + 2)
+            if j < s.words.count, j > i + 1, dateJoin(s, j - 1), let y = TimeGrammar.yearNumber(s.words[j]) {
+                return .fixed(i, j, .quarter(year: y, q))
+            }
+            if lexicon.quarterNeedsYear { return nil }
+            return TimeMatch(first: i, last: i + 1, absolute: nil, resolve: { anchor in
+                // The latest such quarter that has begun (the next one in a future-tense sentence).
+                let this = DayInterval.quarter(year: anchor.year, q)
+                if future { return this.end >= anchor ? this : .quarter(year: anchor.year + 1, q) }
+                return this.start <= anchor ? this : .quarter(year: anchor.year - 1, q)
+            })
         }
         // A range of years: "1980–1987", "from 2015 to 2017".
         if let y = TimeGrammar.yearNumber(word), let (k, dashed, y2) = yearRangeEnd(s, after: i), y2 > y,

@@ -57,6 +57,11 @@ struct TimeLexicon: Sendable {
     var rangeWords: Set<String> = []
     /// Parts of the day compounded after a weekday: "Sonntagnachmittag".
     var weekdayCompoundParts: [String] = []
+    /// Ordinals before a quarter word, and the quarter words: "third quarter", "terzo trimestre".
+    var quarterOrdinals: [String: Int] = [:]
+    var quarterWords: Set<String> = []
+    /// Whether a quarter needs its year: the English "first quarter" is as often a game's.
+    var quarterNeedsYear = false
     /// Words allowed between day, month and year: "3 de febrero de 2026".
     var dateConnectors: Set<String> = []
     /// Words marking future tense, which turn "in March" into the next March.
@@ -104,6 +109,9 @@ struct TimeLexicon: Sendable {
         rangeWords: ["to", "through", "until", "till"],
         // Auxiliaries only: "plans", "expected" or "going" are as often nouns and participles
         // in past-tense sentences ("approved plans for … on 4 March").
+        quarterOrdinals: ["first": 1, "second": 2, "third": 3, "fourth": 4],
+        quarterWords: ["quarter"],
+        quarterNeedsYear: true,
         futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming"],
         futureBeforeTo: ["forecast", "expected", "scheduled", "planned", "projected", "predicted", "poised", "slated"],
         capitalizedMonths: true,
@@ -185,6 +193,8 @@ struct TimeLexicon: Sendable {
         weekdayBefore: ["vorige": -1, "afgelopen": -1, "volgende": 1, "komende": 1],
         prepositions: ["in", "op", "sinds", "tot"],
         yearCues: ["in", "sinds", "tot", "van", "vanaf", "begin", "eind", "medio"],
+        quarterOrdinals: ["eerste": 1, "tweede": 2, "derde": 3, "vierde": 4],
+        quarterWords: ["kwartaal"],
         futureMarkers: ["zal", "zullen", "gaat", "gaan"],
         capitalizedMonths: false,
         rules: [
@@ -226,6 +236,8 @@ struct TimeLexicon: Sendable {
         yearCues: ["im", "in", "seit", "bis", "von", "ab", "anfang", "ende", "mitte", "jahr"],
         rangeWords: ["bis"],
         weekdayCompoundParts: ["morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"],
+        quarterOrdinals: ["ersten": 1, "erstes": 1, "erste": 1, "zweiten": 2, "zweites": 2, "dritten": 3, "drittes": 3, "vierten": 4, "viertes": 4],
+        quarterWords: ["quartal"],
         futureMarkers: ["wird", "werden", "werde"],
         capitalizedMonths: true,
         rules: [
@@ -275,6 +287,8 @@ struct TimeLexicon: Sendable {
         prepositions: ["en", "le", "depuis", "dès"],
         yearCues: ["en", "depuis", "de", "dès", "jusqu", "début", "fin", "mi"],
         rangeWords: ["au"],
+        quarterOrdinals: ["premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4],
+        quarterWords: ["trimestre"],
         futureMarkers: ["va", "vont", "sera", "seront", "prochainement"],
         capitalizedMonths: false,
         rules: [
@@ -321,6 +335,8 @@ struct TimeLexicon: Sendable {
         weekdayAfter: ["pasado": -1, "próximo": 1],
         prepositions: ["en", "el", "desde", "hasta"],
         yearCues: ["en", "desde", "hasta", "de", "del", "a"],
+        quarterOrdinals: ["primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4],
+        quarterWords: ["trimestre"],
         dateConnectors: ["de", "del"],
         futureMarkers: ["será", "serán", "va", "van", "próximamente"],
         capitalizedMonths: false,
@@ -365,6 +381,8 @@ struct TimeLexicon: Sendable {
         weekdayAfter: ["scorso": -1, "prossimo": 1],
         prepositions: ["a", "in", "nel", "dal", "il"],
         yearCues: ["nel", "dal", "fino", "al", "del", "entro"],
+        quarterOrdinals: ["primo": 1, "secondo": 2, "terzo": 3, "quarto": 4],
+        quarterWords: ["trimestre"],
         futureMarkers: ["sarà", "saranno", "prossimamente"],
         capitalizedMonths: false,
         rules: [
@@ -406,6 +424,8 @@ struct TimeLexicon: Sendable {
         weekdayAfter: ["passado": -1, "passada": -1, "próximo": 1, "próxima": 1],
         prepositions: ["em", "no", "na", "desde", "até"],
         yearCues: ["em", "desde", "até", "de", "no"],
+        quarterOrdinals: ["primeiro": 1, "segundo": 2, "terceiro": 3, "quarto": 4],
+        quarterWords: ["trimestre"],
         dateConnectors: ["de"],
         futureMarkers: ["vai", "vão", "será", "serão"],
         capitalizedMonths: false,
@@ -455,6 +475,8 @@ struct TimeLexicon: Sendable {
         prepositions: ["w", "we", "od", "do"],
         yearCues: ["w", "od", "do", "z", "roku"],
         yearCuesAfter: ["r", "rok", "roku", "rokiem"],
+        quarterOrdinals: ["pierwszym": 1, "pierwszy": 1, "drugim": 2, "drugi": 2, "trzecim": 3, "trzeci": 3, "czwartym": 4, "czwarty": 4],
+        quarterWords: ["kwartale", "kwartał", "kwartału"],
         futureMarkers: ["będzie", "będą", "zostanie", "zostaną"],
         capitalizedMonths: false,
         rules: [
@@ -502,6 +524,8 @@ struct TimeLexicon: Sendable {
         prepositions: ["в", "во", "с", "со", "до", "к"],
         yearCues: ["в", "с", "до", "к", "по"],
         yearCuesAfter: ["г", "год", "года", "году", "годом"],
+        quarterOrdinals: ["первом": 1, "первый": 1, "первого": 1, "втором": 2, "второй": 2, "второго": 2, "третьем": 3, "третий": 3, "третьего": 3, "четвертом": 4, "четвёртом": 4, "четвертый": 4, "четвёртый": 4, "четвертого": 4, "четвёртого": 4],
+        quarterWords: ["квартале", "квартал", "квартала"],
         futureMarkers: ["будет", "будут", "станет", "станут"],
         capitalizedMonths: false,
         rules: [
@@ -552,6 +576,8 @@ struct TimeLexicon: Sendable {
         prepositions: [],
         yearCues: [],
         yearCuesAfter: ["yılı", "yılında", "yılının", "yılındaki", "yılından", "yılına", "da", "de", "ta", "te", "dan", "den", "tan", "ten"],
+        quarterOrdinals: ["ilk": 1, "birinci": 1, "ikinci": 2, "üçüncü": 3, "dördüncü": 4],
+        quarterWords: ["çeyrek", "çeyreğinde", "çeyreğinin", "çeyrekte"],
         futureMarkers: [],
         capitalizedMonths: true,
         rules: [

@@ -138,6 +138,11 @@ public struct DayInterval: Sendable, Hashable, Codable {
         DayInterval(start: CalendarDay(year: year, month: 1, day: 1), end: CalendarDay(year: year, month: 12, day: 31), granularity: .year)
     }
 
+    public static func quarter(year: Int, _ q: Int) -> DayInterval {
+        DayInterval(start: CalendarDay(year: year, month: q * 3 - 2, day: 1),
+                    end: CalendarDay(year: year, month: q * 3, day: CalendarDay.daysIn(year: year, month: q * 3)), granularity: .quarter)
+    }
+
     public static func decade(_ first: Int) -> DayInterval {
         DayInterval(start: CalendarDay(year: first, month: 1, day: 1), end: CalendarDay(year: first + 9, month: 12, day: 31), granularity: .decade)
     }

@@ -190,4 +190,15 @@ import ParallaxCore
                 == "2026-03-05…2027-02-05 fuzzy")
         #expect(resolve("Prices rose over the last couple of weeks.", "over the last couple of weeks", anchor: a) == "2025-12-11…2026-01-29 fuzzy")
     }
+
+    @Test func quartersOfTheYear() {
+        let a = "2020-11-10"
+        #expect(resolve("Sales fell in the third quarter of 2020.", "third quarter of 2020", anchor: a) == "2020-07-01…2020-09-30 quarter")
+        #expect(resolve("Il fatturato è cresciuto nel terzo trimestre.", "nel terzo trimestre", anchor: a, language: "it")
+                == "2020-07-01…2020-09-30 quarter")
+        #expect(resolve("Der Umsatz stieg im ersten Quartal 2021.", "im ersten Quartal 2021", anchor: nil, language: "de")
+                == "2021-01-01…2021-03-31 quarter")
+        // An English quarter without its year is as often a game's: "led after the first quarter".
+        #expect(resolve("The Lakers led after the first quarter.", "first quarter", anchor: a)?.hasPrefix("not found") == true)
+    }
 }
