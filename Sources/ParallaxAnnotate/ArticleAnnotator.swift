@@ -21,8 +21,9 @@ public struct ArticleAnnotator: Annotator {
         let anchor = article.published.map(CalendarDay.init)
         var timeMentions: [TimeMention] = []
         var numberMentions: [NumberMention] = []
+        var references = TimeReferences()
         for s in words {
-            let found = times.tag(s, anchor: anchor, earlier: timeMentions)
+            let found = times.tag(s, anchor: anchor, references: &references)
             timeMentions += found
             numberMentions += numbers.extract(s, excluding: found.map(\.span))
         }

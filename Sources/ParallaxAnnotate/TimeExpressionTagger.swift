@@ -15,25 +15,25 @@ public struct TimeExpressionTagger: Sendable {
 
     /// Time expressions of a stand-alone text; spans are offsets into `text`.
     public func tag(_ text: String, language: String, anchor: CalendarDay?) -> [TimeMention] {
-        SentenceWords.sentences(of: text, language: language).reduce(into: []) { mentions, sentence in
-            mentions += tag(sentence, anchor: anchor, earlier: mentions)
-        }
+        var references = TimeReferences()
+        return SentenceWords.sentences(of: text, language: language).flatMap { tag($0, anchor: anchor, references: &references) }
     }
 
-    /// Time expressions of one sentence. `earlier` are the mentions of the sentences before it
-    /// in the same text: "the next day" is told from the last of them that names a day.
-    func tag(_ sentence: SentenceWords, anchor: CalendarDay?, earlier: [TimeMention] = []) -> [TimeMention] {
+    /// Time expressions of one sentence. `references` holds the times the text has told so far
+    /// ("the next day" is told from the last of them that names a day); the sentence's own
+    /// are added to it.
+    func tag(_ sentence: SentenceWords, anchor: CalendarDay?, references: inout TimeReferences) -> [TimeMention] {
         var mentions: [TimeMention] = []
-        func add(_ found: TimeMatch, text: String, span: TextSpan) {
+        func add(_ found: TimeMatch, text: String, span: TextSpan, namesAThing: Bool) {
             let resolved: DayInterval?
-            if let fromReference = found.fromReference,
-               let reference = TimeExpressionTagger.reference(for: fromReference.unit, in: earlier + mentions) {
+            if let fromReference = found.fromReference, let reference = references.latest(for: fromReference.unit) {
                 resolved = fromReference.resolve(reference)
             } else {
                 resolved = if let anchor { found.resolve(anchor) } else { found.absolute }
             }
             mentions.append(TimeMention(text: text, span: span, sentence: sentence.index, resolved: resolved,
                                         isRelative: found.absolute == nil))
+            if let resolved, !namesAThing { references.times.append(resolved) }
         }
         if sentence.language.hasPrefix("zh") {
             let scalars = sentence.scalars
@@ -41,7 +41,8 @@ public struct TimeExpressionTagger: Sendable {
             for found in HanTimeScanner().scan(scalars, future: future) {
                 var text = ""
                 text.unicodeScalars.append(contentsOf: scalars[found.start..<found.end])
-                add(found.match, text: text, span: TextSpan(start: sentence.base + found.start, end: sentence.base + found.end))
+                add(found.match, text: text, span: TextSpan(start: sentence.base + found.start, end: sentence.base + found.end),
+                    namesAThing: false)
             }
             return mentions
         }
@@ -55,22 +56,26 @@ public struct TimeExpressionTagger: Sendable {
         while i < sentence.words.count {
             guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }
             let (text, span) = sentence.range(found.first, found.last)
-            add(found, text: text, span: span)
+            add(found, text: text, span: span, namesAThing: grammar.namesAThing(found, in: sentence))
             i = found.last + 1
         }
         return mentions
     }
+}
 
-    /// The time an expression such as "the next day" or "later that month" is told from: the
-    /// last resolved mention at least as fine as its unit (a day for "the next day").
-    static func reference(for unit: TimeLexicon.Unit, in mentions: [TimeMention]) -> DayInterval? {
+/// The times a text has told so far, which "the next day" or "later that month" are told from.
+struct TimeReferences: Sendable {
+    var times: [DayInterval] = []
+
+    /// The last time at least as fine as `unit` (a day for "the next day").
+    func latest(for unit: TimeLexicon.Unit) -> DayInterval? {
         let fineEnough: Set<DayInterval.Granularity> = switch unit {
         case .day: [.day]
         case .week: [.day, .week]
         case .month: [.day, .week, .month]
         case .year: [.day, .week, .month, .quarter, .year]
         }
-        return mentions.last { $0.resolved.map { fineEnough.contains($0.granularity) } ?? false }?.resolved
+        return times.last { fineEnough.contains($0.granularity) }
     }
 }
 
@@ -184,6 +189,18 @@ struct TimeGrammar: Sendable {
             candidates.append(m)
         }
         return candidates.max { $0.last - $0.first < $1.last - $1.first }
+    }
+
+    /// Whether a found date names a thing rather than telling when something happened: a
+    /// determiner before it and a noun after it ("the November 27 maritime agreement", "a
+    /// 2011 stage play"). Such a date is no time "the next day" is told from.
+    func namesAThing(_ found: TimeMatch, in s: SentenceWords) -> Bool {
+        guard !lexicon.determiners.isEmpty, found.first > 0, found.last + 1 < s.words.count, s.spaceOnly(after: found.last),
+              s.spaceOnly(after: found.first - 1) else { return false }
+        let before = s.words[found.first - 1].lower
+        let possessive = before == "s" && found.first > 1 && s.gap(before: found.first - 1).allSatisfy { Punctuation.apostrophes.contains($0) }
+        guard lexicon.determiners.contains(before) || possessive else { return false }
+        return s.words[found.last + 1].text.unicodeScalars.first.map { $0.properties.isLowercase } ?? false
     }
 
     private func matchRule(_ rule: CompiledRule, in s: SentenceWords, at i: Int) -> TimeMatch? {

@@ -62,6 +62,8 @@ struct TimeLexicon: Sendable {
     var quarterWords: Set<String> = []
     /// Whether a quarter needs its year: the English "first quarter" is as often a game's.
     var quarterNeedsYear = false
+    /// Determiners before a date that names a thing ("the November 27 agreement").
+    var determiners: Set<String> = []
     /// Words allowed between day, month and year: "3 de febrero de 2026".
     var dateConnectors: Set<String> = []
     /// Words marking future tense, which turn "in March" into the next March.
@@ -112,6 +114,7 @@ struct TimeLexicon: Sendable {
         quarterOrdinals: ["first": 1, "second": 2, "third": 3, "fourth": 4],
         quarterWords: ["quarter"],
         quarterNeedsYear: true,
+        determiners: ["the", "a", "an", "this", "that", "its", "his", "her", "their"],
         futureMarkers: ["will", "ll", "shall", "scheduled", "upcoming"],
         futureBeforeTo: ["forecast", "expected", "scheduled", "planned", "projected", "predicted", "poised", "slated"],
         capitalizedMonths: true,

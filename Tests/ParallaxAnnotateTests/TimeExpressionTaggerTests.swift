@@ -156,6 +156,11 @@ import ParallaxCore
         #expect(mentions.first { $0.text == "Three days later" }?.resolved?.summary == "2019-07-06…2019-07-06 day")
         #expect(resolve("Der Vertrag wurde am 3. März 2020 unterzeichnet. Am nächsten Tag trat er in Kraft.", "Am nächsten Tag",
                         anchor: nil, language: "de") == "2020-03-04…2020-03-04 day")
+        // A date that names a thing is no time of the story: "the following day" is told from Wednesday.
+        let treaty = "The ministers met on Wednesday. They called the November 27 maritime agreement void. "
+            + "In a statement issued the following day, Turkey rejected the call."
+        #expect(tagger.tag(treaty, language: "en", anchor: Fixtures.day("2020-01-11")).first { $0.text == "the following day" }?
+            .resolved?.summary == "2020-01-09…2020-01-09 day")
         // With no earlier time in the text, "the previous month" is told from the publication day.
         #expect(resolve("Sales fell in the previous month.", "the previous month", anchor: a) == "2019-06-01…2019-06-30 month")
         #expect(resolve("Three days later, protests began.", "Three days later", anchor: a) == "unresolved")
