@@ -111,9 +111,7 @@ def evaluate(args):
             sys.exit(f"annotated articles not in the {set_name} sample: {missing}")
         parsed = annotate(args.binary, [articles[r["id"]] for r in rows])
         for row in rows:
-            text, mentions = parsed[row["id"]]
-            limit = STREAM_CHARACTERS if set_name == "stream" else len(text)
-            mentions = [m for m in mentions if m["span"]["start"] < limit]
+            text, mentions = parsed[row["id"]]  # stream texts were cut to STREAM_CHARACTERS before parsing
             keys = [set_name, f"{set_name} {articles[row['id']]['lang']}"]
             if args.verbose:
                 print(f"== {set_name} {row['id']} ({split_of(row['id'])}) published {row.get('published')}")

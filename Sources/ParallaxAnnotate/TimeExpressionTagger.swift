@@ -232,23 +232,18 @@ struct TimeGrammar: Sendable {
 
     /// What a phrase rule's meaning resolves to (word positions left at 0 for the caller).
     static func ruleMatch(_ meaning: TimeLexicon.Meaning, count: Int) -> TimeMatch {
-        switch meaning {
+        // Expressions told from another time of the text resolve from it when the text has one;
+        // else from the publication day (`resolve`), which "three days later" cannot be.
+        let fromReference: (unit: TimeLexicon.Unit, resolve: @Sendable (DayInterval) -> DayInterval?)? = switch meaning {
         case .fromReference(let unit, let n):
-            // With no earlier time in the text, "the previous month" is told from the publication day.
-            return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
-                TimeGrammar.interval(unit, containing: TimeGrammar.shifted(anchor, unit, by: n))
-            }, fromReference: (unit, { reference in
-                TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: n))
-            }))
+            (unit, { reference in TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: n)) })
         case .unitsAfterReference(let unit):
-            return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { _ in nil }, fromReference: (unit, { reference in
-                TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: count))
-            }))
+            (unit, { reference in TimeGrammar.interval(unit, containing: TimeGrammar.shifted(reference.start, unit, by: count)) })
         default:
-            return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in
-                TimeGrammar.resolve(meaning, count: count, anchor: anchor)
-            })
+            nil
         }
+        return TimeMatch(first: 0, last: 0, absolute: nil, resolve: { anchor in TimeGrammar.resolve(meaning, count: count, anchor: anchor) },
+                         fromReference: fromReference)
     }
 
     private func numberValue(_ word: SentenceWords.Word) -> Double? {
@@ -299,7 +294,7 @@ struct TimeGrammar: Sendable {
                     return dayMonth(s, first: i, monthIndex: j, month: m, day: day, future: future)
                 }
             }
-            if let (k, lastDay) = rangeEnd(s, after: i), lastDay > day, dateJoin(s, k) {
+            if let (k, _, lastDay) = rangeEnd(s, after: i, reading: TimeGrammar.dayNumber), lastDay > day, dateJoin(s, k) {
                 let j = skipConnectors(s, from: k + 1)
                 if j < s.words.count, let m = month(s.words[j], allowAbbreviation: true),
                    var match = dayMonth(s, first: i, monthIndex: j, month: m, day: day, future: future) {
@@ -324,7 +319,7 @@ struct TimeGrammar: Sendable {
                 var last = i + 1
                 var lastDay: Int?
                 // "August 22 to 25", "March 15-17".
-                if let (k, d) = rangeEnd(s, after: last), d > day { lastDay = d; last = k }
+                if let (k, _, d) = rangeEnd(s, after: last, reading: TimeGrammar.dayNumber), d > day { lastDay = d; last = k }
                 var year: Int?
                 if dateJoin(s, last), last + 1 < s.words.count, let y = TimeGrammar.yearNumber(s.words[last + 1]) { year = y; last += 1 }
                 guard var match = dayMatch(first: i, last: last, year: year, month: m, day: day, future: future) else { return nil }
@@ -383,7 +378,7 @@ struct TimeGrammar: Sendable {
             })
         }
         // A range of years: "1980–1987", "from 2015 to 2017".
-        if let y = TimeGrammar.yearNumber(word), let (k, dashed, y2) = yearRangeEnd(s, after: i), y2 > y,
+        if let y = TimeGrammar.yearNumber(word), let (k, dashed, y2) = rangeEnd(s, after: i, reading: TimeGrammar.yearNumber), y2 > y,
            dashed || isYearContext(s, i) {
             return .fixed(i, k, DayInterval(start: CalendarDay(year: y, month: 1, day: 1), end: CalendarDay(year: y2, month: 12, day: 31),
                                             granularity: .year))
@@ -405,31 +400,19 @@ struct TimeGrammar: Sendable {
         return nil
     }
 
-    /// The last day of a range that starts at word `i`: "22 to 25", "15-17", "13–17".
-    private func rangeEnd(_ s: SentenceWords, after i: Int) -> (index: Int, day: Int)? {
+    /// The end of a range that starts at word `i` ("22 to 25", "15-17", "1980–1987"): the
+    /// index of its last word, whether a dash joins the two, and the value `read` gives it.
+    private func rangeEnd(_ s: SentenceWords, after i: Int, reading read: (SentenceWords.Word) -> Int?)
+        -> (index: Int, dashed: Bool, value: Int)? {
         guard i + 1 < s.words.count else { return nil }
         // A dot may end the first day ("13. bis 17. Juli").
         let gap = s.gap(after: i).filter { !$0.properties.isWhitespace && $0 != "." }
-        if gap.count == 1, TimeGrammar.rangeDashes.contains(gap[0]), let d = TimeGrammar.dayNumber(s.words[i + 1]) {
-            return (i + 1, d)
+        if gap.count == 1, TimeGrammar.rangeDashes.contains(gap[0]), let v = read(s.words[i + 1]) {
+            return (i + 1, true, v)
         }
         if gap.isEmpty, lexicon.rangeWords.contains(s.words[i + 1].lower), i + 2 < s.words.count, s.spaceOnly(after: i + 1),
-           let d = TimeGrammar.dayNumber(s.words[i + 2]) {
-            return (i + 2, d)
-        }
-        return nil
-    }
-
-    /// The last year of a range that starts at word `i`, and whether a dash joins them.
-    private func yearRangeEnd(_ s: SentenceWords, after i: Int) -> (index: Int, dashed: Bool, year: Int)? {
-        guard i + 1 < s.words.count else { return nil }
-        let gap = s.gap(after: i).filter { !$0.properties.isWhitespace }
-        if gap.count == 1, TimeGrammar.rangeDashes.contains(gap[0]), let y = TimeGrammar.yearNumber(s.words[i + 1]) {
-            return (i + 1, true, y)
-        }
-        if gap.isEmpty, lexicon.rangeWords.contains(s.words[i + 1].lower), i + 2 < s.words.count, s.spaceOnly(after: i + 1),
-           let y = TimeGrammar.yearNumber(s.words[i + 2]) {
-            return (i + 2, false, y)
+           let v = read(s.words[i + 2]) {
+            return (i + 2, false, v)
         }
         return nil
     }
@@ -590,6 +573,7 @@ struct TimeGrammar: Sendable {
         case .recently:
             return DayInterval(start: anchor.adding(days: -30), end: anchor, granularity: .fuzzy)
         case .fromReference(let unit, let n):
+            // No earlier time in the text: "the previous month" is told from the publication day.
             return interval(unit, containing: shifted(anchor, unit, by: n))
         case .unitsAfterReference:
             return nil  // told from the text's own times only (`TimeMatch.fromReference`)

@@ -20,13 +20,15 @@ struct WeekdayReader: Sendable {
     func weekday(_ mention: TimeMention, language: String) -> Int? {
         if let resolved = mention.resolved { return resolved.start == resolved.end ? resolved.start.weekday : nil }
         guard mention.isRelative else { return nil }
-        let weekdays = WeekdayReader.referenceDays.map { reference -> Int? in
+        func weekday(from reference: CalendarDay) -> Int? {
             let probe = Article(source: "", title: "", paragraphs: [mention.text], published: reference.date, language: language)
             let times = annotator.annotate(probe).times
             guard times.count == 1, let day = times[0].resolved, day.start == day.end else { return nil }
             return day.start.weekday
         }
-        guard let first = weekdays[0], weekdays.allSatisfy({ $0 == first }) else { return nil }
+        // The second probe only when the first names a day.
+        guard let first = weekday(from: WeekdayReader.referenceDays[0]),
+              WeekdayReader.referenceDays.dropFirst().allSatisfy({ weekday(from: $0) == first }) else { return nil }
         return first
     }
 }
