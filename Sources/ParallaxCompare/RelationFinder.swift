@@ -71,7 +71,7 @@ enum RelationFinder {
         }
 
         var byPair: [[String]: [Found]] = [:]
-        for item in found {
+        for item in datingRetold(found) {
             let pair = [item.keys.0, item.keys.1].sorted { (firstSeen[$0] ?? 0) < (firstSeen[$1] ?? 0) }
             byPair[pair, default: []].append(item)
         }
@@ -144,7 +144,9 @@ enum RelationFinder {
             let speaking = speaksForItself(sentence, quotes: annotated.quotes, language: language)
             let dateline = Self.datelineEnd(tokens)
             let actorsInSentence = inSentence.filter { Self.mayBeParty($0, in: tokens, dateline: dateline, language: language) }
-            let dates = Self.dates(of: hits, times: annotated.times.filter { $0.sentence == sentence.index && $0.resolved != nil })
+            let dates = Self.dates(of: hits, times: annotated.times.filter { $0.sentence == sentence.index && $0.resolved != nil },
+                                   tokens: tokens, language: language)
+            var sentenceFound: [Found] = []
 
             for (h, hit) in hits.enumerated() where hit.asserted {
                 let kind = RelationLexicon.kinds[hit.kind]
@@ -183,15 +185,62 @@ enum RelationFinder {
                 } else {
                     continue
                 }
-                found.append(Found(keys: keys, event: StoryReport.Relation.Event(
+                sentenceFound.append(Found(keys: keys, event: StoryReport.Relation.Event(
                     date: ReportFormatting.interval(interval), start: interval.start, end: interval.end, datedBy: datedBy,
                     kind: kind.name, tone: kind.tone, from: name(keys.0), to: name(keys.1),
                     word: hit.token.text, inferred: inferred, source: label, text: text.substring(sentence.span)),
                     order: (source, hit.token.span.start)))
             }
+            found += oneActPerPair(sentenceFound)
         }
         return found
     }
+
+    /// One sentence telling one contact between two parties in two words ("the two had
+    /// spoken by phone", "a meeting … the conversation") is one act: a talk gives way to a
+    /// call or a meeting of the same pair, as adjacent words already do. Talks before an
+    /// agreement are another act, and stay.
+    private static func oneActPerPair(_ found: [Found]) -> [Found] {
+        let contacts = RelationLexicon.contactKinds
+        let specific = Set(found.filter { contacts.contains($0.event.kind) && !kind(of: $0).generic }.map { pairKey($0.keys) })
+        return found.filter { !(contacts.contains($0.event.kind) && kind(of: $0).generic && specific.contains(pairKey($0.keys))) }
+    }
+
+    /// An act told again without a date of its own ("the meeting", "Petro said after the
+    /// meeting …", "the closed-door discussion") is the act another claim of the story dates,
+    /// when that claim dates an act of the same kind (or, for a talk, a call or a meeting)
+    /// between the same two actors within the week before the article's
+    /// publication day: the news the article reports, not an act of its publication day. The
+    /// narrowest such date wins; the event is `datedBy` "story". Older or wider dates are left
+    /// alone ("they met in January" need not be the meeting of this week's report).
+    static func datingRetold(_ found: [Found]) -> [Found] {
+        let dated = found.filter { $0.event.datedBy == "claim" && $0.event.end.ordinal - $0.event.start.ordinal < retoldWindow }
+        guard !dated.isEmpty else { return found }
+        return found.map { item in
+            guard item.event.datedBy == "published" else { return item }
+            let published = item.event.start
+            let candidates = dated.filter {
+                RelationLexicon.mayRetell($0.event.kind, as: item.event.kind) && pairKey($0.keys) == pairKey(item.keys)
+                    && $0.event.end <= published && $0.event.start.ordinal >= published.ordinal - retoldWindow
+            }
+            guard let best = candidates.min(by: {
+                ($0.event.end.ordinal - $0.event.start.ordinal, -$0.event.end.ordinal) < ($1.event.end.ordinal - $1.event.start.ordinal, -$1.event.end.ordinal)
+            }) else { return item }
+            var retold = item
+            (retold.event.date, retold.event.start, retold.event.end) = (best.event.date, best.event.start, best.event.end)
+            retold.event.datedBy = "story"
+            return retold
+        }
+    }
+
+    /// How many days before its publication day an article may retell an act another claim dates.
+    static let retoldWindow = 7
+
+    private static func kind(of item: Found) -> RelationLexicon.Kind {
+        RelationLexicon.kinds.first { $0.name == item.event.kind }!
+    }
+
+    private static func pairKey(_ keys: (String, String)) -> [String] { [keys.0, keys.1].sorted() }
 
     /// The relation words of a sentence: not inside a name, in their sense of an act between
     /// parties, and (for forms that need it) beside the right word. Those in a clause a
@@ -309,13 +358,30 @@ enum RelationFinder {
 
     /// The time expressions that may date each hit: one goes to the hit nearest to it; those
     /// that open the sentence, before any hit, date every hit that has none of its own ("Last
-    /// year, A accused B and B criticised A").
-    private static func dates(of hits: [Hit], times: [TimeMention]) -> (Int) -> [TimeMention] {
+    /// year, A accused B and B criticised A"). A relative pronoun between a time and its
+    /// nearest hit puts the time in a clause of its own, about something else: in "chose to
+    /// talk openly … the conflict that defined their relationship just months ago" the months
+    /// date the conflict, not the talk, and so they date no act. A clause opened right after
+    /// the act is about it ("the meeting, which took place on Tuesday").
+    private static func dates(of hits: [Hit], times: [TimeMention], tokens: [Token], language: String) -> (Int) -> [TimeMention] {
         let firstHit = hits[0].token.span.start
         let leading = times.filter { $0.span.end <= firstHit }
+        let relatives = RelationLexicon.relativePronouns[language] ?? []
         var claimed: [Int: [TimeMention]] = [:]
         for time in times where time.span.end > firstHit {
             let nearest = hits.indices.min { distance(hits[$0].token.span, time.span) < distance(hits[$1].token.span, time.span) }!
+            let hit = hits[nearest].token.span
+            let between = tokens.filter {
+                hit.end <= $0.span.start && $0.span.end <= time.span.start || time.span.end <= $0.span.start && $0.span.end <= hit.start
+            }
+            // "that" right before the time is its determiner ("met that Tuesday"); a clause
+            // right after the act is about the act ("the meeting, which took place on Tuesday").
+            let words = between.filter { $0.kind == .word }
+            let opensAClause = words.enumerated().contains { index, token in
+                relatives.contains(token.normalized) && !(hit.end <= time.span.start && index == 0)
+                    && !(token.normalized == "that" && index == words.count - 1 && hit.end <= time.span.start)
+            }
+            if opensAClause { continue }
             claimed[nearest, default: []].append(time)
         }
         return { claimed[$0] ?? leading }

@@ -369,4 +369,23 @@ enum RelationLexicon {
         if let k = entry.exact[word] { return k }
         return entry.prefixes.first { word.hasPrefix($0.0) }?.1
     }
+
+    /// Kinds of contact between two parties: in one sentence about one pair, the generic one
+    /// (a talk) and a specific one (a call, a meeting) are one act.
+    static let contactKinds: Set<String> = ["talk", "call", "meet"]
+
+    /// Whether an act of kind `told` may be an act of kind `dated` told again without its
+    /// date: the same kind, or a talk that is the call or the meeting ("the discussion").
+    static func mayRetell(_ dated: String, as told: String) -> Bool {
+        dated == told || told == "talk" && contactKinds.contains(dated)
+    }
+
+    /// Whether the kind named is a mutual act (`meet`, `talk` …).
+    static func isMutual(_ kind: String) -> Bool { kinds.first { $0.name == kind }?.mutual ?? false }
+
+    /// Words that open a relative clause: a time expression past one of them belongs to that
+    /// clause, not to an act before it (English only, as judged in Benchmarks/relations).
+    static let relativePronouns: [String: Set<String>] = [
+        "en": ["that", "which", "who", "whom", "whose"],
+    ]
 }

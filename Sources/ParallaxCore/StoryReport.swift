@@ -354,7 +354,8 @@ extension StoryReport {
             public var date: String
             public var start: CalendarDay
             public var end: CalendarDay
-            /// `claim` when a time expression of the claim dates it, `published` when the
+            /// `claim` when a time expression of the claim dates it, `story` when another
+            /// claim of the story dates the same act told again, `published` when the
             /// article's publication day stands in.
             public var datedBy: String
             /// What kind of act: `accuse`, `threaten`, `sanction`, `criticize`, `praise`,

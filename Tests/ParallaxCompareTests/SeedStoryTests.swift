@@ -49,6 +49,20 @@ import TestSupport
         #expect(after.map(\.tone).reduce(0, +) / Double(max(after.count, 1)) > 0.2)
         #expect(after.contains { $0.kind == "call" && $0.start >= newYear && $0.end <= CalendarDay(year: 2026, month: 1, day: 31) })
         #expect(after.contains { $0.kind == "meet" && $0.date == "2026-02-03" && $0.datedBy == "claim" })
+        // One meeting, on Tuesday 3 February: the sentences that retell it without a date
+        // ("the tone of this meeting", "The closed-door discussion") take that day, not their
+        // article's publication day.
+        let february = events.filter { $0.start >= CalendarDay(year: 2026, month: 2, day: 1) && ["meet", "talk"].contains($0.kind) }
+        #expect(february.count >= 3 && february.allSatisfy { $0.date == "2026-02-03" })
+        #expect(Set(february.map(\.source)) == Set(report.sources.map(\.source)))
+        // "the two had spoken by phone" is one call, not a talk beside it.
+        #expect(!events.contains { $0.kind == "talk" && $0.text.contains("spoken by phone") })
+        // "… without the conflict that defined their relationship just months ago": the
+        // months date the conflict, not the talk.
+        #expect(!events.contains { $0.word == "talk" && $0.datedBy == "claim" })
+        // The text report gives the meeting one line, with both sources.
+        let text = ReportRenderer.text(report)
+        #expect(text.components(separatedBy: "\n").filter { $0.contains("2026-02-03") && $0.contains(": meet") }.count == 1)
         // What the seeds do not assert gives no event: "neither leader outlined major new
         // deals" is denied, the Oval Office and Washington are places where things happen, and
         // "The Colombian leader didn't shy away from asking for U.S. help … whose president,
