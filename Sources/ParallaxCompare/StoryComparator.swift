@@ -214,7 +214,8 @@ public struct StoryComparator: StoryComparer {
             evidence: Self.evidence(articles, units: units, matcher: matcher, entities: entities),
             entities: entities,
             corroborated: corroborated,
-            unique: Self.inSourceOrder(uniqueClaims(units: units, matcher: matcher, alignment: alignment, claim: claim) + copiedOnly,
+            unique: Self.inSourceOrder(uniqueClaims(units: units, titles: titles, matcher: matcher, alignment: alignment, claim: claim)
+                                       + copiedOnly,
                                        labels: labels),
             conflicts: conflicts,
             quotes: quoteMatcher.quotes,
@@ -274,14 +275,18 @@ public struct StoryComparator: StoryComparer {
 
     /// Sentences that match nothing in any other source, and phrases of the other sentences
     /// that add something no other source has.
-    private func uniqueClaims(units: [ClaimUnits], matcher: ClaimMatcher, alignment: SentenceAlignment,
+    /// - Parameter titles: each source's title entities. A name another source gives only in
+    ///   its headline ("Witte Huis" over an English text that says "Oval Office") is no new
+    ///   fact of a sentence that names it.
+    private func uniqueClaims(units: [ClaimUnits], titles: [[EntityMention]], matcher: ClaimMatcher, alignment: SentenceAlignment,
                               claim: (Int, TextSpan) -> StoryReport.ClaimSentence) -> [StoryReport.ClaimSentence] {
         let aligned = alignment.alignedSentences
         var unique: [StoryReport.ClaimSentence] = []
         for (source, article) in units.enumerated() {
             let others = units.enumerated().filter { $0.offset != source }.flatMap(\.element.sentences)
             let otherWords = others.flatMap(\.words)
-            let otherEntities = Set(others.flatMap(\.entities.keys))
+            let otherTitles = titles.enumerated().filter { $0.offset != source }.flatMap(\.element).map(\.key)
+            let otherEntities = Set(others.flatMap(\.entities.keys) + otherTitles)
             let otherNumbers = others.flatMap(\.numbers)
             let otherTimes = others.flatMap(\.resolvedTimes)
             let otherForms = Set(otherWords.map(\.form)), otherStems = Set(otherWords.map(\.stem))

@@ -98,6 +98,9 @@ import TestSupport
             let found = only002.contains { Self.contains($0, [phrase]) }
             #expect(found, "not unique to 002: \(phrase)")
         }
+        // The meeting at the White House is both reports' (002 names it in its Dutch headline,
+        // "Witte Huis"): no fact of 000's alone.
+        #expect(!only000.contains { Self.contains($0, ["sat down at the White House"]) })
     }
 
     @Test func resolvedTimesDoNotConflict() throws {
