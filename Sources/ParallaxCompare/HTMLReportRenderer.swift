@@ -110,11 +110,13 @@ private struct HTMLPage {
         for relation in report.relations {
             out += "<h3>" + relation.actors.map(escape).joined(separator: " — ") + String(format: " (tone %+.2f)", relation.tone) + "</h3>\n"
             out += "<table>\n<tr><th>when</th><th>act</th><th>tone</th><th>claim</th></tr>\n"
-            for event in relation.events {
+            for act in relation.acts {
+                let event = act[0]
                 let cls = event.tone < 0 ? "hostile" : "cooperative"
-                out += "<tr><td>" + escape(event.date) + "</td><td>" + escape(event.from) + " → " + escape(event.to) + ": "
+                let arrow = event.isMutual ? " ↔ " : " → "
+                out += "<tr><td>" + escape(event.date) + "</td><td>" + escape(event.from) + arrow + escape(event.to) + ": "
                     + escape(event.kind) + "</td><td class=\"\(cls)\">" + String(format: "%+.1f", event.tone) + "</td><td>"
-                    + tag(event.source) + " " + escape(event.text) + "</td></tr>\n"
+                    + StoryReport.Relation.claims(of: act).map { tag($0.source) + " " + escape($0.text) }.joined(separator: "<br>") + "</td></tr>\n"
             }
             out += "</table>\n"
         }

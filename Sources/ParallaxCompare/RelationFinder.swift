@@ -391,3 +391,45 @@ enum RelationFinder {
         a.end <= b.start ? b.start - a.end : (b.end <= a.start ? a.start - b.end : 0)
     }
 }
+
+extension StoryReport.Relation {
+    /// The events grouped by act, for a report's one line (or row) per act: claims of one
+    /// date, kind and direction (either direction for a mutual act) tell one act, however many
+    /// sources and sentences retell it, and a talk on the day of a call or a meeting of the
+    /// same two is that call or meeting. The JSON keeps every claim.
+    public var acts: [[StoryReport.Relation.Event]] {
+        func parties(_ event: StoryReport.Relation.Event) -> [String] {
+            event.isMutual ? [event.from, event.to].sorted() : [event.from, event.to]
+        }
+        var contacts: [[String]: String] = [:]
+        for event in events where event.kind != "talk" && RelationLexicon.mayRetell(event.kind, as: "talk") {
+            contacts[[event.date] + parties(event)] = contacts[[event.date] + parties(event)] ?? event.kind
+        }
+        var groups: [[StoryReport.Relation.Event]] = []
+        var index: [[String]: Int] = [:]
+        for event in events {
+            let kind = event.kind == "talk" ? contacts[[event.date] + parties(event)] ?? event.kind : event.kind
+            let key = [event.date, kind] + parties(event)
+            if let at = index[key] {
+                groups[at].append(event)
+            } else {
+                index[key] = groups.count
+                groups.append([event])
+            }
+        }
+        // The call or meeting leads its line, the talks that retell it follow.
+        return groups.map { $0.filter { $0.kind != "talk" } + $0.filter { $0.kind == "talk" } }
+    }
+
+    /// The sentences that tell one act (an element of `acts`), each once.
+    public static func claims(of act: [StoryReport.Relation.Event]) -> [StoryReport.Relation.Event] {
+        var seen: Set<[String]> = []
+        return act.filter { seen.insert([$0.source, $0.text]).inserted }
+    }
+}
+
+extension StoryReport.Relation.Event {
+    /// Whether the act is one two parties do together (`meet`, `talk`, `call`, `agree`,
+    /// `cooperate`), so that `from` and `to` are only the order of writing.
+    public var isMutual: Bool { RelationLexicon.isMutual(kind) }
+}

@@ -143,9 +143,9 @@ public enum ReportRenderer {
         if report.relations.isEmpty { out += style.paragraph(style.escape(report.emptyRelationsNote)) }
         for relation in report.relations {
             var lines = [style.strong(relation.actors.map(style.escape).joined(separator: " — ")) + String(format: " (tone %+.2f):", relation.tone)]
-            lines += Self.oneLinePerAct(relation.events).map { told in
+            lines += relation.acts.map { told in
                 let event = told[0]
-                let arrow = RelationLexicon.isMutual(event.kind) ? " ↔ " : " → "
+                let arrow = event.isMutual ? " ↔ " : " → "
                 let sources = told.map(\.source).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 let words = told.map(\.word).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 return "\(event.date) \(style.escape(event.from))\(arrow)\(style.escape(event.to)): \(event.kind) "
@@ -162,34 +162,6 @@ public enum ReportRenderer {
             out += style.item("\(tag(time.source)) “\(style.escape(time.text))” → \(resolved)")
         }
         return out
-    }
-
-    /// A relation's events with one line per act: claims of one date, kind and direction
-    /// (either direction for a mutual act) tell one act, however many sources and sentences
-    /// retell it, and a talk on the day of a call or a meeting of the same two is that call or
-    /// meeting. The JSON keeps every claim.
-    static func oneLinePerAct(_ events: [StoryReport.Relation.Event]) -> [[StoryReport.Relation.Event]] {
-        func parties(_ event: StoryReport.Relation.Event) -> [String] {
-            RelationLexicon.isMutual(event.kind) ? [event.from, event.to].sorted() : [event.from, event.to]
-        }
-        var contacts: [[String]: String] = [:]
-        for event in events where event.kind != "talk" && RelationLexicon.mayRetell(event.kind, as: "talk") {
-            contacts[[event.date] + parties(event)] = contacts[[event.date] + parties(event)] ?? event.kind
-        }
-        var groups: [[StoryReport.Relation.Event]] = []
-        var index: [[String]: Int] = [:]
-        for event in events {
-            let kind = event.kind == "talk" ? contacts[[event.date] + parties(event)] ?? event.kind : event.kind
-            let key = [event.date, kind] + parties(event)
-            if let at = index[key] {
-                groups[at].append(event)
-            } else {
-                index[key] = groups.count
-                groups.append([event])
-            }
-        }
-        // The call or meeting leads its line, the talks that retell it follow.
-        return groups.map { $0.filter { $0.kind != "talk" } + $0.filter { $0.kind == "talk" } }
     }
 }
 

@@ -63,6 +63,10 @@ import TestSupport
         // The text report gives the meeting one line, with both sources.
         let text = ReportRenderer.text(report)
         #expect(text.components(separatedBy: "\n").filter { $0.contains("2026-02-03") && $0.contains(": meet") }.count == 1)
+        // So does the HTML report: one row, with every sentence that tells the meeting.
+        let rows = ReportRenderer.html(report).components(separatedBy: "<tr>").filter { $0.contains(": meet") }
+        #expect(rows.count == 1)
+        #expect(rows.first.map { Self.mentions($0, ["closed-door discussion"]) && Self.mentions($0, ["tone of this meeting"]) } == true)
         // What the seeds do not assert gives no event: "neither leader outlined major new
         // deals" is denied, the Oval Office and Washington are places where things happen, and
         // "The Colombian leader didn't shy away from asking for U.S. help … whose president,

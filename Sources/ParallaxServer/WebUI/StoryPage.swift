@@ -250,10 +250,13 @@ struct StoryPage {
         for relation in report.relations {
             out += "<h3>" + relation.actors.map(HTML.escape).joined(separator: " — ") + String(format: " <span class=\"meta\">(tone %+.2f)</span>", relation.tone) + "</h3>\n"
             out += "<div class=\"table\"><table>\n<tr><th>when</th><th>act</th><th>tone</th><th>claim</th></tr>\n"
-            for event in relation.events {
-                out += "<tr><td>" + HTML.escape(event.date) + "</td><td>" + HTML.escape(event.from) + " → " + HTML.escape(event.to) + ": "
+            // One row per act; each claim that tells it on a line of its own.
+            for act in relation.acts {
+                let event = act[0]
+                let arrow = event.isMutual ? " ↔ " : " → "
+                out += "<tr><td>" + HTML.escape(event.date) + "</td><td>" + HTML.escape(event.from) + arrow + HTML.escape(event.to) + ": "
                     + HTML.escape(event.kind) + "</td><td class=\"\(event.tone < 0 ? "hostile" : "cooperative")\">" + String(format: "%+.1f", event.tone)
-                    + "</td><td>" + tag(event.source) + HTML.escape(event.text) + "</td></tr>\n"
+                    + "</td><td>" + StoryReport.Relation.claims(of: act).map { tag($0.source) + HTML.escape($0.text) }.joined(separator: "<br>") + "</td></tr>\n"
             }
             out += "</table></div>\n"
         }
