@@ -149,7 +149,33 @@ private struct Attribution {
         let nextOpen = s.scalars.indices.first { $0 > local && QuoteLexicon.pairs[s.scalars[$0]] != nil }
         let inWindow = following.prefix(4).filter { nextOpen == nil || s.words[$0].start < nextOpen! }
         guard inWindow.contains(where: { cues.contains(s.words[$0].lower) }) else { return nil }
-        for w in inWindow { if let found = referent(at: w, in: s) { return found } }
+        for w in inWindow {
+            // "said the head of the agency, Doni Monardo", "sagte die deutsche Kanzlerin
+            // Angela Merkel": the name a role leads to is the speaker.
+            if role(at: w, in: s) != nil, let named = apposition(after: w, in: s) { return named }
+            if let found = referent(at: w, in: s) { return found }
+        }
+        return nil
+    }
+
+    /// The person named in apposition to the role at `w`: the first person within a few
+    /// words after it, in the same clause, unless a preposition ties that person to the role
+    /// ("the lawyer for Trump", "the spokesman of Vladimir Putin, Dmitry Peskov" is Peskov).
+    private func apposition(after w: Int, in s: SentenceWords) -> Speaker? {
+        var k = w + 1
+        while k < s.words.count, k <= w + QuoteLexicon.appositionReach {
+            let gap = s.scalars[s.words[k - 1].end..<s.words[k].start]
+            if gap.contains(where: { QuoteLexicon.appositionStops.contains($0) || QuoteLexicon.pairs[$0] != nil }) { return nil }
+            let offset = s.base + s.words[k].start
+            if let person = persons.first(where: { $0.span.start <= offset && offset < $0.span.end }) {
+                let tied = !gap.contains(",") && QuoteLexicon.principalPrepositions.contains(s.words[k - 1].lower)
+                if !tied { return Speaker(key: person.key, name: person.name) }
+                while k < s.words.count, s.base + s.words[k].start < person.span.end { k += 1 }
+                continue
+            }
+            if QuoteLexicon.relativeWords.contains(s.words[k].lower) { return nil }
+            k += 1
+        }
         return nil
     }
 
@@ -171,6 +197,16 @@ private struct Attribution {
         guard words(in: open, close) >= QuoteLexicon.minimumUncuedWords else { return nil }
         for w in preceding { if let found = referent(at: w, in: s), isPersonMention(at: w, in: s) { return found } }
         return nil
+    }
+
+    /// Whether any mention of the person's has `adjective` among the three words before it
+    /// or right after a title before it.
+    private func isDescribed(_ person: EntityMention, by adjective: String) -> Bool {
+        persons.contains { mention in
+            guard mention.key == person.key, let s = sentences.first(where: { $0.index == mention.sentence }) else { return false }
+            let before = s.words.indices.filter { s.base + s.words[$0].end <= mention.span.start }.suffix(3)
+            return before.contains { s.words[$0].lower == adjective }
+        }
     }
 
     /// Number of words between two offsets of the article text.
@@ -195,18 +231,54 @@ private struct Attribution {
         if QuoteLexicon.pronouns(s.language).contains(word) {
             return lastPerson(before: offset, sentence: s.index, title: nil, pronoun: word)
         }
-        if w > 0, EntityLexicon.determiners.contains(s.words[w - 1].lower), EntityLexicon.titles.contains(word),
-           !s.words[w].isCapitalized || EntityLexicon.nounCapitalizingLanguages.contains(s.language) {
-            return lastPerson(before: offset, sentence: s.index, title: word)
+        if let role = role(at: w, in: s) {
+            return lastPerson(before: offset, sentence: s.index, title: role.title, pronoun: nil, role: role)
         }
         return nil
+    }
+
+    /// A person named by a title or a role after a determiner, perhaps with one adjective
+    /// between or (in the Romance languages) after: "the president", "the Colombian leader",
+    /// "der französische Präsident", "der CDU-Politiker", "el mandatario colombiano".
+    struct Role {
+        var title: String
+        var adjective: String?
+        /// The adjective stands between determiner and noun, so it surely describes the
+        /// person ("the French president"); one after the noun may be any word.
+        var adjectiveBefore = false
+    }
+
+    private func role(at w: Int, in s: SentenceWords) -> Role? {
+        let word = s.words[w].lower
+        guard w > 0, !s.words[w].isCapitalized || EntityLexicon.nounCapitalizingLanguages.contains(s.language) else { return nil }
+        let roles = QuoteLexicon.roleNouns[s.language] ?? []
+        var title = word
+        if !EntityLexicon.titles.contains(word), !roles.contains(word) {
+            // German compounds of a party or a place and a role: "CDU-Politiker".
+            guard EntityLexicon.nounCapitalizingLanguages.contains(s.language),
+                  let part = roles.union(EntityLexicon.titles).first(where: { word.hasSuffix("-" + $0) }) else { return nil }
+            title = part
+        }
+        var adjective: String?
+        var determiner = w - 1
+        if !EntityLexicon.determiners.contains(s.words[determiner].lower), determiner > 0,
+           QuoteLexicon.isAdjectiveBeforeNoun(s.words[determiner], language: s.language) {
+            adjective = s.words[determiner].lower
+            determiner -= 1
+        }
+        guard EntityLexicon.determiners.contains(s.words[determiner].lower) else { return nil }
+        if adjective == nil, QuoteLexicon.adjectivesFollowNouns.contains(s.language), w + 1 < s.words.count,
+           !s.words[w + 1].isCapitalized, !s.words[w + 1].isStopword, s.spaceOnly(after: w) {
+            adjective = s.words[w + 1].lower
+        }
+        return Role(title: title, adjective: adjective, adjectiveBefore: determiner < w - 1)
     }
 
     /// The person a pronoun or title at `offset` stands for, preferring one who was given
     /// `title` and skipping those whose title says the pronoun cannot be theirs: the nearest
     /// person before it in its own sentence, else the subject (first person named) of the last
     /// sentence that named one.
-    private func lastPerson(before offset: Int, sentence: Int, title: String?, pronoun: String? = nil) -> Speaker? {
+    private func lastPerson(before offset: Int, sentence: Int, title: String?, pronoun: String? = nil, role: Role? = nil) -> Speaker? {
         var earlier = persons.filter { $0.span.end <= offset }
         // "she" is not Mr Crow, "he" not Mrs Miller.
         if let pronoun {
@@ -214,7 +286,14 @@ private struct Attribution {
                 : QuoteLexicon.masculine.contains(pronoun) ? QuoteLexicon.femaleTitles : []
             earlier = earlier.filter { titles[$0.key]?.isDisjoint(with: excluded) ?? true }
         }
-        if let title {
+        // "the Colombian leader": the person a mention of whom had that adjective beside it
+        // ("Colombian President Gustavo Petro", "el presidente colombiano Gustavo Petro").
+        let described = role?.adjective.map { adjective in earlier.filter { isDescribed($0, by: adjective) } } ?? []
+        if !described.isEmpty {
+            earlier = described
+        } else if role?.adjectiveBefore == true {
+            return nil  // "the French president" is not a president named without it
+        } else if let title {
             let titled = earlier.filter { titles[$0.key]?.contains { $0.hasSuffix(title) } ?? false }
             if !titled.isEmpty { earlier = titled }
         }

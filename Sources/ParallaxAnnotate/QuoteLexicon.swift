@@ -69,6 +69,52 @@ enum QuoteLexicon {
         "koning", "signor", "re", "senhor", "rei",
     ]
 
+    /// Role words that stand for a person after a determiner as titles do ("said the official",
+    /// "sagte der CDU-Politiker", "declaró el mandatario colombiano") but are no titles of
+    /// `EntityLexicon`, so they never start a name. In the stream's German and Spanish reports
+    /// such a role names the person named just before it, as a title does.
+    static let roleNouns: [String: Set<String>] = [
+        "en": ["leader", "official", "lawyer", "attorney", "politician", "head", "founder", "coach", "manager", "diplomat"],
+        "de": ["politiker", "politikerin", "anwalt", "anwältin", "sprecher", "sprecherin", "chef", "chefin", "staatschef",
+               "regierungschef", "regierungschefin", "parteichef", "vorsitzende", "trainer", "diplomat", "gründer", "papst",
+               "pontifex", "kommissarin", "kommissar"],
+        "fr": ["dirigeant", "dirigeante", "avocat", "avocate", "porte-parole", "chef", "entraîneur", "fondateur", "diplomate"],
+        "es": ["mandatario", "mandataria", "líder", "dirigente", "abogado", "abogada", "portavoz", "jefe", "jefa", "director",
+               "directora", "entrenador", "fundador", "diplomático", "funcionario", "funcionaria", "comisionado", "comisionada",
+               "secretario", "secretaria", "gobernante", "papa", "pontífice"],
+        "it": ["leader", "avvocato", "portavoce", "capo", "allenatore", "fondatore", "diplomatico"],
+        "pt": ["líder", "dirigente", "advogado", "advogada", "porta-voz", "chefe", "treinador", "fundador", "diplomata"],
+        "nl": ["leider", "advocaat", "woordvoerder", "woordvoerster", "trainer", "oprichter", "diplomaat"],
+    ]
+
+    /// How many words after a role its name in apposition may stand ("the director of the
+    /// national disaster agency, Doni Monardo").
+    static let appositionReach = 8
+    /// Marks that end the phrase a role's name may stand in.
+    static let appositionStops: Set<Unicode.Scalar> = [".", ";", ":", "?", "!", "(", ")", "\u{2014}", "\u{2013}"]
+    /// Prepositions that tie a name to the role before it as its principal, not its holder.
+    static let principalPrepositions: Set<String> = [
+        "for", "of", "to", "with", "de", "del", "des", "du", "von", "vom", "für", "di", "della", "da", "do", "dos", "van", "voor", "pour",
+        "para", "per",
+    ]
+    /// Words that open a clause of their own after a role ("the official, who …").
+    static let relativeWords: Set<String> = ["who", "which", "that", "whose", "que", "qui", "quien", "dont", "welcher", "welche", "wie"]
+
+    /// Languages whose adjectives follow the noun ("el mandatario colombiano").
+    static let adjectivesFollowNouns: Set<String> = ["es", "fr", "it", "pt"]
+
+    /// An adjective between a determiner and a title or role: a capitalised nationality in
+    /// English ("the Colombian leader"), a lower-case inflected adjective in German and Dutch
+    /// ("der französische Präsident", "de Franse president"), "former" and the like.
+    static func isAdjectiveBeforeNoun(_ word: SentenceWords.Word, language: String) -> Bool {
+        switch language {
+        case "en": return word.isCapitalized && !word.isStopword || ["former", "new", "then", "late", "outgoing"].contains(word.lower)
+        case "de": return !word.isCapitalized && (word.lower.hasSuffix("e") || word.lower.hasSuffix("en"))
+        case "nl": return !word.isCapitalized && word.lower.hasSuffix("e") || word.isCapitalized && word.lower.hasSuffix("se")
+        default: return false
+        }
+    }
+
     static func cues(_ language: String) -> Set<String> { speechCues[language] ?? speechCues["en"]! }
     static func pronouns(_ language: String) -> Set<String> { pronouns[language] ?? pronouns["en"]! }
 }

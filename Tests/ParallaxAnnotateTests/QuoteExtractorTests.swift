@@ -29,6 +29,27 @@ import ParallaxCore
                 == ["Thank you \u{2013} truly. <- John Carter"])
     }
 
+    /// A role after the speech verb: the name it leads to, else the person it stands for.
+    /// Cases from the stream's German, Spanish and English reports.
+    @Test func aRoleNamesItsSpeaker() {
+        // The name in apposition, past the role's own phrase; not a name the role belongs to.
+        #expect(quotes("Donald Trump was impeached. \u{00AB}Hoy hacemos historia\u{00BB}, dijo la presidenta de la Cámara, la demócrata Nancy Pelosi.", "es")
+                == ["Hoy hacemos historia <- Nancy Pelosi"])
+        #expect(quotes("\"Die Brücken sind groß\", sagte die deutsche Kanzlerin Angela Merkel.", "de") == ["Die Brücken sind groß <- Angela Merkel"])
+        #expect(quotes("\u{201C}He will testify,\u{201D} said the lawyer for Maria Lopez, Tom Hale.") == ["He will testify, <- Tom Hale"])
+        // A role word that is no title stands for the person named before it.
+        #expect(quotes("Sebastian Kurz spoke in Vienna. \"Diese Gebiete werden isoliert\", sagte der Regierungschef.", "de")
+                == ["Diese Gebiete werden isoliert <- Sebastian Kurz"])
+        // A nationality beside the role picks the person it was said of.
+        #expect(quotes("El presidente Donald Trump recibió al presidente colombiano Gustavo Petro. Trump habló primero. \"Las diferencias eran menores\", declaró el mandatario colombiano.", "es")
+                == ["Las diferencias eran menores <- Gustavo Petro"])
+        #expect(quotes("Colombian President Gustavo Petro met Donald Trump. Trump spoke first. \u{201C}We agree,\u{201D} said the Colombian leader.")
+                == ["We agree, <- Gustavo Petro"])
+        // One that fits no one named is no one's.
+        #expect(quotes("Colombian President Gustavo Petro met Donald Trump. \u{201C}We agree,\u{201D} said the French president.")
+                == ["We agree, <- nil"])
+    }
+
     @Test func aPronounStandsForTheLastSubject() {
         #expect(quotes("Governor Tom Hale met Ana Ruiz. \u{201C}It is a disaster,\u{201D} he said.") == ["It is a disaster, <- Tom Hale"])
         // Within one sentence the nearest person before the pronoun is its subject.
