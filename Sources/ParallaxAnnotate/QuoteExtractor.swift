@@ -259,14 +259,17 @@ private struct Attribution {
                   let part = roles.union(EntityLexicon.titles).first(where: { word.hasSuffix("-" + $0) }) else { return nil }
             title = part
         }
+        // English "a" is no definite article ("a manager told …" names no one); it is one in Portuguese.
+        func isDeterminer(_ k: Int) -> Bool {
+            EntityLexicon.determiners.contains(s.words[k].lower) && !(s.language == "en" && s.words[k].lower == "a")
+        }
         var adjective: String?
         var determiner = w - 1
-        if !EntityLexicon.determiners.contains(s.words[determiner].lower), determiner > 0,
-           QuoteLexicon.isAdjectiveBeforeNoun(s.words[determiner], language: s.language) {
+        if !isDeterminer(determiner), determiner > 0, QuoteLexicon.isAdjectiveBeforeNoun(s.words[determiner], language: s.language) {
             adjective = s.words[determiner].lower
             determiner -= 1
         }
-        guard EntityLexicon.determiners.contains(s.words[determiner].lower) else { return nil }
+        guard isDeterminer(determiner) else { return nil }
         if adjective == nil, QuoteLexicon.adjectivesFollowNouns.contains(s.language), w + 1 < s.words.count,
            !s.words[w + 1].isCapitalized, !s.words[w + 1].isStopword, s.spaceOnly(after: w) {
             adjective = s.words[w + 1].lower

@@ -45,6 +45,9 @@ import ParallaxCore
                 == ["Las diferencias eran menores <- Gustavo Petro"])
         #expect(quotes("Colombian President Gustavo Petro met Donald Trump. Trump spoke first. \u{201C}We agree,\u{201D} said the Colombian leader.")
                 == ["We agree, <- Gustavo Petro"])
+        // An indefinite role is someone unnamed.
+        #expect(quotes("Omar Miranda was fired. A manager told him, \u{201C}your papers did not seem genuine.\u{201D}")
+                == ["your papers did not seem genuine. <- nil"])
         // One that fits no one named is no one's.
         #expect(quotes("Colombian President Gustavo Petro met Donald Trump. \u{201C}We agree,\u{201D} said the French president.")
                 == ["We agree, <- nil"])
