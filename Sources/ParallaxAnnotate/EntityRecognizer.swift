@@ -207,7 +207,8 @@ public struct EntityRecognizer: Sendable {
         if isOrganization { kind = .organization }
         else if isPlace { kind = .place }
         else if !titles.isEmpty || names.count > 1 && EntityLexicon.givenNames.contains(lower[0]) && s.spaceOnly(after: first)
-                    || (2...4).contains(names.count) && (isBesideSpeechVerb(s, first: first, last: last) || isGivenAnAge(s, last: last)) {
+                    || (2...4).contains(names.count) && (isBesideSpeechVerb(s, first: first, last: last) || isGivenAnAge(s, last: last)
+                                                          || isNamedAfterARole(s, first: first)) {
             kind = .person
         }
         let lone = names.count == 1 && s.isInitial(first) && !midSentence.contains(lower[0])
@@ -227,6 +228,40 @@ public struct EntityRecognizer: Sendable {
         // ", a 24-year-old" (the hyphens split the words)
         if gap == [","], ["a", "an"].contains(next.lower), last + 4 < s.words.count,
            s.words[last + 2].isDigits, s.words[last + 3].lower == "year", s.words[last + 4].lower == "old" { return true }
+        return false
+    }
+
+    /// Whether a name stands in apposition to a role, as news names the holder of an office:
+    /// right after a role word ("der LSR-Vorsitzende Ole Moszczynski") or after a comma that
+    /// closes a phrase of a definite role ("el director de la agencia, Doni Monardo").
+    private func isNamedAfterARole(_ s: SentenceWords, first: Int) -> Bool {
+        guard first > 0 else { return false }
+        let roles = QuoteLexicon.roleNouns[s.language] ?? []
+        // Abbreviations such as "a.m." hold no role ("m" is French "Monsieur"), and English
+        // "a" is no definite article.
+        func isRole(_ k: Int) -> Bool {
+            let word = s.words[k].lower
+            guard word.count >= 3 else { return false }
+            return roles.contains(word) || EntityLexicon.titles.contains(word)
+                || word.contains("-") && roles.union(EntityLexicon.titles).contains { word.hasSuffix("-" + $0) }
+        }
+        func isDefinite(_ k: Int) -> Bool {
+            k > 0 && EntityLexicon.determiners.contains(s.words[k - 1].lower) && !(s.language == "en" && s.words[k - 1].lower == "a")
+        }
+        if s.spaceOnly(after: first - 1) {
+            // A title right before is read as the name's title already; a role or a compound
+            // ending in one ("LSR-Vorsitzende") with its article.
+            return isRole(first - 1) && isDefinite(first - 1) && !EntityLexicon.titles.contains(s.words[first - 1].lower)
+        }
+        guard s.gap(before: first).filter({ !$0.properties.isWhitespace }) == [","] else { return false }
+        // The role and its determiner within the few words before the comma, in one phrase:
+        // "the chief ministers of West Bengal, Punjab, Madhya Pradesh" is a list of places.
+        var k = first - 1
+        while k >= max(1, first - QuoteLexicon.appositionReach) {
+            if isRole(k) && isDefinite(k) { return true }
+            if k < first - 1, s.gap(after: k).contains(where: { $0 == "," || QuoteLexicon.appositionStops.contains($0) }) { return false }
+            k -= 1
+        }
         return false
     }
 

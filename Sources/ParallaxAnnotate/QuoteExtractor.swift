@@ -194,8 +194,16 @@ private struct Attribution {
         }
         // No cue: the subject of the sentence, the first person named before the quotation,
         // for a quotation long enough to be speech rather than a quoted term.
+        // A person after a preposition is an object ("CSIF y USO piden a Yolanda Díaz ‘…’").
         guard words(in: open, close) >= QuoteLexicon.minimumUncuedWords else { return nil }
-        for w in preceding { if let found = referent(at: w, in: s), isPersonMention(at: w, in: s) { return found } }
+        let objectMarkers = QuoteLexicon.objectMarkers[s.language] ?? []
+        for w in preceding {
+            guard let found = referent(at: w, in: s), let mention = personMention(at: w, in: s) else { continue }
+            // The word before the name's first word.
+            let before = s.words.lastIndex { s.base + $0.end <= mention.span.start }
+            if let before, objectMarkers.contains(s.words[before].lower) { continue }
+            return found
+        }
         return nil
     }
 
@@ -216,9 +224,11 @@ private struct Attribution {
         }
     }
 
-    private func isPersonMention(at w: Int, in s: SentenceWords) -> Bool {
+    private func isPersonMention(at w: Int, in s: SentenceWords) -> Bool { personMention(at: w, in: s) != nil }
+
+    private func personMention(at w: Int, in s: SentenceWords) -> EntityMention? {
         let offset = s.base + s.words[w].start
-        return persons.contains { $0.span.start <= offset && offset < $0.span.end }
+        return persons.first { $0.span.start <= offset && offset < $0.span.end }
     }
 
     /// The person a word refers to: a person mention, a pronoun, or "the" + title.

@@ -97,6 +97,18 @@ enum QuoteLexicon {
         "for", "of", "to", "with", "de", "del", "des", "du", "von", "vom", "für", "di", "della", "da", "do", "dos", "van", "voor", "pour",
         "para", "per",
     ]
+    /// Words before a name that make it an object, not the subject who speaks: prepositions,
+    /// and the Spanish "a" of a personal object.
+    static let objectMarkers: [String: Set<String>] = [
+        "en": ["for", "of", "to", "with", "on", "at", "by", "about"],
+        "de": ["von", "vom", "für", "mit", "an", "über", "gegen"],
+        "fr": ["de", "des", "du", "pour", "à", "avec", "sur", "contre"],
+        "es": ["de", "del", "para", "a", "al", "con", "sobre", "contra"],
+        "it": ["di", "della", "da", "per", "a", "con", "contro"],
+        "pt": ["de", "do", "dos", "da", "para", "a", "com", "contra"],
+        "nl": ["van", "voor", "met", "aan", "tegen"],
+    ]
+
     /// Words that open a clause of their own after a role ("the official, who …").
     static let relativeWords: Set<String> = ["who", "which", "that", "whose", "que", "qui", "quien", "dont", "welcher", "welche", "wie"]
 

@@ -15,6 +15,15 @@ import ParallaxCore
                     "Gustavo Petro=gustavo petro/person", "White House=white house/place"])
     }
 
+    /// A name in apposition to a definite role is a person's, even with given names no list
+    /// holds; a list of places after a role is not.
+    @Test func aNameAfterARoleIsAPerson() {
+        #expect(entities("Dijo el director de la agencia, Doni Monardo.", "es").contains("Doni Monardo=doni monardo/person"))
+        #expect(entities("The head of the Vatican police, Domenico Giani, resigned.").contains("Domenico Giani=domenico giani/person"))
+        #expect(!entities("The chief ministers of West Bengal, Punjab, Madhya Pradesh and Chhattisgarh refused.")
+                .contains { $0.hasSuffix("/person") })
+    }
+
     @Test func aSingleNameJoinsTheFullNameItEnds() {
         let found = recognizer.recognize("Donald Trump spoke first. Later, President Trump left. Trump said little.", language: "en")
         #expect(found.map(\.key) == ["donald trump", "donald trump", "donald trump"])

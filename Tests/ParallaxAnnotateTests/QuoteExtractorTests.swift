@@ -45,6 +45,9 @@ import ParallaxCore
                 == ["Las diferencias eran menores <- Gustavo Petro"])
         #expect(quotes("Colombian President Gustavo Petro met Donald Trump. Trump spoke first. \u{201C}We agree,\u{201D} said the Colombian leader.")
                 == ["We agree, <- Gustavo Petro"])
+        // With no speech verb, a person after a preposition is the object, not the speaker.
+        #expect(quotes("Cher wished for Donald Trump to be \u{201C}locked in a hot cage with dirty water.\u{201D}")
+                == ["locked in a hot cage with dirty water. <- nil"])
         // An indefinite role is someone unnamed.
         #expect(quotes("Omar Miranda was fired. A manager told him, \u{201C}your papers did not seem genuine.\u{201D}")
                 == ["your papers did not seem genuine. <- nil"])
