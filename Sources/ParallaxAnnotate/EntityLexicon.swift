@@ -23,6 +23,24 @@ enum EntityLexicon {
         rei|rainha|senhor|senhora|prefeito|prefeita
         """.split(separator: "|").map(String.init))
 
+    /// Role words that stand for a person after a determiner as titles do ("said the official",
+    /// "sagte der CDU-Politiker", "declaró el mandatario colombiano") but are no titles of
+    /// `titles`, so they never start a name. In the stream's German and Spanish reports
+    /// such a role names the person named just before it, as a title does.
+    static let roleNouns: [String: Set<String>] = [
+        "en": ["leader", "official", "lawyer", "attorney", "politician", "head", "founder", "coach", "manager", "diplomat"],
+        "de": ["politiker", "politikerin", "anwalt", "anwältin", "sprecher", "sprecherin", "chef", "chefin", "staatschef",
+               "regierungschef", "regierungschefin", "parteichef", "vorsitzende", "trainer", "diplomat", "gründer", "papst",
+               "pontifex", "kommissarin", "kommissar"],
+        "fr": ["dirigeant", "dirigeante", "avocat", "avocate", "porte-parole", "chef", "entraîneur", "fondateur", "diplomate"],
+        "es": ["mandatario", "mandataria", "líder", "dirigente", "abogado", "abogada", "portavoz", "jefe", "jefa", "director",
+               "directora", "entrenador", "fundador", "diplomático", "funcionario", "funcionaria", "comisionado", "comisionada",
+               "secretario", "secretaria", "gobernante", "papa", "pontífice"],
+        "it": ["leader", "avvocato", "portavoce", "capo", "allenatore", "fondatore", "diplomatico"],
+        "pt": ["líder", "dirigente", "advogado", "advogada", "porta-voz", "chefe", "treinador", "fundador", "diplomata"],
+        "nl": ["leider", "advocaat", "woordvoerder", "woordvoerster", "trainer", "oprichter", "diplomaat"],
+    ]
+
     /// Titles written with a dot after them ("Mr.", "Dr."), across which a name continues.
     static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "adm", "m", "mme", "sr", "sra", "dhr", "mw", "st"]
 

@@ -232,11 +232,11 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Whether a name stands in apposition to a role, as news names the holder of an office:
-    /// right after a role word ("der LSR-Vorsitzende Ole Moszczynski") or after a comma that
-    /// closes a phrase of a definite role ("el director de la agencia, Doni Monardo").
+    /// right after a definite role word ("el abogado Juan Pérez") or after a comma that closes
+    /// a phrase of a definite role ("el director de la agencia, Doni Monardo").
     private func isNamedAfterARole(_ s: SentenceWords, first: Int) -> Bool {
         guard first > 0 else { return false }
-        let roles = QuoteLexicon.roleNouns[s.language] ?? []
+        let roles = EntityLexicon.roleNouns[s.language] ?? []
         // Abbreviations such as "a.m." hold no role ("m" is French "Monsieur"), and English
         // "a" is no definite article.
         func isRole(_ k: Int) -> Bool {
@@ -249,8 +249,8 @@ public struct EntityRecognizer: Sendable {
             k > 0 && EntityLexicon.determiners.contains(s.words[k - 1].lower) && !(s.language == "en" && s.words[k - 1].lower == "a")
         }
         if s.spaceOnly(after: first - 1) {
-            // A title right before is read as the name's title already; a role or a compound
-            // ending in one ("LSR-Vorsitzende") with its article.
+            // A title right before is read as the name's title already; a role (or a compound
+            // ending in one) with its article.
             return isRole(first - 1) && isDefinite(first - 1) && !EntityLexicon.titles.contains(s.words[first - 1].lower)
         }
         guard s.gap(before: first).filter({ !$0.properties.isWhitespace }) == [","] else { return false }

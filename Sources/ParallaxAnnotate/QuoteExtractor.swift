@@ -208,7 +208,7 @@ private struct Attribution {
     }
 
     /// Whether any mention of the person's has `adjective` among the three words before it
-    /// or right after a title before it.
+    /// ("Colombian President Gustavo Petro", "presidente colombiano Gustavo Petro").
     private func isDescribed(_ person: EntityMention, by adjective: String) -> Bool {
         persons.contains { mention in
             guard mention.key == person.key, let s = sentences.first(where: { $0.index == mention.sentence }) else { return false }
@@ -261,7 +261,7 @@ private struct Attribution {
     private func role(at w: Int, in s: SentenceWords) -> Role? {
         let word = s.words[w].lower
         guard w > 0, !s.words[w].isCapitalized || EntityLexicon.nounCapitalizingLanguages.contains(s.language) else { return nil }
-        let roles = QuoteLexicon.roleNouns[s.language] ?? []
+        let roles = EntityLexicon.roleNouns[s.language] ?? []
         var title = word
         if !EntityLexicon.titles.contains(word), !roles.contains(word) {
             // German compounds of a party or a place and a role: "CDU-Politiker".

@@ -209,10 +209,10 @@ enum RelationFinder {
     /// An act told again without a date of its own ("the meeting", "Petro said after the
     /// meeting …", "the closed-door discussion") is the act another claim of the story dates,
     /// when that claim dates an act of the same kind (or, for a talk, a call or a meeting)
-    /// between the same two actors within the week before the article's
-    /// publication day: the news the article reports, not an act of its publication day. The
-    /// narrowest such date wins; the event is `datedBy` "story". Older or wider dates are left
-    /// alone ("they met in January" need not be the meeting of this week's report).
+    /// between the same two actors within the week before the article's publication day: the
+    /// news the article reports, not an act of its publication day. The narrowest such date
+    /// wins; the event is `datedBy` "story". Older or wider dates are left alone ("they met in
+    /// January" need not be the meeting of this week's report).
     static func datingRetold(_ found: [Found]) -> [Found] {
         let dated = found.filter { $0.event.datedBy == "claim" && $0.event.end.ordinal - $0.event.start.ordinal < retoldWindow }
         guard !dated.isEmpty else { return found }
