@@ -41,6 +41,16 @@ enum EntityLexicon {
         "nl": ["leider", "advocaat", "woordvoerder", "woordvoerster", "trainer", "oprichter", "diplomaat"],
     ]
 
+    /// Whether a word is a role noun of the language, or a compound ending in a role or a
+    /// title ("CDU-Politiker", "LSR-Vorsitzende", "Ryanair-Chef").
+    static func isRole(_ word: String, language: String) -> Bool {
+        let roles = roleNouns[language] ?? []
+        if roles.contains(word) { return true }
+        guard let hyphen = word.lastIndex(of: "-") else { return false }
+        let last = String(word[word.index(after: hyphen)...])
+        return roles.contains(last) || titles.contains(last)
+    }
+
     /// Titles written with a dot after them ("Mr.", "Dr."), across which a name continues.
     static let abbreviatedTitles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "adm", "m", "mme", "sr", "sra", "dhr", "mw", "st"]
 

@@ -160,6 +160,17 @@ public struct EntityRecognizer: Sendable {
         // Leading words: sentence-initial function words and titles.
         while first <= last {
             let word = s.words[first]
+            // German capitalises its role nouns, which then open the run: "Regierungschef Abiy
+            // Ahmed", "der Parteichef Ole Moszczynski". Only before a name of two words or more:
+            // every German noun is capitalised ("dem Pontifex Schmerzen bereiten"), and a role
+            // of something ("Sprecher der Polizei") names no one.
+            if first + 2 <= last, EntityLexicon.nounCapitalizingLanguages.contains(s.language),
+               EntityLexicon.isRole(word.lower, language: s.language),
+               !EntityLexicon.nameParticles.contains(s.words[first + 1].lower) {
+                titles.append(word.lower)
+                first += 1
+                continue
+            }
             if let titleEnd = titleMatch(s, at: first, upTo: last) {
                 titles.append(s.words[first...titleEnd].map(\.lower).joined(separator: " "))
                 first = titleEnd + 1
@@ -236,14 +247,11 @@ public struct EntityRecognizer: Sendable {
     /// a phrase of a definite role ("el director de la agencia, Doni Monardo").
     private func isNamedAfterARole(_ s: SentenceWords, first: Int) -> Bool {
         guard first > 0 else { return false }
-        let roles = EntityLexicon.roleNouns[s.language] ?? []
         // Abbreviations such as "a.m." hold no role ("m" is French "Monsieur"), and English
         // "a" is no definite article.
         func isRole(_ k: Int) -> Bool {
             let word = s.words[k].lower
-            guard word.count >= 3 else { return false }
-            return roles.contains(word) || EntityLexicon.titles.contains(word)
-                || word.contains("-") && roles.union(EntityLexicon.titles).contains { word.hasSuffix("-" + $0) }
+            return word.count >= 3 && (EntityLexicon.titles.contains(word) || EntityLexicon.isRole(word, language: s.language))
         }
         func isDefinite(_ k: Int) -> Bool {
             k > 0 && EntityLexicon.determiners.contains(s.words[k - 1].lower) && !(s.language == "en" && s.words[k - 1].lower == "a")

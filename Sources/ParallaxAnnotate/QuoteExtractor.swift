@@ -261,13 +261,11 @@ private struct Attribution {
     private func role(at w: Int, in s: SentenceWords) -> Role? {
         let word = s.words[w].lower
         guard w > 0, !s.words[w].isCapitalized || EntityLexicon.nounCapitalizingLanguages.contains(s.language) else { return nil }
-        let roles = EntityLexicon.roleNouns[s.language] ?? []
         var title = word
-        if !EntityLexicon.titles.contains(word), !roles.contains(word) {
-            // German compounds of a party or a place and a role: "CDU-Politiker".
-            guard EntityLexicon.nounCapitalizingLanguages.contains(s.language),
-                  let part = roles.union(EntityLexicon.titles).first(where: { word.hasSuffix("-" + $0) }) else { return nil }
-            title = part
+        if !EntityLexicon.titles.contains(word) {
+            guard EntityLexicon.isRole(word, language: s.language) else { return nil }
+            // German compounds of a party or a place and a role: "CDU-Politiker" is a "politiker".
+            if let hyphen = word.lastIndex(of: "-") { title = String(word[word.index(after: hyphen)...]) }
         }
         // English "a" is no definite article ("a manager told …" names no one); it is one in Portuguese.
         func isDeterminer(_ k: Int) -> Bool {
