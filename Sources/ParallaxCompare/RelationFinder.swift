@@ -201,9 +201,9 @@ enum RelationFinder {
     /// call or a meeting of the same pair, as adjacent words already do. Talks before an
     /// agreement are another act, and stay.
     private static func oneActPerPair(_ found: [Found]) -> [Found] {
-        let contacts = RelationLexicon.contactKinds
-        let specific = Set(found.filter { contacts.contains($0.event.kind) && !kind(of: $0).generic }.map { pairKey($0.keys) })
-        return found.filter { !(contacts.contains($0.event.kind) && kind(of: $0).generic && specific.contains(pairKey($0.keys))) }
+        found.filter { item in
+            !found.contains { pairKey($0.keys) == pairKey(item.keys) && RelationLexicon.isRefined(item.event.kind, by: $0.event.kind) }
+        }
     }
 
     /// An act told again without a date of its own ("the meeting", "Petro said after the
@@ -213,7 +213,7 @@ enum RelationFinder {
     /// news the article reports, not an act of its publication day. The narrowest such date
     /// wins; the event is `datedBy` "story". Older or wider dates are left alone ("they met in
     /// January" need not be the meeting of this week's report).
-    static func datingRetold(_ found: [Found]) -> [Found] {
+    private static func datingRetold(_ found: [Found]) -> [Found] {
         let dated = found.filter { $0.event.datedBy == "claim" && $0.event.end.ordinal - $0.event.start.ordinal < retoldWindow }
         guard !dated.isEmpty else { return found }
         return found.map { item in
@@ -233,12 +233,9 @@ enum RelationFinder {
         }
     }
 
-    /// How many days before its publication day an article may retell an act another claim dates.
+    /// How many days before its publication day an article may retell an act another claim
+    /// dates; that claim's date must also be narrower than this.
     static let retoldWindow = 7
-
-    private static func kind(of item: Found) -> RelationLexicon.Kind {
-        RelationLexicon.kinds.first { $0.name == item.event.kind }!
-    }
 
     private static func pairKey(_ keys: (String, String)) -> [String] { [keys.0, keys.1].sorted() }
 
@@ -401,15 +398,14 @@ extension StoryReport.Relation {
         func parties(_ event: StoryReport.Relation.Event) -> [String] {
             event.isMutual ? [event.from, event.to].sorted() : [event.from, event.to]
         }
-        var contacts: [[String]: String] = [:]
-        for event in events where event.kind != "talk" && RelationLexicon.mayRetell(event.kind, as: "talk") {
-            contacts[[event.date] + parties(event)] = contacts[[event.date] + parties(event)] ?? event.kind
+        // The call or meeting of the same day and two that a talk is.
+        func refined(_ talk: StoryReport.Relation.Event) -> String? {
+            events.first { $0.date == talk.date && parties($0) == parties(talk) && RelationLexicon.isRefined(talk.kind, by: $0.kind) }?.kind
         }
         var groups: [[StoryReport.Relation.Event]] = []
         var index: [[String]: Int] = [:]
         for event in events {
-            let kind = event.kind == "talk" ? contacts[[event.date] + parties(event)] ?? event.kind : event.kind
-            let key = [event.date, kind] + parties(event)
+            let key = [event.date, refined(event) ?? event.kind] + parties(event)
             if let at = index[key] {
                 groups[at].append(event)
             } else {
@@ -418,7 +414,7 @@ extension StoryReport.Relation {
             }
         }
         // The call or meeting leads its line, the talks that retell it follow.
-        return groups.map { $0.filter { $0.kind != "talk" } + $0.filter { $0.kind == "talk" } }
+        return groups.map { act in act.filter { !RelationLexicon.isGeneric($0.kind) } + act.filter { RelationLexicon.isGeneric($0.kind) } }
     }
 
     /// The sentences that tell one act (an element of `acts`), each once.

@@ -370,18 +370,30 @@ enum RelationLexicon {
         return entry.prefixes.first { word.hasPrefix($0.0) }?.1
     }
 
-    /// Kinds of contact between two parties: in one sentence about one pair, the generic one
-    /// (a talk) and a specific one (a call, a meeting) are one act.
+    /// Kinds of contact between two parties: the generic one (a talk) and the specific ones it
+    /// may be told for (a call, a meeting).
     static let contactKinds: Set<String> = ["talk", "call", "meet"]
 
-    /// Whether an act of kind `told` may be an act of kind `dated` told again without its
-    /// date: the same kind, or a talk that is the call or the meeting ("the discussion").
-    static func mayRetell(_ dated: String, as told: String) -> Bool {
-        dated == told || told == "talk" && contactKinds.contains(dated)
+    static func kind(named name: String) -> Kind? { kinds.first { $0.name == name } }
+
+    /// Whether an act of kind `told` may be the act of kind `specific` in other words: a talk
+    /// that is the call or the meeting ("the two had spoken by phone", "the discussion").
+    /// One rule for one sentence's words, for an act retold without its date and for the
+    /// reports' one line per act.
+    static func isRefined(_ told: String, by specific: String) -> Bool {
+        contactKinds.contains(told) && contactKinds.contains(specific)
+            && kind(named: told)?.generic == true && kind(named: specific)?.generic == false
     }
 
+    /// Whether an act of kind `told` may be an act of kind `dated` told again without its
+    /// date: the same kind, or one it refines.
+    static func mayRetell(_ dated: String, as told: String) -> Bool { dated == told || isRefined(told, by: dated) }
+
     /// Whether the kind named is a mutual act (`meet`, `talk` …).
-    static func isMutual(_ kind: String) -> Bool { kinds.first { $0.name == kind }?.mutual ?? false }
+    static func isMutual(_ kind: String) -> Bool { self.kind(named: kind)?.mutual ?? false }
+
+    /// Whether the kind named gives way to a specific one beside it (a talk).
+    static func isGeneric(_ kind: String) -> Bool { self.kind(named: kind)?.generic ?? false }
 
     /// Words that open a relative clause: a time expression past one of them belongs to that
     /// clause, not to an act before it (English only, as judged in Benchmarks/relations).
