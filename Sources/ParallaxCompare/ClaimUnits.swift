@@ -39,10 +39,17 @@ struct ClaimUnit: Sendable {
 
     var resolvedTimes: [DayInterval] { times.compactMap(\.resolved) }
 
-    /// A claim states a fact when it names something, counts something, dates something, or
+    /// Whether the claim says anything: a content word, or a count of some kind ("12 dead").
+    /// A line that is only a name, a bare number or a date ("Jerusalem.", "3.", a dateline)
+    /// says nothing, so sharing it with another source's sentence is no fact shared.
+    var saysSomething: Bool {
+        !words.isEmpty || numbers.contains { $0.unit != nil }
+    }
+
+    /// A claim states a fact when it says something of what it names, counts or dates, or
     /// says enough on its own.
     var hasFact: Bool {
-        !entities.isEmpty || !numbers.isEmpty || !times.isEmpty || words.count >= ClaimUnits.factWords
+        saysSomething && (!entities.isEmpty || !numbers.isEmpty || !times.isEmpty || words.count >= ClaimUnits.factWords)
     }
 }
 

@@ -17,6 +17,8 @@ import ParallaxCore
 /// pair, in the same order, align on weaker evidence (`neighbourThreshold`): outlets tell an
 /// event in much the same order. Within a language they still need two shared words besides
 /// names, numbers and dates: every sentence of two reports may name the story's protagonist.
+/// A line that says nothing (`ClaimUnit.saysSomething`: a name, bare number or date alone,
+/// such as a dateline or a list number) aligns with nothing.
 struct SentenceAlignment: Sendable {
     /// How a cosine that stands out aligns a pair (with an embedder): chosen for precision on
     /// the tuning split of Benchmarks/claims.
@@ -137,6 +139,7 @@ struct SentenceAlignment: Sendable {
                 var anchors: Set<[Int]> = []
                 for x in first.indices {
                     for y in second.indices where scores[x][y] > 0 || pairScores[x][y].denseStanding != nil {
+                        let saySomething = first[x].saysSomething && second[y].saysSomething
                         let score = scores[x][y], match = matches[x][y]
                         let ofFirst = score > 0 && score >= bestOfFirst[x], ofSecond = score > 0 && score >= bestOfSecond[y]
                         let evidence = AlignmentEvidence(
@@ -146,7 +149,7 @@ struct SentenceAlignment: Sendable {
                             crossLanguage: ClaimMatcher.crossLanguage(first[x], second[y]),
                             positionGap: abs(Double(x) / Double(first.count) - Double(y) / Double(second.count)),
                             opensAnArticle: x == 0 || y == 0)
-                        if model.aligns(evidence) || DenseRules.between(first[x], second[y]).aligns(pairScores[x][y]) {
+                        if saySomething, model.aligns(evidence) || DenseRules.between(first[x], second[y]).aligns(pairScores[x][y]) {
                             anchors.insert([x, y])
                         }
                         if recordingPairs {
@@ -163,7 +166,8 @@ struct SentenceAlignment: Sendable {
                 for anchor in anchors {
                     for step in [-1, 1] {
                         let x = anchor[0] + step, y = anchor[1] + step
-                        guard first.indices.contains(x), second.indices.contains(y), !anchors.contains([x, y]) else { continue }
+                        guard first.indices.contains(x), second.indices.contains(y), !anchors.contains([x, y]),
+                              first[x].saysSomething, second[y].saysSomething else { continue }
                         let match = matches[x][y]
                         // Across languages a translation shares little but its names and
                         // numbers, so there any two shared features will do.

@@ -78,4 +78,32 @@ import Testing
         #expect(report.corroborated.contains { holds($0, a.sentences[1]) && holds($0, b.sentences[1]) })
         #expect(!report.corroborated.contains { holds($0, a.sentences[1]) && holds($0, b.sentences[0]) })
     }
+
+    /// A line that is only a name or a number (a dateline, a list number, a photo caption's
+    /// place) states nothing: it neither corroborates another source's sentence nor is a
+    /// claim of its own. Such lines made a sixth of the claims across languages in the
+    /// stream's largest stories.
+    @Test func aBareNameOrNumberStatesNothing() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "Jerusalem.",
+            "3.",
+            "Police detained the secretary of the Fatah movement at his home in East Jerusalem early on Wednesday.",
+        ], entities: [("Jerusalem", "jerusalem", .place), ("East Jerusalem", "east jerusalem", .place)],
+           numbers: [("3", 3, nil, .exact)])
+        let b = Fixture(source: "b.txt", sentences: [
+            "Jerusalem.",
+            "Israel held its 3 elections within eleven months, and the political crisis goes on.",
+            "Israeli police detained the secretary of the Fatah movement in East Jerusalem on Wednesday.",
+        ], entities: [("Jerusalem", "jerusalem", .place), ("Israel", "israel", .place), ("East Jerusalem", "east jerusalem", .place)],
+           numbers: [("3", 3, nil, .exact)])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        func holds(_ claim: StoryReport.Corroboration, _ text: String) -> Bool { claim.sentences.contains { $0.text == text } }
+        // The detention is one fact of both.
+        #expect(report.corroborated.contains { holds($0, a.sentences[2]) && holds($0, b.sentences[2]) })
+        // The bare lines are in no claim, shared or unique.
+        for line in ["Jerusalem.", "3."] {
+            #expect(!report.corroborated.contains { holds($0, line) })
+            #expect(!report.unique.contains { $0.text == line })
+        }
+    }
 }
