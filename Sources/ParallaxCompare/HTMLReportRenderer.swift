@@ -65,7 +65,7 @@ private struct HTMLPage {
         out += "<div class=\"columns\">\n"
         let conflicting = Set(report.conflicts.flatMap(\.sides).map { [$0.source, $0.text] })
         for (index, source) in report.sources.enumerated() {
-            out += "<section class=\"column\">\n<h3>[\(index + 1)] " + escape(source.title.isEmpty ? "(untitled)" : source.title) + "</h3>\n"
+            out += "<section class=\"column\">\n<h3>[\(index + 1)] " + escape(source.headline) + "</h3>\n"
             let published = source.published.map { "published \($0)" } ?? "publication date unknown"
             let copies = report.copies.first { $0.sources.contains(source.source) }?.sources.filter { $0 != source.source } ?? []
             // Its copies print its claims too: "only this source" means only this text.

@@ -58,7 +58,7 @@ public enum ReportRenderer {
         out += style.heading("Sources")
         for (index, source) in report.sources.enumerated() {
             let published = source.published.map { "published \($0)" } ?? "publication date unknown"
-            out += style.item("[\(index + 1)] " + style.escape(source.title.isEmpty ? "(untitled)" : source.title)
+            out += style.item("[\(index + 1)] " + style.escape(source.headline)
                               + " — \(style.escape(source.source)); \(source.language), \(published), \(source.words) words")
         }
 

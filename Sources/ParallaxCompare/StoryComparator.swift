@@ -205,6 +205,7 @@ public struct StoryComparator: StoryComparer {
         let report = StoryReport(
             sources: articles.enumerated().map { index, annotated in
                 StoryReport.Source(id: annotated.article.id, source: labels[index], title: annotated.article.title,
+                                   headline: annotated.article.headline,
                                    language: annotated.article.language ?? "und",
                                    published: annotated.article.published.map(CalendarDay.init),
                                    words: annotated.article.wordCount)

@@ -49,6 +49,31 @@ public struct Article: Sendable, Hashable, Codable {
 
     public static let paragraphSeparator = "\n\n"
 
+    /// What to call the article in a listing: its title, or when it has none (a JSON Lines
+    /// record without one, a bare text), the opening words of its text.
+    public var headline: String { Article.headline(title: title, text: text) }
+
+    /// Longest opening of a text used as a headline, in characters, before it is cut at a word.
+    static let headlineLength = 90
+
+    /// The title when there is one; otherwise the text's first paragraph up to a run of two
+    /// spaces (where texts that glue their headline to the body put the seam), cut at the last
+    /// word that fits `headlineLength` and marked "…"; "(untitled)" when both are empty.
+    public static func headline(title: String, text: String) -> String {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !title.isEmpty { return title }
+        var opening = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if let end = opening.firstIndex(where: \.isNewline) { opening = opening[..<end] }
+        if let seam = opening.range(of: "  ") { opening = opening[..<seam.lowerBound] }
+        guard !opening.isEmpty else { return "(untitled)" }
+        guard opening.count > headlineLength else { return String(opening) }
+        let cut = opening.prefix(headlineLength)
+        var words = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut
+        // "… Krawatte -" and "… Regierung," end on the cut, not on the sentence.
+        while let last = words.last, last.isWhitespace || last.isPunctuation { words = words.dropLast() }
+        return String(words.isEmpty ? cut : words) + "…"
+    }
+
     /// Number of words in the body (whitespace-separated runs containing a letter or digit).
     public var wordCount: Int {
         text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count

@@ -114,16 +114,33 @@ public struct StoryReport: Sendable, Hashable, Codable {
         public var id: String
         public var source: String
         public var title: String
+        /// The title, or the opening words of the text when there is none (`Article.headline`).
+        /// Added in version 1; the title (or "(untitled)") when absent.
+        public var headline: String
         public var language: String
         public var published: CalendarDay?
         public var words: Int
-        public init(id: String, source: String, title: String, language: String, published: CalendarDay?, words: Int) {
+        public init(id: String, source: String, title: String, headline: String? = nil, language: String,
+                    published: CalendarDay?, words: Int) {
             self.id = id
             self.source = source
             self.title = title
+            self.headline = headline ?? Article.headline(title: title, text: "")
             self.language = language
             self.published = published
             self.words = words
+        }
+
+        enum CodingKeys: String, CodingKey { case id, source, title, headline, language, published, words }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try c.decode(String.self, forKey: .id), source: try c.decode(String.self, forKey: .source),
+                      title: try c.decode(String.self, forKey: .title),
+                      headline: try c.decodeIfPresent(String.self, forKey: .headline),
+                      language: try c.decode(String.self, forKey: .language),
+                      published: try c.decodeIfPresent(CalendarDay.self, forKey: .published),
+                      words: try c.decode(Int.self, forKey: .words))
         }
 
         // `published: null` is written, not left out: nullable fields are always present.
@@ -132,6 +149,7 @@ public struct StoryReport: Sendable, Hashable, Codable {
             try container.encode(id, forKey: .id)
             try container.encode(source, forKey: .source)
             try container.encode(title, forKey: .title)
+            try container.encode(headline, forKey: .headline)
             try container.encode(language, forKey: .language)
             try container.encode(published, forKey: .published)
             try container.encode(words, forKey: .words)

@@ -381,6 +381,8 @@ public struct StoryDetail: Sendable, Codable {
         public var url: String?
         public var canonicalURL: String?
         public var title: String
+        /// The title, or the opening words of the text when there is none (`Article.headline`).
+        public var headline: String
         public var published: Date?
         public var language: String?
         public var site: String?
@@ -397,6 +399,7 @@ public struct StoryDetail: Sendable, Codable {
             url = article.url
             canonicalURL = article.canonicalURL
             title = article.title
+            headline = article.headline
             published = article.published
             language = article.language
             site = article.site
@@ -415,6 +418,7 @@ public struct StoryDetail: Sendable, Codable {
             try c.encode(url, forKey: .url)
             try c.encode(canonicalURL, forKey: .canonicalURL)
             try c.encode(title, forKey: .title)
+            try c.encode(headline, forKey: .headline)
             try c.encode(published, forKey: .published)
             try c.encode(language, forKey: .language)
             try c.encode(site, forKey: .site)

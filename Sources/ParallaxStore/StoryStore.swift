@@ -140,7 +140,8 @@ public enum AddResult: Sendable, Hashable {
 /// A story as stored: a group of articles about one event. Its id never changes.
 public struct StoredStory: Sendable, Hashable, Codable {
     public var id: Int64
-    /// The title of the article that opened the story.
+    /// The headline of the article that opened the story (`Article.headline`: its title, or
+    /// the opening words of its text when it has none).
     public var title: String
     public var firstPublished: Date?
     public var lastPublished: Date?
@@ -179,7 +180,7 @@ public struct StoredStory: Sendable, Hashable, Codable {
 extension StoredStory {
     /// A story opened by `article` at `now`; `id` is the one the store assigned.
     public init(openedBy article: Article, id: Int64, at now: Date) {
-        self.init(id: id, title: article.title, firstPublished: article.published, lastPublished: article.published,
+        self.init(id: id, title: article.headline, firstPublished: article.published, lastPublished: article.published,
                   articleCount: 1, languages: StoredStory.knownLanguage(article).map { [$0] } ?? [], createdAt: now, updatedAt: now)
     }
 

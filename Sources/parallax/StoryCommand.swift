@@ -47,7 +47,7 @@ struct StoryCommand: AsyncParsableCommand {
         var out = "Story \(story.id): \(story.title)\n"
         out += summary(story) + "\n\nArticles\n"
         for (index, member) in detail.articles.enumerated() {
-            out += "  \(index + 1). \(member.title.isEmpty ? "(untitled)" : member.title)\n"
+            out += "  \(index + 1). \(member.headline)\n"
             out += "     " + details(member).joined(separator: " · ") + "\n"
         }
         return out + "\n" + ReportRenderer.text(detail.report)
@@ -57,7 +57,7 @@ struct StoryCommand: AsyncParsableCommand {
         let story = detail.story
         var out = "# Story \(story.id): \(escape(story.title))\n\n*" + summary(story) + "*\n\n## Articles\n\n"
         for (index, member) in detail.articles.enumerated() {
-            out += "\(index + 1). \(escape(member.title.isEmpty ? "(untitled)" : member.title)) — "
+            out += "\(index + 1). \(escape(member.headline)) — "
                 + details(member).map(escape).joined(separator: " · ") + "\n"
         }
         return out + "\n" + ReportRenderer.markdown(detail.report)

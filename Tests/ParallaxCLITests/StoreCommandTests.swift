@@ -196,6 +196,30 @@ import TestSupport
         #expect(try Self.stories(db.path).map(\.articleCount).reduce(0, +) == 2)
     }
 
+    /// Records without a title (as the SemEval and stream files give them) are listed by the
+    /// opening of their text, not as untitled: the story list, the story's articles and the
+    /// report's sources all name them.
+    @Test func untitledRecordsAreListedByTheirOpening() throws {
+        let db = TemporaryDB()
+        defer { db.cleanup() }
+        let lines = """
+            {"id": "a", "text": "Ferry crews end their strike  The crews of Nordvik Ferries went back to work on Friday after the mediator's proposal was accepted by both sides.", "lang": "en", "published": "2026-03-07"}
+            {"id": "b", "text": "Nordvik Ferries crews went back to work on Friday after accepting the mediator's proposal, ending the strike that had stopped the island routes.", "lang": "en", "published": "2026-03-07"}
+
+            """
+        let result = try CLI.run(["ingest", "-", "--db", db.path], stdin: Data(lines.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let stories = try Self.stories(db.path)
+        #expect(stories.map(\.title) == ["Ferry crews end their strike"])
+        let detail = try Self.detail(try #require(stories.first).id, db.path)
+        #expect(detail.articles.map(\.title) == ["", ""])
+        let text = try CLI.run(["story", String(detail.story.id), "--db", db.path])
+        #expect(text.stdout.contains("1. Ferry crews end their strike\n"))
+        #expect(text.stdout.contains("2. Nordvik Ferries crews went back to work on Friday after accepting the mediator's…\n"))
+        #expect(text.stdout.contains("[1] Ferry crews end their strike — "))
+        #expect(!text.stdout.contains("(untitled)"))
+    }
+
     @Test func anUnknownStoryIsAnErrorNamingIt() throws {
         let db = TemporaryDB()
         defer { db.cleanup() }

@@ -91,7 +91,7 @@ struct StoryPage {
             let stored = article(source.source)
             out += "<article class=\"card column\" id=\"source-\(number(source.source) ?? 0)\">\n"
             out += "<div class=\"source\">" + tag(source.source) + HTML.link(stored?.article.url, text: name(source.source)) + "</div>\n"
-            out += "<h3>" + HTML.escape(source.title.isEmpty ? "(untitled)" : source.title) + "</h3>\n"
+            out += "<h3>" + HTML.escape(source.headline) + "</h3>\n"
             var meta = [source.published.map { HTML.day($0.date) } ?? "publication date unknown", source.language, "\(source.words) words"]
             if let byline = stored?.article.byline, !byline.isEmpty { meta.insert("by " + byline, at: 0) }
             if let copyOf = stored?.copyOf, let original = view.articles.first(where: { $0.article.id == copyOf }) {
