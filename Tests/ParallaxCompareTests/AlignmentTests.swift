@@ -130,6 +130,17 @@ import Testing
         #expect(!claims.contains { $0.hasPrefix("Ne ratez") }, "\(claims)")
         #expect(CompareLexicon.isFurniture("visit business insider's homepage for more stories."))
         #expect(!CompareLexicon.isFurniture("the ministry said it would visit the site."))
+        // Notices of the page's machinery, in several languages, seen in the stream's stories.
+        for notice in ["durch die weitere nutzung unserer website erklären sie sich mit dem einsatz von cookies einverstanden.",
+                       "the courier mail no cookies to use this website, cookies must be enabled in your browser.",
+                       "copyright © 2020, abc audio.", "reservados todos los derechos",
+                       "police concerned about ill man sign up to free daily email alerts from plymouthherald",
+                       "read more: silverstar to ring in new year with a pow"] {
+            #expect(CompareLexicon.isFurniture(notice), "\(notice)")
+        }
+        // Cookies alone may be news.
+        #expect(!CompareLexicon.isFurniture("the regulator fined the bakery chain over the recall of its cookies."))
+        #expect(!CompareLexicon.isFurniture("google said it would stop supporting third-party cookies in chrome by 2022."))
     }
 
     @Test func claimsAreSlicesOfTheArticleText() {
