@@ -169,6 +169,33 @@ import Testing
         #expect(report.corroborated.count == 1)
         #expect(group.sentences.count == 3)
     }
+
+    /// Two loosely related reports in two languages, as the stream's large stories hold them:
+    /// the pair of their first sentences shares three words ("forces", "official",
+    /// "secretary") and states two different facts. Across languages a lexical score that low
+    /// (below `SentenceAlignment.crossLanguageFloor`) makes no claim, however likely the
+    /// model finds the pair; a translated sentence still aligns.
+    @Test func fewSharedWordsDoNotJoinLanguages() {
+        func annotated(_ source: String, _ language: String, _ paragraphs: [String]) -> AnnotatedArticle {
+            ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: paragraphs, language: language))
+        }
+        let english = annotated("en.txt", "en", [
+            "Local sources, requesting not to be named, told the official news agency that Israeli forces also arrested the "
+                + "secretary of the movement in the old city early on Wednesday after raiding his family home near the northern "
+                + "gate and seizing two laptops, several phones and a car belonging to his brother.",
+            "The Oktoberfest, which draws six million visitors, may not take place this year.",
+        ])
+        let french = annotated("fr.txt", "fr", [
+            "Le Premier ministre, l'homme que son rival veut évincer lors des élections de lundi, l'a un jour salué comme un "
+                + "officier et un gentleman lorsque son gouvernement l'a nommé chef d'état-major des forces armées, avant que "
+                + "leur amitié ne se brise sur la question du budget.",
+            "L'Oktoberfest, qui attire six millions de visiteurs, pourrait ne pas avoir lieu cette année.",
+        ])
+        let report = StoryComparator(titleAnnotator: nil).compare([english, french])
+        let joined = report.corroborated.map { Set($0.sentences.map(\.text)) }
+        #expect(!joined.contains { $0.contains(english.article.paragraphs[0]) }, "\(joined)")
+        #expect(joined.contains { $0 == [english.article.paragraphs[1], french.article.paragraphs[1]] }, "\(joined)")
+    }
 }
 
 /// Word matching: spelling, synonyms, character trigrams.
