@@ -17,6 +17,9 @@ samples=(
     "--corpus cited --seed 43 --articles 320 --exclude 5:70,9:80,13:100,31:100"
     "--corpus cited --seed 31 --articles 100"
     "--corpus stream --seed 1 --articles 1165"
+    "--corpus stream --language de --seed 1 --articles 806"
+    "--corpus stream --language es --seed 1 --articles 592"
+    "--corpus stream --language fr --seed 1 --articles 234"
 )
 right=0 wrong=0
 for sample in "${samples[@]}"; do

@@ -74,11 +74,11 @@ def sample_of(rows, seed, count):
     return random.Random(seed).sample(rows, count)
 
 
-def collect(binary, seed, count, exclude=(), corpus="wikinews"):
+def collect(binary, seed, count, exclude=(), corpus="wikinews", language="en"):
     """Events of the sampled articles (less those of the samples `exclude`, as (seed, count)) and of the seeds."""
     rows = [json.loads(line) for line in open(CORPORA[corpus], encoding="utf-8")]
     if corpus == "stream":
-        rows = [row for row in rows if row.get("lang") == "en"]
+        rows = [row for row in rows if row.get("lang") == language]
     excluded = {row["id"] for other, size in exclude for row in sample_of(rows, other, size)}
     sample = [row for row in sample_of(rows, seed, count) if row["id"] not in excluded]
     found = []
@@ -109,7 +109,8 @@ def main():
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="wikinews",
                         help="wikinews: Wikinews articles (default); cited: the outlets' articles Wikinews cited; "
-                             "stream: the English articles of the multilingual stream")
+                             "stream: the articles of the multilingual stream in --language")
+    parser.add_argument("--language", default="en", help="with --corpus stream: the articles of this language (default en)")
     parser.add_argument("--exclude", default="", metavar="SEED:N,...",
                         help="leave out the articles of other samples (e.g. the tune samples 3:60,11:60)")
     parser.add_argument("--judgements", default=os.path.join(HERE, "judgements.jsonl"))
@@ -123,7 +124,9 @@ def main():
                 record = json.loads(line)
                 judged[record["key"]] = record
     exclude = [tuple(int(x) for x in item.split(":")) for item in arguments.exclude.split(",") if item]
-    found = collect(arguments.binary, arguments.seed, arguments.articles, exclude, arguments.corpus)
+    if arguments.language != "en" and arguments.corpus != "stream":
+        parser.error("--language needs --corpus stream")
+    found = collect(arguments.binary, arguments.seed, arguments.articles, exclude, arguments.corpus, arguments.language)
 
     counts = {"seeds": [0, 0, 0], arguments.corpus: [0, 0, 0]}  # right, wrong, unjudged
     for article, event in found:

@@ -12,9 +12,11 @@ import ParallaxLanguage
 /// (English; `RelationLexicon.targetBridges`): "Trump hailed the report on Biden" is not
 /// toward Biden. With no name after the word, the one right before it acts on the next one
 /// back ("Petro faces U.S. sanctions"), and a mutual act may follow two names joined by "and"
-/// ("Trump and Erdoğan spoke"). A name written right before a noun for the one who acts is
-/// the target, and the actor is tied to it by a copula or an apposition ("Noboa, a vocal
-/// Trump supporter"; `RelationLexicon.agentNouns`).
+/// ("Trump and Erdoğan spoke"). In the other languages both parties must stand in the act's
+/// clause, with no comma, colon, bracket or dash between (`RelationLexicon.clauseMarks`). A
+/// name written right before a noun for the one who acts is the target, and the actor is
+/// tied to it by a copula or an apposition ("Noboa, a vocal Trump supporter";
+/// `RelationLexicon.agentNouns`).
 ///
 /// Parties: among several people, only people; a place after a preposition of setting ("met
 /// in Niamey") or modifying a capitalised name ("U.S. President") is none. A mutual act whose

@@ -130,6 +130,13 @@ enum RelationLexicon {
         "nunca", "jamás", "nadie", "ninguno", "ninguna",
         "niet", "geen", "nooit",
     ]
+    /// Punctuation that ends a clause or sets a phrase apart. In languages read by plain word
+    /// order (no `targetBridges`), a name beyond one of them is no party to the act: on the
+    /// judged German, Spanish and French events of the stream, such names were the colon's
+    /// headline ("Congress: … exigir que … contra Sánchez"), the comma's relative clause
+    /// ("Das Dekret, das Trump verlängert hat, ermöglicht … Sanktionen") or a credit line.
+    static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "•", "|", "©"]
+
     /// Words that open a new clause, where a clause negation stops reaching.
     static let clauseOpeners: Set<String> = [",", ";", ":", "—", "–", "but", "aber", "doch", "mais", "pero", "sino", "maar"]
     /// Verbs that undo the act named within the next few words ("rejected a partnership

@@ -57,7 +57,11 @@ extension RelationFinder {
             return between.contains { linkers.contains($0.normalized) } ? (actor, target) : nil
         }
         if let nearest = before.first, let target = after.first(where: { $0.key != nearest.key }) {
-            guard let bridges = RelationLexicon.targetBridges[language] else { return (nearest, target) }
+            guard let bridges = RelationLexicon.targetBridges[language] else {
+                // Without a reading of the language's syntax, both parties must stand in the
+                // act's clause: no comma, colon, bracket or dash between either and the act.
+                return inOneClause(nearest.span, span, tokens) && inOneClause(span, target.span, tokens) ? (nearest, target) : nil
+            }
             // An agent noun's subject is tied by a copula ("Navalny is an outspoken critic of Putin").
             guard let actor = agentNoun ? nearest : subject(among: before, of: span, tokens: tokens, names: names, language: language),
                   actor.key != target.key else { return nil }
@@ -74,7 +78,8 @@ extension RelationFinder {
         // nothing of Bowen named before.
         // A mutual act may follow its two parties joined by "and" or "with" ("Trump and Erdoğan
         // spoke", "Obama spoke with Putin by telephone").
-        if after.isEmpty, !speaking, let actor = before.first, let target = before.first(where: { $0.key != actor.key }) {
+        if after.isEmpty, !speaking, let actor = before.first, let target = before.first(where: { $0.key != actor.key }),
+           RelationLexicon.targetBridges[language] != nil || inOneClause(target.span, span, tokens) {
             // "… with Harper and Hollande, and they agreed": the pronoun is who acts.
             let pronouns = RelationLexicon.subjectPronouns[language] ?? []
             if tokens.contains(where: { $0.span.start >= actor.span.end && $0.span.end <= span.start && pronouns.contains($0.normalized)
@@ -200,6 +205,15 @@ extension RelationFinder {
         // Not for a mutual act: "the NATO treaty" is NATO's, not one with whoever is named before.
         if !mutual, let actor = modifier, after.isEmpty, let target = before.first(where: { $0.key != actor.key }) { return (actor, target) }
         return nil
+    }
+
+    /// Whether no clause mark (`RelationLexicon.clauseMarks`) stands between two spans, the
+    /// first written before the second.
+    static func inOneClause(_ first: TextSpan, _ second: TextSpan, _ tokens: [Token]) -> Bool {
+        !tokens.contains {
+            $0.kind == .symbol && $0.span.start >= first.end && $0.span.end <= second.start
+                && RelationLexicon.clauseMarks.contains($0.normalized)
+        }
     }
 
     /// Whether "and" stands between two mentions, the first written before the second.
