@@ -66,7 +66,7 @@ struct SentenceAlignment: Sendable {
     /// Across languages no pair aligns on its words below this score, however many names and
     /// concepts it shares: in a story of many articles the best pair of two loosely related
     /// articles in two languages shares a name and a word such as "said" or "minister". Of
-    /// the cross-language claims of the stream's 40 largest stories below 0.2, 3 in about 50
+    /// the cross-language claims of the stream's 40 largest stories below 0.2, 3 in about 45
     /// were right; every cross-language link of Benchmarks/claims scores 0.22 or more
     /// (BENCHMARKS.md, Session 21). An embedder's cosine may still align such a pair.
     static let crossLanguageFloor = 0.2
