@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 import ParallaxStore
 
 /// `/search?q=`: articles matching the query, best first, each with the story it belongs to.
@@ -13,7 +14,7 @@ struct SearchPage {
         guard !hits.isEmpty else { return out }
         out += "<ol class=\"hits\">\n"
         for hit in hits {
-            let title = hit.title.isEmpty ? "(untitled)" : hit.title
+            let title = Article.headline(title: hit.title, text: "")
             out += "<li class=\"card\"><h3>"
                 + (hit.storyID.map { HTML.internalLink("/stories/\($0)", text: title) } ?? HTML.escape(title)) + "</h3>\n"
             out += "<div class=\"meta\">" + HTML.link(hit.url, text: SourceName.of(site: nil, url: hit.url, source: hit.source))

@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxCore
 import ParallaxStore
 
 /// `/`: the stories, newest first, a page at a time.
@@ -25,7 +26,7 @@ struct StoryListPage {
         out += "<ol class=\"stories\">\n"
         for entry in entries {
             let story = entry.story
-            out += "<li class=\"card\"><h3>" + HTML.internalLink("/stories/\(story.id)", text: story.title.isEmpty ? "(untitled)" : story.title) + "</h3>\n"
+            out += "<li class=\"card\"><h3>" + HTML.internalLink("/stories/\(story.id)", text: Article.headline(title: story.title, text: "")) + "</h3>\n"
             out += "<div class=\"meta\">\(story.articleCount) \(story.articleCount == 1 ? "article" : "articles") · "
                 + HTML.escape(HTML.span(story.firstPublished, story.lastPublished))
                 + (story.languages.isEmpty ? "" : " · " + story.languages.map(HTML.escape).joined(separator: ", ")) + "</div>\n"

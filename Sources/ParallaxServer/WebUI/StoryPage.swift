@@ -73,7 +73,7 @@ struct StoryPage {
     private func header() -> String {
         let story = view.detail.story
         var out = "<p class=\"meta\"><a href=\"/\">← All stories</a></p>\n"
-        out += "<h1>" + HTML.escape(story.title.isEmpty ? "(untitled)" : story.title) + "</h1>\n"
+        out += "<h1>" + HTML.escape(Article.headline(title: story.title, text: "")) + "</h1>\n"
         out += "<p class=\"meta\">\(story.articleCount) \(story.articleCount == 1 ? "article" : "articles") · "
             + HTML.escape(HTML.span(story.firstPublished, story.lastPublished))
             + (story.languages.isEmpty ? "" : " · " + story.languages.map(HTML.escape).joined(separator: ", "))
