@@ -5,8 +5,8 @@ import ParallaxLanguage
 /// paragraph's own language), then time expressions, numbers, entities and quotes.
 ///
 /// Time expressions come first so that numbers skip the years and days they contain and
-/// entities skip month and weekday names; quotes come last because their speakers are the
-/// person entities.
+/// entities skip month and weekday names; ages (`AgeReader`) and quotes come last because
+/// their holders and speakers are the person entities.
 public struct ArticleAnnotator: Annotator {
     private let times = TimeExpressionTagger()
     private let numbers = NumberExtractor()
@@ -28,7 +28,9 @@ public struct ArticleAnnotator: Annotator {
             numberMentions += numbers.extract(s, excluding: found.map(\.span))
         }
         let analysis = entities.analyze(words, excluding: timeMentions.map(\.span))
-        let quoteMentions = quotes.extract(Array(article.text.unicodeScalars), sentences: words, entities: analysis)
+        let text = Array(article.text.unicodeScalars)
+        numberMentions = AgeReader(text: text).read(numberMentions, entities: analysis.mentions)
+        let quoteMentions = quotes.extract(text, sentences: words, entities: analysis)
         return AnnotatedArticle(article: article, sentences: sentences, entities: analysis.mentions, quotes: quoteMentions,
                                 numbers: numberMentions, times: timeMentions)
     }

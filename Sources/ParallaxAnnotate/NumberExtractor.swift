@@ -65,6 +65,10 @@ private struct NumberReader {
         guard canStart(at: i), var core = phraseNumber(at: i) ?? numeral(at: i) ?? numberWord(at: i) else { return nil }
         var found = Found(start: s.words[i].start, end: s.words[core.last].end, lastWord: core.last, value: core.value,
                           unit: core.unit, qualifier: .exact)
+        if var age = age(core, at: i) {
+            if age.start == s.words[i].start { attachQualifier(&age, firstWord: i) }  // "nearly 80 years old"
+            return age
+        }
         // Chinese writes the scale right after the digits, often with the unit ("250万人").
         if core.last + 1 < s.words.count, s.gap(after: core.last).isEmpty, let first = s.words[core.last + 1].lower.unicodeScalars.first,
            first.properties.isIdeographic, let scale = NumberLexicon.scales[String(first)] {
@@ -140,6 +144,7 @@ private struct NumberReader {
             // "20m", "5bn", "10km"; ordinals and decades are not quantities.
             guard let value = Double(digits) else { return nil }
             if let scale = NumberLexicon.scales[String(suffix)] { return (value * scale, i, nil) }
+            if NumberLexicon.ageSuffixes.contains(String(suffix)) { return (value, i, NumberLexicon.ageUnit) }
             if let unit = NumberLexicon.units[String(suffix)] { return (value, i, unit) }
             return nil
         }
@@ -205,6 +210,77 @@ private struct NumberReader {
         if NumberLexicon.ambiguousCardinals.contains(word.lower), last == i, unitAfter(last) == nil,
            !(last + 1 < s.words.count && NumberLexicon.scales[s.words[last + 1].lower] != nil) { return nil }
         return (value, last, nil)
+    }
+
+    // MARK: ages
+
+    /// The number read as someone's age, with the words that make it one (see the ages of
+    /// `NumberLexicon`): after it ("77-year-old", "45 yaşında"), before it ("aged 77", "im
+    /// Alter von 77 Jahren"), or after a person noun or a comma ("un hombre de 45 años",
+    /// "Stern, de 77 años,").
+    private func age(_ core: Core, at i: Int) -> Found? {
+        guard core.value >= 1, core.value <= NumberLexicon.oldestAge, core.value == core.value.rounded(),
+              core.unit == nil || core.unit == NumberLexicon.ageUnit else { return nil }
+        var start = s.words[i].start, last = core.last
+        if core.unit == NumberLexicon.ageUnit {
+            // A glued suffix ("45enne", "77岁").
+        } else if core.last + 1 < s.words.count, s.gap(after: core.last).isEmpty,
+                  let first = s.words[core.last + 1].text.unicodeScalars.first, NumberLexicon.ageSuffixes.contains(String(first)) {
+            // Japanese and Korean words may run on after the age sign ("91歳で"): the age ends with the sign.
+            return Found(start: start, end: s.words[core.last + 1].start + 1, lastWord: core.last + 1, value: core.value,
+                         unit: NumberLexicon.ageUnit, qualifier: .exact)
+        } else if let end = ageWordsAfter(core.last) {
+            last = end
+        } else if let (from, needsYearWord) = agePhraseBefore(i), !needsYearWord || yearWordAfter(core.last) != nil {
+            start = s.words[from].start
+            last = yearWordAfter(core.last) ?? core.last
+        } else if i >= 1, NumberLexicon.agePersonLinks.contains(s.words[i - 1].lower), s.spaceOnly(after: i - 1),
+                  i >= 2 && NumberLexicon.agePersonNouns.contains(s.words[i - 2].lower) && s.spaceOnly(after: i - 2)
+                    || s.gap(before: i - 1).contains(","),
+                  let year = yearWordAfter(core.last) {
+            last = year
+        } else {
+            return nil
+        }
+        return Found(start: start, end: s.words[last].end, lastWord: last, value: core.value, unit: NumberLexicon.ageUnit,
+                     qualifier: .exact)
+    }
+
+    /// Whether word `i` and the next are one phrase: a hyphen or spaces between, or nothing
+    /// (Chinese, Japanese and Korean write "77岁" without a space).
+    private func ageJoins(after i: Int) -> Bool {
+        guard i + 1 < s.words.count else { return false }
+        let gap = s.gap(after: i)
+        return gap.isEmpty || s.joins(after: i)
+    }
+
+    /// The last word of an age phrase after the number ending at word `i` ("year old"), if one follows.
+    private func ageWordsAfter(_ i: Int) -> Int? {
+        guard ageJoins(after: i) else { return nil }
+        var best: Int?
+        for words in NumberLexicon.ageWordsAfter where s.words[i + 1].lower == words[0] {
+            if let last = s.match(words, at: i + 1), best == nil || last > best! { best = last }
+        }
+        return best
+    }
+
+    /// Where an age phrase before the number at word `i` starts ("at the age of"), the longest,
+    /// and whether a year word must follow the number.
+    private func agePhraseBefore(_ i: Int) -> (from: Int, needsYearWord: Bool)? {
+        guard i > 0, ageJoins(after: i - 1), !Punctuation.hyphens.contains(where: s.gap(after: i - 1).contains) else { return nil }
+        var best: [String]?
+        for words in NumberLexicon.agePhrasesBefore where words.count <= i && (best == nil || words.count > best!.count) {
+            if s.match(words, at: i - words.count) == i - 1 { best = words }
+        }
+        guard let best else { return nil }
+        return (i - best.count, NumberLexicon.agePhrasesNeedingYearWord.contains(best))
+    }
+
+    /// Word `i + 1` when it is a year word of an age after the number ending at word `i`
+    /// ("Jahren", "años", "лет").
+    private func yearWordAfter(_ i: Int) -> Int? {
+        guard ageJoins(after: i), NumberLexicon.ageYearWords.contains(s.words[i + 1].lower) else { return nil }
+        return i + 1
     }
 
     // MARK: unit and qualifier

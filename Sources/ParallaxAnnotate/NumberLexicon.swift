@@ -168,6 +168,76 @@ enum NumberLexicon {
         return table
     }()
 
+    // MARK: ages
+
+    /// The unit of a person's age: "the 77-year-old", "aged 77", "77-jährige", "77 岁".
+    static let ageUnit = NumberMention.ageUnit
+
+    /// Greatest number read as an age.
+    static let oldestAge = 125.0
+
+    /// Words after the number that make it an age, joined to it by a hyphen or a space:
+    /// "77-year-old", "77 years old", "77-jährige", "45 yaşında", "45-летний", "77 岁".
+    static let ageWordsAfter: [[String]] = [
+        "year old", "years old", "yr old", "year olds",
+        "jährige", "jähriger", "jährigen", "jährigem", "jähriges", "jährig",
+        "jahre alt", "jahre alte", "jahre alter", "jahre alten", "jahre altem", "jahre altes",
+        "jarige", "jarig", "jaar oud",
+        "años de edad", "anos de idade",
+        "latek", "latka", "latkiem", "letni", "letnia", "letniego", "letniej", "letnią", "letniemu",
+        "летний", "летняя", "летнего", "летней", "летнему", "летнюю", "летним", "летние", "летних",
+        "річний", "річна", "річного", "річної",
+        "yaşında", "yaşındaki", "yaşındaydı", "yaşındayken",
+        "岁", "歲", "歳", "세", "살",
+    ].map(Punctuation.words)
+
+    /// Suffixes glued to the digits that make an age: "45enne" (Italian), "77岁", "77세".
+    static let ageSuffixes: Set<String> = ["enne", "岁", "歲", "歳", "세", "살"]
+
+    /// Phrases right before the number that make it an age; a year word after the number
+    /// (`ageYearWords`) then belongs to the age: "aged 77", "at the age of 77", "died at 77",
+    /// "im Alter von 77 Jahren", "à l'âge de 77 ans", "a los 77 años", "w wieku 77 lat",
+    /// "в возрасте 77 лет", "عن عمر ناهز 96 عاما", "berusia 45 tahun", "享年 91 岁".
+    static let agePhrasesBefore: [[String]] = [
+        "aged", "age", "at the age of", "at age", "dies at", "died at", "dead at", "dying at",
+        "im alter von", "mit", "stirbt mit", "starb mit", "gestorben mit",
+        "op de leeftijd van",
+        "à l'âge de", "âgé de", "âgée de", "âgés de", "âgées de", "mort à", "morte à", "meurt à", "décédé à", "décédée à", "décède à",
+        "a la edad de", "a los", "a sus", "con la edad de", "tenía", "tiene", "tinha", "tem", "avait", "aveva",
+        "all'età di", "morto a", "morta a", "muore a", "morì a", "deceduto a", "deceduta a", "scomparso a", "scomparsa a",
+        "aos", "com a idade de", "à idade de",
+        "w wieku",
+        "в возрасте", "у віці",
+        "عن عمر ناهز", "عن عمر يناهز", "عن عمر", "البالغ من العمر", "البالغة من العمر", "عمره", "عمرها", "بعمر",
+        "berusia", "usia", "pada usia",
+        "享年", "终年", "終年",
+    ].map(Punctuation.words)
+
+    /// Phrases before the number that make an age only when a year word follows it: "a los 77
+    /// años", but "a los 77 detenidos"; "mit 77 Jahren", but "mit 77 Stimmen"; "tenía 77 años".
+    static let agePhrasesNeedingYearWord: Set<[String]> = [
+        ["a", "los"], ["a", "sus"], ["aos"], ["usia"], ["mit"], ["tenía"], ["tiene"], ["tinha"], ["tem"], ["avait"], ["aveva"],
+    ]
+
+    /// Year words after an age opened by a phrase before it ("Jahren", "ans", "años", "lat").
+    static let ageYearWords: Set<String> = [
+        "year", "years", "jahren", "jahre", "jahr", "jaar", "ans", "an", "años", "año", "anni", "anno", "anos", "ano",
+        "lat", "lata", "roku", "лет", "года", "год", "років", "роки", "عاما", "عامًا", "عاماً", "عام", "سنة", "سنوات",
+        "tahun", "岁", "歲", "歳", "세", "yaşında",
+    ]
+
+    /// People named by a noun with their age after "de" or "di": "un hombre de 45 años",
+    /// "une femme de 30 ans", "un uomo di 40 anni", "um homem de 50 anos"; the year word must
+    /// follow. After a comma the linking word alone will do: "Stern, de 77 años,".
+    static let agePersonNouns: Set<String> = [
+        "homme", "femme", "jeune", "garçon", "fille", "enfant", "adolescent", "adolescente", "retraité", "retraitée", "père", "mère",
+        "hombre", "mujer", "joven", "niño", "niña", "menor", "anciano", "anciana", "chico", "chica", "varón", "adolescente", "padre", "madre",
+        "uomo", "donna", "ragazzo", "ragazza", "bambino", "bambina", "anziano", "anziana", "giovane",
+        "homem", "mulher", "jovem", "menino", "menina", "criança", "idoso", "idosa", "rapaz",
+    ]
+    /// The linking words between such a noun and the age.
+    static let agePersonLinks: Set<String> = ["de", "di"]
+
     /// Languages that write "1.200,5" rather than "1,200.5".
     static let decimalCommaLanguages: Set<String> = ["nl", "de", "fr", "es", "it", "pt", "pl", "tr", "ru", "sv", "da", "no", "fi", "cs", "ro", "id"]
 

@@ -15,14 +15,21 @@ enum ConflictFinder {
     }
 
     /// - Parameter datesComparable: whether the sentences are tied closely enough for their
-    ///   dates to be one slot. A pair aligned only on weak evidence (a neighbour, a mutual
-    ///   best match) often shares its actors but tells another moment ("Today we decided …"
-    ///   against "… cuts since August"); its numbers may still conflict, its dates do not.
+    ///   dates, and the ages of people they do not name, to be one slot. A pair aligned only
+    ///   on weak evidence (a neighbour, a mutual best match) often shares its actors but tells
+    ///   another moment ("Today we decided …" against "… cuts since August") or another
+    ///   person ("Ein 20-Jähriger wurde schwer verletzt" against "Ein 28-jähriger Mann soll …");
+    ///   its other numbers may still conflict.
     /// - Parameter weekdays: reads the weekday of dates no publication date resolved
     ///   (`WeekdayReader`); nil: only resolved dates are compared.
     static func conflicts(_ a: Side, _ b: Side, datesComparable: Bool = true, weekdays: WeekdayReader? = nil) -> [StoryReport.Conflict] {
         var found: [StoryReport.Conflict] = []
-        if let (numbersA, numbersB) = slotValues(a.unit.numbers, b.unit.numbers) {
+        // Ages of people neither sentence names are one slot only in a close pair of one
+        // language: across languages a headline "36-Year-Old Woman Fatally Shot" met "33-летний
+        // мужчина застрелен", another shooting, through the page furniture both printed.
+        let oneFact = datesComparable && !ClaimMatcher.crossLanguage(a.unit, b.unit)
+        if let (numbersA, numbersB) = slotValues(a.unit.numbers, b.unit.numbers, aligned: oneFact,
+                                                 names: (Array(a.unit.entities.keys), Array(b.unit.entities.keys))) {
             found.append(StoryReport.Conflict(kind: .number, sides: [
                 .init(source: a.source, text: a.text, value: numbersA.map(\.text).joined(separator: "; ")),
                 .init(source: b.source, text: b.text, value: numbersB.map(\.text).joined(separator: "; ")),
@@ -98,8 +105,13 @@ enum ConflictFinder {
                         let tollOfOnePlace = CompareLexicon.casualtyUnits.contains { unit in
                             a.numbers.contains { $0.unit == unit } && b.numbers.contains { $0.unit == unit }
                         } && !Set(a.entities.keys).isDisjoint(with: b.entities.keys)
-                        guard shared >= slotWords || tollOfOnePlace else { continue }
-                        guard let (numbersA, numbersB) = slotValues(a.numbers, b.numbers) else { continue }
+                        // One person's age is one slot wherever a source gives it.
+                        let agedPerson = a.numbers.contains { x in b.numbers.contains { ConflictFinder.sameHolder(x, $0) } }
+                        guard shared >= slotWords || tollOfOnePlace || agedPerson else { continue }
+                        let onlyAges = shared < slotWords && !tollOfOnePlace
+                        guard let (numbersA, numbersB) = slotValues(onlyAges ? a.numbers.filter(\.isAge) : a.numbers,
+                                                                    onlyAges ? b.numbers.filter(\.isAge) : b.numbers, aligned: false)
+                        else { continue }
                         let sideA = side(a), sideB = side(b)
                         reported.insert(pair)
                         found.append(SlotConflict(
@@ -137,9 +149,14 @@ enum ConflictFinder {
     /// people"; `CompareLexicon.countUnits`), or people against a role ("26 people" against "21
     /// dead"): the looser side cannot tell, so the values must be within `slotMagnitude` of
     /// each other and not compatible. Other units (hours, euros) never meet a unit-less number.
-    static func slotValues(_ a: [NumberMention], _ b: [NumberMention]) -> ([NumberMention], [NumberMention])? {
+    /// Ages (`NumberMention.isAge`) fill a slot only when they are one person's (`ages`).
+    /// - Parameter aligned: whether the two phrases were aligned closely enough to state one
+    ///   fact of one person.
+    /// - Parameter names: the entity keys each phrase names (see `ages`).
+    static func slotValues(_ a: [NumberMention], _ b: [NumberMention], aligned: Bool = true,
+                           names: ([String], [String]) = ([], [])) -> ([NumberMention], [NumberMention])? {
         var conflictingA: [NumberMention] = [], conflictingB: [NumberMention] = []
-        for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() {
+        for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() where unit != NumberMention.ageUnit {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
             guard !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) else { continue }
             if CompareLexicon.currencyUnits.contains(unit),
@@ -147,12 +164,48 @@ enum ConflictFinder {
             conflictingA += numbersA
             conflictingB += numbersB
         }
+        for (x, y) in ages(a.filter(\.isAge), b.filter(\.isAge), aligned: aligned, names: names)
+        where !x.contains(where: { u in y.contains { $0.agrees(with: u) } }) {
+            conflictingA += x
+            conflictingB += y
+        }
         if let (x, y) = looserSlotConflict(a, b), !conflictingA.contains(x), !conflictingB.contains(y) {
             conflictingA.append(x)
             conflictingB.append(y)
         }
         guard !conflictingA.isEmpty else { return nil }
         return (conflictingA.sorted { $0.span.start < $1.span.start }, conflictingB.sorted { $0.span.start < $1.span.start })
+    }
+
+    /// Whether two ages are known to be one person's (`NumberMention.holder`; "Marlow" is
+    /// "John Marlow", as `ClaimMatcher.entityMatch` reads names).
+    static func sameHolder(_ x: NumberMention, _ y: NumberMention) -> Bool {
+        guard x.isAge, y.isAge, let a = x.holder, let b = y.holder else { return false }
+        return ClaimMatcher.entityMatch(a, b) > 0
+    }
+
+    /// The ages of two phrases grouped by person, each group one slot: the ages of one holder
+    /// on both sides; and in aligned sentences, which state one fact, a lone age on each side
+    /// when either has no known holder ("The 77-year-old had been ill" against "Marlow, 78,
+    /// had been ill"), unless the phrase whose age has none names the other's holder apart
+    /// from it. The ages of two different people are never one slot: "Mehmet Kaya, 45," against
+    /// "the 42-year-old suspect stabbed Mehmet Kaya".
+    static func ages(_ a: [NumberMention], _ b: [NumberMention], aligned: Bool,
+                     names: ([String], [String])) -> [([NumberMention], [NumberMention])] {
+        var groups: [([NumberMention], [NumberMention])] = []
+        for x in a where x.holder != nil && !groups.contains(where: { $0.0.contains(x) }) {
+            let sideA = a.filter { $0 == x || sameHolder($0, x) }, sideB = b.filter { sameHolder($0, x) }
+            if !sideB.isEmpty { groups.append((sideA, sideB)) }
+        }
+        func namesHolderApart(_ names: [String], _ age: NumberMention) -> Bool {
+            guard let holder = age.holder else { return false }
+            return names.contains { ClaimMatcher.entityMatch($0, holder) > 0 }
+        }
+        if groups.isEmpty, aligned, a.count == 1, b.count == 1, a[0].holder == nil || b[0].holder == nil,
+           !namesHolderApart(names.0, b[0]), !namesHolderApart(names.1, a[0]) {
+            groups.append((a, b))
+        }
+        return groups
     }
 
     /// A count and a looser count of one slot (people against the dead, a bare number against

@@ -315,7 +315,8 @@ public struct StoryComparator: StoryComparer {
                     guard !phrase.entities.isEmpty || !phrase.numbers.isEmpty || !phrase.times.isEmpty else { return false }
                     let newFact = phrase.entities.keys.contains { !otherEntities.contains($0) }
                         || phrase.numbers.contains { number in
-                            number.unit != nil && !otherNumbers.contains { $0.agrees(with: number) }
+                            // A person's age another source gives otherwise is a conflict, not a new fact.
+                            number.unit != nil && !otherNumbers.contains { $0.agrees(with: number) || ConflictFinder.sameHolder($0, number) }
                         }
                         || phrase.resolvedTimes.contains { time in !otherTimes.contains { $0.overlaps(time) } }
                     guard newFact || (!isAligned && phrase.words.contains { isNew($0, in: phrase) }) else { return false }

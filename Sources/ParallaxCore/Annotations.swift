@@ -99,17 +99,28 @@ public struct NumberMention: Sendable, Hashable, Codable {
     public var span: TextSpan
     public var sentence: Int
     public var value: Double
-    /// Normalised unit ("hour", "percent", "usd", "person"…), when one follows the number.
+    /// Normalised unit ("hour", "percent", "usd", "person"…, "age" for a person's age), when
+    /// the words around the number say what it counts.
     public var unit: String?
     public var qualifier: Qualifier
+    /// For an age: the key of the person whose age it is (`EntityMention.key`), when the
+    /// sentence tells ("John Marlow, 78", "the 77-year-old Marlow").
+    public var holder: String?
 
-    public init(text: String, span: TextSpan, sentence: Int, value: Double, unit: String?, qualifier: Qualifier) {
+    /// The unit of a person's age: its own unit, so that an age never agrees with a duration
+    /// ("77 years in office") and two sources' ages of one person can be compared.
+    public static let ageUnit = "age"
+    public var isAge: Bool { unit == NumberMention.ageUnit }
+
+    public init(text: String, span: TextSpan, sentence: Int, value: Double, unit: String?, qualifier: Qualifier,
+                holder: String? = nil) {
         self.text = text
         self.span = span
         self.sentence = sentence
         self.value = value
         self.unit = unit
         self.qualifier = qualifier
+        self.holder = holder
     }
 
     /// Whether two mentions can describe the same quantity, given their qualifiers.

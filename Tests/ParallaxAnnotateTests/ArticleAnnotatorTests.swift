@@ -62,6 +62,22 @@ import TestSupport
         #expect(titleEntities.contains { $0.text == "Witte Huis" && $0.key == "white house" })
     }
 
+    /// Whose age an age is, and ages written by their place beside a name.
+    @Test func agesBelongToThePeopleTheyDescribe() {
+        func ages(_ text: String, _ language: String = "en") -> [String] {
+            annotator.annotate(Article(source: "a.txt", title: "", paragraphs: [text], language: language)).numbers
+                .filter(\.isAge).map { "\($0.text)=\($0.holder ?? "-")" }
+        }
+        #expect(ages("John Marlow, 78, died on Monday.") == ["78=john marlow"])
+        #expect(ages("The singer John Marlow died at the age of 77, his family said.") == ["at the age of 77=john marlow"])
+        #expect(ages("Police said the 42-year-old suspect stabbed Mehmet Kaya on Monday.") == ["42-year-old=-"])
+        #expect(ages("Mehmet Kaya, 45, was stabbed by a 42-year-old neighbour.") == ["45=mehmet kaya", "42-year-old=-"])
+        #expect(ages("Ali Çelik (45) hayatını kaybetti.", "tr") == ["45=ali celik"])
+        // A number beside a place, or a list number, is no age.
+        #expect(ages("Flooding hit Jakarta, 12, and the outskirts.").isEmpty)
+        #expect(ages("John Marlow, 1,200 people and the band played.").isEmpty)
+    }
+
     @Test func withoutPublicationDateRelativeTimesStayOpen() throws {
         var article = try Fixtures.seed002()
         article.published = nil

@@ -84,6 +84,38 @@ import ParallaxCore
         #expect(numbers("The death toll from the storm that flattened the coastal villages rose again, to 30.") == ["30=30 exact"])
     }
 
+    /// A person's age is its own unit in every language the press writes it: after the number,
+    /// before it, or glued to it. Durations in years stay durations.
+    @Test func agesInManyLanguages() {
+        let ages: [(String, String, String)] = [
+            ("en", "The 77-year-old singer died on Monday.", "77-year-old"), ("en", "Singer dies at 77", "dies at 77"),
+            ("en", "She died aged 91 in London.", "aged 91"), ("en", "Marlow was 77 years old.", "77 years old"),
+            ("en", "A two-year-old girl was found.", "two-year-old"),
+            ("de", "Der 78-jährige Kardinal legte Berufung ein.", "78-jährige"),
+            ("de", "Er starb im Alter von 77 Jahren.", "im Alter von 77 Jahren"),
+            ("de", "Daraufhin habe der 42 Jahre alte Mann zugeschlagen.", "42 Jahre alte"),
+            ("nl", "Hij overleed op 77-jarige leeftijd.", "77-jarige"),
+            ("fr", "Il est mort à l'âge de 77 ans.", "à l'âge de 77 ans"), ("fr", "Un homme de 45 ans a été arrêté.", "45 ans"),
+            ("es", "Murió a los 77 años.", "a los 77 años"), ("es", "Tenía 77 años.", "Tenía 77 años"),
+            ("es", "Stern, de 77 años, transformó la liga.", "77 años"),
+            ("it", "Un 45enne è stato arrestato.", "45enne"), ("it", "David Stern è morto a 77 anni.", "morto a 77 anni"),
+            ("pt", "Morreu aos 77 anos.", "aos 77 anos"), ("pl", "Zmarł w wieku 77 lat.", "w wieku 77 lat"),
+            ("ru", "Он умер в возрасте 91 года.", "в возрасте 91 года"), ("ru", "45-летний мужчина задержан.", "45-летний"),
+            ("tr", "45 yaşındaki esnaf hayatını kaybetti.", "45 yaşındaki"),
+            ("ar", "توفي عن عمر ناهز 96 عامًا.", "عن عمر ناهز 96 عامًا"), ("id", "Ia meninggal pada usia 96 tahun.", "pada usia 96 tahun"),
+            ("zh", "他 77 岁。", "77 岁"), ("zh", "戈尔巴乔夫享年91岁。", "91岁"), ("ja", "91歳で死去した。", "91歳"), ("ko", "향년 91세.", "91세"),
+        ]
+        for (language, text, age) in ages {
+            let found = extractor.extract(text, language: language)
+            #expect(found.map(\.text) == [age] && found.allSatisfy(\.isAge), "\(text)")
+        }
+        // Durations, and words that open an age only with a year word after the number.
+        #expect(numbers("He spent 77 years in prison.") == ["77 years=77 year exact"])
+        #expect(numbers("Hace 45 años llegó.", "es") == ["45 años=45 year exact"])
+        #expect(numbers("Der Antrag scheiterte mit 77 Stimmen.", "de") == ["77=77 exact"])
+        #expect(numbers("Nearly 80 years old, he still runs.") == ["Nearly 80 years old=80 age approximately"])
+    }
+
     @Test func yearsDatesRanksAndArticlesAreNotQuantities() {
         let tagger = TimeExpressionTagger()
         let text = "On 3 February 2026, America's #1 ally sent one envoy and 12 ships."

@@ -136,6 +136,37 @@ import Testing
         #expect(Self.compare([first, elsewhere]).conflicts.filter { $0.kind == .number }.isEmpty)
     }
 
+    /// One person's age given otherwise by two sources is a conflict, in the sentences that
+    /// align and across sentences that name the person; an age written otherwise ("aged 77",
+    /// "77 岁", "dead at 77") agrees; the ages of two people are never compared.
+    @Test func aPersonsAgeIsOneSlot() throws {
+        let first = Self.article("a.txt", "en", [
+            "The singer John Marlow died on Monday at the age of 77, his family said.",
+            "His last album came out in the spring.",
+        ])
+        let second = Self.article("b.txt", "en", [
+            "John Marlow, 78, died on Monday, his family said.",
+            "Marlow toured Europe until last year.",
+        ])
+        let report = Self.compare([first, second])
+        let conflict = try #require(report.conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.value) == ["at the age of 77", "78"])
+        // A differing age is a conflict, not a fact only one source states.
+        #expect(!report.unique.contains { $0.text.contains("78") })
+
+        let english = Self.article("en.txt", "en", ["Former NBA commissioner David Stern died on Wednesday at the age of 77."])
+        let chinese = Self.article("zh.txt", "zh", ["前NBA总裁大卫·斯特恩周三去世，享年77岁。"])
+        let italian = Self.article("it.txt", "it", ["L'ex commissario NBA David Stern è morto a 77 anni, ha annunciato mercoledì la lega."])
+        let ages = [english, chinese, italian].flatMap(\.numbers).filter(\.isAge)
+        #expect(ages.count == 3 && ages.allSatisfy { $0.agrees(with: ages[0]) })
+        #expect(Self.compare([english, chinese, italian]).conflicts.filter { $0.kind == .number }.isEmpty)
+
+        // The victim's age and the suspect's: two people, no conflict.
+        let victim = Self.article("c.txt", "en", ["Mehmet Kaya, 45, was stabbed in the market of Alanya on Monday, police said."])
+        let suspect = Self.article("d.txt", "en", ["Police said the 42-year-old suspect stabbed Mehmet Kaya in the market of Alanya on Monday."])
+        #expect(Self.compare([victim, suspect]).conflicts.filter { $0.kind == .number }.isEmpty)
+    }
+
     @Test func approximatePercentagesAgree() {
         let french = Self.article("fr.txt", "fr", [
             "Le chômage en Espagne a atteint environ 5 % en mars, selon l'institut national de la statistique.",
