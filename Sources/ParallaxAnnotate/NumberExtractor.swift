@@ -114,8 +114,30 @@ private struct NumberReader {
         if found.unit == nil { attachUnit(&found) }
         let firstWord = found.start < s.words[i].start && i > 0 && s.words[i - 1].start == found.start ? i - 1 : i
         attachQualifier(&found, firstWord: firstWord)
-        if found.unit == nil { found.unit = casualtyUnitBefore(found, firstWord: firstWord) }
+        // People take the role the verb before or after gives them: "killed 26 people", "nine
+        // people have died"; a role noun ("21 dead") is kept.
+        if found.unit == nil || found.unit == "person", let role = casualtyUnitBefore(found, firstWord: firstWord) ?? roleAfter(found) {
+            found.unit = role
+        }
+        if firstWord > 0, s.joins(after: firstWord - 1), NumberLexicon.partialCountWords.contains(s.words[firstWord - 1].lower),
+           let unit = found.unit, NumberLexicon.peopleUnits.contains(unit) {
+            found.unit = nil
+        }
         return found
+    }
+
+    /// The role of a count of people from the words after it: "nine people have died", "19 mil
+    /// personas huyeran" (`NumberLexicon.roleWordsAfter`).
+    private func roleAfter(_ found: Found) -> String? {
+        let reach = found.unit == nil ? 1 : NumberLexicon.roleReach
+        var k = found.lastWord
+        while k + 1 < s.words.count, k - found.lastWord < reach, s.joins(after: k) {
+            k += 1
+            let word = s.words[k].lower
+            if let role = NumberLexicon.roleWordsAfter[word] { return role }
+            guard NumberLexicon.roleBridgeWords.contains(word) else { return nil }
+        }
+        return nil
     }
 
     // MARK: the number itself
@@ -157,9 +179,10 @@ private struct NumberReader {
             guard gap.count == 1 else { break }
             if [",", "."].contains(gap[0]) {
                 separators.append(gap[0])
-            } else if Punctuation.groupSpaces.contains(gap[0]), groups.last!.count <= 3, s.words[last + 1].text.count == 3,
-                      separators.allSatisfy({ Punctuation.groupSpaces.contains($0) }) {
-                // "35 000", "1 200 000": groups of three after a space (French, SI style).
+            } else if Punctuation.digitGroupMarks.contains(gap[0]), groups.last!.count <= 3, s.words[last + 1].text.count == 3,
+                      separators.allSatisfy({ Punctuation.digitGroupMarks.contains($0) }) {
+                // "35 000", "1 200 000", "11'235": groups of three after a space (French, SI
+                // style) or an apostrophe (Swiss).
                 separators.append(gap[0])
             } else { break }
             groups.append(s.words[last + 1].text)
@@ -180,7 +203,7 @@ private struct NumberReader {
         var used = 1
         for (k, separator) in separators.enumerated() {
             let group = groups[k + 1]
-            if separator == thousands || Punctuation.groupSpaces.contains(separator), group.count == 3, fraction.isEmpty {
+            if separator == thousands || Punctuation.digitGroupMarks.contains(separator), group.count == 3, fraction.isEmpty {
                 integer += group
             } else if fraction.isEmpty, separator == decimal || separators.count == 1 {
                 fraction = group

@@ -88,7 +88,7 @@ enum NumberLexicon {
              + "погибших погибли قتيل قتيلا قتلى"),
             ("injured", "injured wounded verletzte verletzten gewonden blessés heridos feriti feridos yaralı rannych раненых "
              + "пострадавших جريح جريحا جرحى مصابا مصابين"),
-            ("percent", "percent percentage procent prozent proc процент процента процентов بالمئة بالمائة"),
+            ("percent", "percent percentage procent prozent proc percento процент процента процентов بالمئة بالمائة"),
             ("km", "km kilometre kilometres kilometer kilometers kilometern kilomètre kilomètres kilómetro kilómetros chilometri quilômetros quilómetros"),
             ("mile", "mile miles"),
             ("m", "metre metres meter meters mètres metros metri"),
@@ -96,7 +96,7 @@ enum NumberLexicon {
             // with their unit they are never taken for a count of people.
             ("cm", "cm centimetre centimetres centimeter centimeters zentimeter centimètres centímetros centimetri"),
             ("mm", "mm millimetre millimetres millimeter millimeters millimètres milímetros millimetri"),
-            ("ft", "ft foot feet"),
+            ("ft", "ft foot feet piedi pies pieds fuß"),
             ("inch", "inch inches"),
             ("yard", "yard yards"),
             ("acre", "acre acres"),
@@ -135,7 +135,50 @@ enum NumberLexicon {
     static let casualtyWordsBefore: [String: String] = [
         "killed": "dead", "killing": "dead", "kills": "dead",
         "injured": "injured", "injuring": "injured", "injures": "injured", "wounded": "injured", "wounding": "injured",
+        "evacuated": "displaced", "evacuating": "displaced", "displaced": "displaced", "displacing": "displaced",
     ]
+    /// Words a few words after a count of people that say what happened to them: "nine people
+    /// have died", "19 mil personas huyeran", "tre persone sono morte", "1,200 people were
+    /// evacuated". Within `roleReach` words, in the same phrase; a count with no unit takes
+    /// its role only from the word right after it ("26 died").
+    static let roleWordsAfter: [String: String] = {
+        var table: [String: String] = [:]
+        let groups: [(String, String)] = [
+            ("dead", "died dead killed perished murieron muerto muertos muertas fallecieron fallecido fallecidos fallecidas "
+             + "morte morti morirono uccise uccisi mortes morts tuées tués décédées décédés péri starben getötet gestorben "
+             + "погибли погибло погиб погибла погибших умерли умер умерла öldü zginęło zginęli zginęły zmarło zmarli"),
+            ("injured", "injured wounded hurt heridos heridas feriti ferite blessés blessées verletzt ранены yaralandı ranne ranni"),
+            ("missing", "missing desaparecidos desaparecidas disparus disparues dispersi dispersa vermisst пропал пропали "
+             + "пропавших kayıp zaginęło zaginionych"),
+            ("displaced", "fled evacuated displaced homeless huyeron huyeran evacuados evacuadas desplazados desplazadas damnificados "
+             + "sfollate sfollati evacuati evacuate évacuées évacués déplacées déplacés evakuiert geflohen flohen obdachlos "
+             + "эвакуированы эвакуировали"),
+        ]
+        for (role, words) in groups {
+            for word in words.split(separator: " ") { table[String(word)] = role }
+        }
+        return table
+    }()
+    static let roleReach = 3
+    /// The units of counts of people: all people, or people in one role.
+    static let peopleUnits: Set<String> = ["person", "dead", "injured", "displaced", "missing"]
+    /// The words that may stand between a count and its role word: auxiliaries and relative
+    /// pronouns ("have died", "who were killed", "sono rimaste uccise", "ont été tuées"). Any
+    /// other word ends the search: "killed 26 people and wounded 57" counts no injured in 26.
+    static let roleBridgeWords: Set<String> = [
+        "have", "has", "had", "were", "was", "are", "is", "been", "who", "that", "which",
+        "han", "habían", "fueron", "resultaron", "quedaron", "sono", "furono", "rimaste", "rimasti", "state", "stati",
+        "ont", "été", "sont", "sind", "wurden", "waren", "haben", "hatten", "seien",
+        "foram", "ficaram", "zostało", "zostały", "zostali", "были", "было",
+    ]
+    /// Words before a count that make it a part, not a total: "altre tre persone sono morte",
+    /// "another 5 people", "weitere drei Menschen". Such a count keeps no unit, so it is not
+    /// set against the toll it adds to.
+    static let partialCountWords: Set<String> = [
+        "other", "another", "further", "additional", "altre", "altri", "otras", "otros", "autres", "weitere", "weiteren",
+        "andere", "outras", "outros",
+    ]
+
     /// "the death toll stood at 20", "the death toll rose to 20": a count within `tollReach`
     /// words after "death toll" counts the dead.
     static let tollWords: Set<String> = ["toll"]

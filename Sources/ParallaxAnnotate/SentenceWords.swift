@@ -142,6 +142,8 @@ enum Punctuation {
     /// Spaces that may separate groups of three digits ("35 000").
     static let groupSpaces: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
     static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
+    /// Marks between groups of three digits other than the language's thousands separator.
+    static let digitGroupMarks: Set<Unicode.Scalar> = groupSpaces.union(apostrophes)
     /// What may separate two words of one phrase: spaces, hyphens, apostrophes.
     static let phraseJoiners: Set<Unicode.Scalar> = {
         var set: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\t"]

@@ -1,3 +1,5 @@
+import ParallaxCore
+
 /// The word lists of the comparison stage, kept in one place as data.
 ///
 /// Everything here is generic news vocabulary and orthography; nothing names the words of
@@ -137,10 +139,19 @@ enum CompareLexicon {
 
     /// Units of counted things: a number the annotator gave no unit ("1,200 residents") may
     /// count the same things, so it is compared with them in conflict search.
-    static let countUnits: Set<String> = ["person", "dead", "injured"]
+    static let countUnits: Set<String> = ["person", "dead", "injured", "displaced", "missing"]
+    /// People counted without a role ("4,000 people", "27 personnes").
+    static let peopleUnit = "person"
     /// Counts of people in one role: "26 people" (killed) may be the "26 dead" of another
-    /// source, but the dead and the injured are never one count.
-    static let casualtyUnits: Set<String> = ["dead", "injured"]
+    /// source, but the dead, the injured, the missing and those who fled are never one count.
+    static let casualtyUnits: Set<String> = ["dead", "injured", "displaced", "missing"]
+    /// Quantities compared between sentences that alignment left apart
+    /// (`ConflictFinder.slotConflicts`): counts of people, a person's age, sums of money.
+    static let slotUnits: Set<String> = countUnits.union([NumberMention.ageUnit]).union(currencyUnits)
+    /// Compared, like dates, only in closely aligned pairs (`ConflictFinder.conflicts`): spans
+    /// of time, and shares, of which one story gives many (two polls, the votes counted so
+    /// far, the growth of two markets).
+    static let closeOnlyUnits: Set<String> = ["hour", "minute", "day", "week", "month", "year", "percent"]
     /// Currencies (`NumberLexicon.units` and the currency signs): a story names many sums (a
     /// bail and a fine, a bounty and a reward), so two sums conflict only when they are
     /// close enough to be two accounts of one (`ConflictFinder.sumMagnitude`).

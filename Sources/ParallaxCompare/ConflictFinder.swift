@@ -28,7 +28,12 @@ enum ConflictFinder {
         // language: across languages a headline "36-Year-Old Woman Fatally Shot" met "33-летний
         // мужчина застрелен", another shooting, through the page furniture both printed.
         let oneFact = datesComparable && !ClaimMatcher.crossLanguage(a.unit, b.unit)
-        if let (numbersA, numbersB) = slotValues(a.unit.numbers, b.unit.numbers, aligned: oneFact,
+        // A span of time is a date's kin: "Rund zwei Wochen vor Beginn" against "eine Woche"
+        // in a weakly aligned pair tells two moments; shares of a story are many (two polls).
+        func compared(_ numbers: [NumberMention]) -> [NumberMention] {
+            datesComparable ? numbers : numbers.filter { !CompareLexicon.closeOnlyUnits.contains($0.unit ?? "") }
+        }
+        if let (numbersA, numbersB) = slotValues(compared(a.unit.numbers), compared(b.unit.numbers), aligned: oneFact,
                                                  names: (Array(a.unit.entities.keys), Array(b.unit.entities.keys))) {
             found.append(StoryReport.Conflict(kind: .number, sides: [
                 .init(source: a.source, text: a.text, value: numbersA.map(\.text).joined(separator: "; ")),
@@ -74,8 +79,12 @@ enum ConflictFinder {
     /// a fact with a different number shares fewer features with its counterpart, and may
     /// fall below the alignment thresholds for that very reason ("forced 1,200 residents from
     /// their homes" against "forced 1,500 people to leave their homes"). Two phrases of
-    /// different sources fill one slot when they give quantities of one unit and share at
-    /// least `slotWords` content words; the quantities conflict when none is compatible.
+    /// different sources fill one slot when they give counts of people, ages or sums of one
+    /// unit (`CompareLexicon.slotUnits`) and share at least `slotWords` content words; the
+    /// values conflict when none is compatible (sums only when close, `apartSumMagnitude`).
+    /// Other quantities conflict only in aligned sentences: apart, two durations or shares of
+    /// one story are mostly two facts ("at least 86 days" at golf last year against "more
+    /// than 252 days" since the inauguration).
     /// Aligned pairs are left to `conflicts(_:_:)`, and copies of one text are not compared.
     /// A conflict between two sentences that alignment left apart, with the sentences.
     struct SlotConflict: Sendable {
@@ -88,7 +97,8 @@ enum ConflictFinder {
                               sameText: (Int, Int) -> Bool, side: (ClaimUnit) -> Side) -> [SlotConflict] {
         var found: [SlotConflict] = []
         var reported: Set<[Int]> = []
-        let phrases = units.map { $0.phrases.flatMap { $0 }.filter { $0.numbers.contains { $0.unit != nil } } }
+        // Phrases with a count, or a bare number that may be one ("1,200 residents").
+        let phrases = units.map { $0.phrases.flatMap { $0 }.filter { $0.numbers.contains { $0.unit.map(CompareLexicon.slotUnits.contains) ?? true } } }
         for i in units.indices {
             for j in units.indices where j > i && !sameText(i, j) {
                 for a in phrases[i] {
@@ -109,9 +119,10 @@ enum ConflictFinder {
                         let agedPerson = a.numbers.contains { x in b.numbers.contains { ConflictFinder.sameHolder(x, $0) } }
                         guard shared >= slotWords || tollOfOnePlace || agedPerson else { continue }
                         let onlyAges = shared < slotWords && !tollOfOnePlace
-                        guard let (numbersA, numbersB) = slotValues(onlyAges ? a.numbers.filter(\.isAge) : a.numbers,
-                                                                    onlyAges ? b.numbers.filter(\.isAge) : b.numbers, aligned: false)
-                        else { continue }
+                        func slotted(_ numbers: [NumberMention]) -> [NumberMention] {
+                            numbers.filter { number in onlyAges ? number.isAge : number.unit.map(CompareLexicon.slotUnits.contains) ?? true }
+                        }
+                        guard let (numbersA, numbersB) = slotValues(slotted(a.numbers), slotted(b.numbers), aligned: false) else { continue }
                         let sideA = side(a), sideB = side(b)
                         reported.insert(pair)
                         found.append(SlotConflict(
@@ -128,13 +139,21 @@ enum ConflictFinder {
     }
 
     /// Values of two sizes further apart than this are two different quantities, not two
-    /// accounts of one (used where a unit is missing on one side).
+    /// accounts of one (used where a unit is missing on one side, and for counts of people
+    /// without a role, `CompareLexicon.peopleUnit`).
     static let slotMagnitude = 2.0
+    /// Smallest number without a unit taken for a count of people.
+    static let bareCountMinimum = 10.0
     /// Sums of money further apart than this are two sums, not two accounts of one: "25
     /// millones de dólares" for one fugitive and "15 millones" for another (a wrong conflict
     /// on the tune split of Benchmarks/claims), against "12 bin 600 lira" and "12 bin 650 TL"
     /// for the one debt paid.
     static let sumMagnitude = 1.5
+    /// The same for sentences that alignment left apart: there two sums of a story far
+    /// closer than that are still two ("sechs Milliarden Euro vom Staat und drei Milliarden
+    /// Euro Darlehen" against a loss of "2,1 Milliarden Euro"), while two accounts of one debt
+    /// differ by a few lira.
+    static let apartSumMagnitude = 1.2
 
     private static func ratio(_ x: Double, _ y: Double) -> Double {
         guard x > 0, y > 0 else { return .infinity }
@@ -159,8 +178,13 @@ enum ConflictFinder {
         for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() where unit != NumberMention.ageUnit {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
             guard !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) else { continue }
+            let sums = aligned ? sumMagnitude : apartSumMagnitude
             if CompareLexicon.currencyUnits.contains(unit),
-               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= sumMagnitude } }) { continue }
+               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= sums } }) { continue }
+            // People counted without a role are of many kinds in one story (4,000 who fled,
+            // 27 killed): two such counts far apart are two counts.
+            if unit == CompareLexicon.peopleUnit,
+               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= slotMagnitude } }) { continue }
             conflictingA += numbersA
             conflictingB += numbersB
         }
@@ -213,6 +237,9 @@ enum ConflictFinder {
     private static func looserSlotConflict(_ a: [NumberMention], _ b: [NumberMention]) -> (NumberMention, NumberMention)? {
         func close(_ x: NumberMention, _ y: NumberMention) -> Bool {
             guard x.value > 0, y.value > 0, CompareLexicon.oneCountsLooser(x.unit, y.unit) else { return false }
+            // A small bare number is too often something else: a list item, "four in the last
+            // 24 hours" of a toll, "1" of a footnote.
+            if x.unit == nil && x.value < bareCountMinimum || y.unit == nil && y.value < bareCountMinimum { return false }
             return max(x.value, y.value) / min(x.value, y.value) <= slotMagnitude
         }
         func agrees(_ x: NumberMention, _ y: NumberMention) -> Bool {

@@ -22,7 +22,7 @@ import Testing
                 "The mayor announced a day of mourning.",
             ],
             entities: [("Lyon", "lyon", .place)],
-            numbers: [(countA.0 + " people", countA.1, "person", countA.2)],
+            numbers: [(countA.0 + " people", countA.1, "dead", countA.2)],
             times: [(timeA.0, timeA.1)])
         let b = Fixture(
             source: "b.txt",
@@ -32,7 +32,7 @@ import Testing
                 "Shops nearby stayed closed on Tuesday.",
             ],
             entities: [("Lyon", "lyon", .place)],
-            numbers: [(countB.0 + " people", countB.1, "person", countB.2)],
+            numbers: [(countB.0 + " people", countB.1, "dead", countB.2)],
             times: [(timeB.0, timeB.1)])
         return [a.annotated, b.annotated]
     }
@@ -54,7 +54,7 @@ import Testing
         let report = StoryComparator().compare(fireReports(countA: ("about 40", 40, .approximately), countB: ("42", 42, .exact)))
         #expect(report.corroborated.count == 1)
         #expect(report.conflicts.isEmpty)
-        #expect(report.evidence.sharedNumbers == ["about 40 person"])
+        #expect(report.evidence.sharedNumbers == ["about 40 dead"])
     }
 
     @Test func datesThatCannotOverlapConflict() {

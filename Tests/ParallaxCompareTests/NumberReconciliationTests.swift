@@ -115,9 +115,10 @@ import Testing
         ])
         let conflict = try #require(Self.compare([first, second]).conflicts.first { $0.kind == .number })
         #expect(conflict.sides.map(\.source) == ["a.txt", "b.txt"])
-        // Both slots, in text order: the dead ("the death toll stood at 20", against "26
-        // people") and the injured ("42 wounded" against "wounded 57").
-        #expect(conflict.sides.map(\.value) == ["20; 42 wounded", "26 people; 57"])
+        // Both slots, in text order: the dead ("the death toll stood at 20" and the earlier
+        // "21 dead", against "killed 26 people") and the injured ("42 wounded" against
+        // "wounded 57").
+        #expect(conflict.sides.map(\.value) == ["20; 42 wounded; 21 dead", "26 people; 57"])
         // Five dead against twenty injured: two counts, no conflict.
         let dead = Self.article("c.txt", "en", ["Five dead after the storm hit the coastal town of Brest on Monday, police said."])
         let injured = Self.article("d.txt", "en", ["Police said 20 injured after the storm hit the coastal town of Brest on Monday."])
@@ -165,6 +166,26 @@ import Testing
         let victim = Self.article("c.txt", "en", ["Mehmet Kaya, 45, was stabbed in the market of Alanya on Monday, police said."])
         let suspect = Self.article("d.txt", "en", ["Police said the 42-year-old suspect stabbed Mehmet Kaya in the market of Alanya on Monday."])
         #expect(Self.compare([victim, suspect]).conflicts.filter { $0.kind == .number }.isEmpty)
+    }
+
+    /// Read in the stream's largest stories, where most number conflicts set two different
+    /// counts against each other: people counted without a role far apart are two counts;
+    /// the dead and those who fled are two roles; small bare numbers are no counts.
+    @Test func countsOfDifferentPeopleAreNoConflict() {
+        func mention(_ value: Double, _ unit: String?) -> NumberMention { Self.mention(value, unit, .exact) }
+        #expect(ConflictFinder.slotValues([mention(4_000, "person")], [mention(27, "person")]) == nil)
+        #expect(ConflictFinder.slotValues([mention(1_500, "person")], [mention(1_200, nil)]) != nil)
+        #expect(ConflictFinder.slotValues([mention(12, "dead")], [mention(40, "dead")]) != nil)
+        #expect(ConflictFinder.slotValues([mention(9, "dead")], [mention(19_000, "displaced")]) == nil)
+        #expect(ConflictFinder.slotValues([mention(7, "dead")], [mention(4, nil)]) == nil)
+
+        let dead = Self.article("a.es", "es", [
+            "Al menos nueve personas han muerto por las inundaciones en Yakarta, según la agencia de desastres.",
+        ])
+        let fled = Self.article("b.es", "es", [
+            "Más de 19 mil personas huyeron de sus casas por las inundaciones en Yakarta, según la agencia de desastres.",
+        ])
+        #expect(Self.compare([dead, fled]).conflicts.filter { $0.kind == .number }.isEmpty)
     }
 
     @Test func approximatePercentagesAgree() {

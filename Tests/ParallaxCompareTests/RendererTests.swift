@@ -9,12 +9,12 @@ import Testing
         let a = Fixture(source: "a.txt", published: CalendarDay(year: 2025, month: 5, day: 2), sentences: [
             "Police in Lyon said 12 people were hurt when the *old* [stand] collapsed <script>alert(1)</script> at the #1 stadium.",
             "The club apologised to the fans, as it did last year.",
-        ], entities: [("Lyon", "lyon", .place)], numbers: [("12 people", 12, "person", .exact)],
+        ], entities: [("Lyon", "lyon", .place)], numbers: [("12 people", 12, "injured", .exact)],
            times: [("last year", nil)])
         let b = Fixture(source: "b.txt", sentences: [
             "Police in Lyon said 40 people were hurt when the old stand collapsed at the stadium.",
             "Engineers will inspect every stand this summer.",
-        ], entities: [("Lyon", "lyon", .place)], numbers: [("40 people", 40, "person", .exact)])
+        ], entities: [("Lyon", "lyon", .place)], numbers: [("40 people", 40, "injured", .exact)])
         return StoryComparator().compare([a.annotated, b.annotated])
     }
 
@@ -84,11 +84,11 @@ import Testing
             "Police in Lyon said 12 people were hurt when the old stand collapsed \(Self.payloads[0]) at the stadium.",
             "The club apologised to the fans \(Self.payloads[1]) in a statement.",
             "A steward filmed the collapse \(Self.payloads[2]) from the pitch.",
-        ], entities: [("Lyon", "lyon", .place)], numbers: [("12 people", 12, "person", .exact)])
+        ], entities: [("Lyon", "lyon", .place)], numbers: [("12 people", 12, "injured", .exact)])
         let b = Fixture(source: "b.txt", sentences: [
             "Police in Lyon said 40 people were hurt when the old stand collapsed at the stadium.",
             "Engineers will inspect every stand this summer.",
-        ], entities: [("Lyon", "lyon", .place)], numbers: [("40 people", 40, "person", .exact)])
+        ], entities: [("Lyon", "lyon", .place)], numbers: [("40 people", 40, "injured", .exact)])
         var article = a.annotated
         article.article.title = "Stand collapse \(Self.payloads[1])"
         return StoryComparator().compare([article, b.annotated])
