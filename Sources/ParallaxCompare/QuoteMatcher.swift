@@ -98,7 +98,12 @@ struct QuoteMatcher: Sendable {
                                                        && Set(group.map(\.language)).count >= 2))
             for (x, first) in group.enumerated() {
                 for second in group[(x + 1)...] where second.article != first.article {
-                    let differ = first.language == second.language && QuoteMatcher.differ(first, second)
+                    // Only a quotation whose words match the other's can be given otherwise: two
+                    // quotations of one speaker joined through translations of each in a third
+                    // source ("gültig" and "ein zerbrechlicher Zwischenerfolg", each the one
+                    // quotation of its speaker in its article) are two quotations, not a conflict.
+                    let differ = first.language == second.language && QuoteMatcher.same(first, second)
+                        && QuoteMatcher.differ(first, second)
                     sentencePairs.append(SentencePair(a: .init(source: first.article, sentence: first.quote.sentence),
                                                       b: .init(source: second.article, sentence: second.quote.sentence),
                                                       differ: differ))

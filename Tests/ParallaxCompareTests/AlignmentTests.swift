@@ -293,6 +293,21 @@ import Testing
         #expect(report.conflicts.filter { $0.kind == .quote }.count == 1)
     }
 
+    /// Two German reports each quote the minister once, in other words, and an English one
+    /// quotes him once: each German quotation pairs with the English one as its translation,
+    /// but the two German quotations share no words, so they are two quotations, not one
+    /// quotation given otherwise (the stream's stories had such chains as conflicts).
+    @Test func quotationsJoinedOnlyThroughATranslationDoNotConflict() {
+        func quoted(_ source: String, _ language: String, _ sentence: String, _ quote: String) -> AnnotatedArticle {
+            Fixture(source: source, sentences: [sentence], quotes: [(quote, "jan berg", "Jan Berg")], language: language).annotated
+        }
+        let english = quoted("en.txt", "en", "The minister said the deal was “a fragile success”.", "a fragile success")
+        let first = quoted("a.txt", "de", "Der Minister nannte die Einigung „ein zerbrechlicher Zwischenerfolg“.", "ein zerbrechlicher Zwischenerfolg")
+        let second = quoted("b.txt", "de", "Der Minister sagte, die Regel bleibe „weiterhin gültig“.", "weiterhin gültig")
+        let report = StoryComparator().compare([english, first, second])
+        #expect(report.conflicts.filter { $0.kind == .quote }.isEmpty)
+    }
+
     /// A speaker quoted twice in an English and a German report, the quotations naming and
     /// counting nothing: each pairs with its translation by the meanings its words name.
     @Test func translatedQuotesPairByMeaning() {
