@@ -326,7 +326,9 @@ public struct StoryComparator: StoryComparer {
                 if !isAligned, own.count == article.phrases[index].count, sentence.hasFact {
                     unique.append(claim(source, sentence.span))
                 } else {
-                    unique += own.map { claim(source, $0.span) }
+                    // An aligned sentence is listed among the corroborated claims: its own part
+                    // is listed when it is a part, never the whole sentence twice over.
+                    unique += own.filter { !isAligned || $0.span != sentence.span }.map { claim(source, $0.span) }
                 }
             }
         }

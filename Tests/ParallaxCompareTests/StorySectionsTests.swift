@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxAnnotate
 import ParallaxCore
 import Testing
 @testable import ParallaxCompare
@@ -161,6 +162,28 @@ import Testing
             #expect((-1...1).contains(kind.tone))
             #expect(Set(kind.patterns.keys) == ["en", "de", "fr", "es", "nl"], "\(kind.name)")
         }
+    }
+
+    /// A sentence in a corroborated claim is not also listed whole as something only its
+    /// source says, though a name or a date of it has no match in another language ("St
+    /// Peter's Square" / "Piazza San Pietro"): the stream's stories listed 147 such sentences
+    /// twice.
+    @Test func aCorroboratedSentenceIsNotAlsoUnique() {
+        func annotated(_ source: String, _ language: String, _ paragraphs: [String]) -> AnnotatedArticle {
+            ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: paragraphs, language: language))
+        }
+        let english = annotated("en.txt", "en", [
+            "Pope Francis spoke to pilgrims in St Peter's Square on Wednesday.",
+            "“We celebrate the great and particular gifts given to us by God,” he said.",
+        ])
+        let italian = annotated("it.txt", "it", [
+            "Papa Francesco ha parlato ai pellegrini in Piazza San Pietro mercoledì.",
+            "“Celebriamo i doni grandi e particolari che Dio ci ha dato”, ha detto.",
+        ])
+        let report = StoryComparator().compare([english, italian])
+        #expect(report.corroborated.count == 2)
+        let corroborated = Set(report.corroborated.flatMap(\.sentences).map { [$0.source, String($0.start), String($0.end)] })
+        #expect(!report.unique.contains { corroborated.contains([$0.source, String($0.start), String($0.end)]) })
     }
 
     @Test func omissionsListWhatOthersCorroborate() {
