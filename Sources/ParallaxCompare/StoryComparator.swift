@@ -131,7 +131,7 @@ public struct StoryComparator: StoryComparer {
                 let found = ConflictFinder.conflicts(
                     .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
                     .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b),
-                    datesComparable: edge.match.score >= SentenceAlignment.threshold, weekdays: weekdayReader)
+                    datesComparable: edge.match.score >= SentenceAlignment.dateThreshold(a, b), weekdays: weekdayReader)
                 conflicts += found
                 links.recordAligned(edge, valuesDiffer: !found.isEmpty)
             }

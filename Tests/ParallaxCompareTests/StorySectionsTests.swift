@@ -186,6 +186,24 @@ import Testing
         #expect(!report.unique.contains { corroborated.contains([$0.source, String($0.start), String($0.end)]) })
     }
 
+    /// Two shootings of one loosely grouped story, told in Spanish and English in the same
+    /// sheriff's words: the sentences align on the names, but across languages a pair this
+    /// weak does not set its days against each other (`SentenceAlignment.crossLanguageDateThreshold`).
+    @Test func weaklyAlignedSentencesOfTwoLanguagesHaveNoDateConflict() {
+        func annotated(_ source: String, _ language: String, _ paragraphs: [String]) -> AnnotatedArticle {
+            ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: paragraphs, language: language))
+        }
+        let spanish = annotated("es.txt", "es", [
+            "Los detectives de la Oficina de Homicidios del Departamento del Sheriff del Condado de Los Ángeles respondieron a un tiroteo el martes a las 5 a.m. en la cuadra 3000 de Vera Avenue, Los Ángeles.",
+        ])
+        let english = annotated("en.txt", "en", [
+            "Los Angeles County Sheriff’s Department deputies were called to the 2200 block of West 154th Street in Compton at 12:40 a.m. Wednesday after receiving a report of a shooting.",
+        ])
+        let report = StoryComparator().compare([spanish, english])
+        #expect(report.corroborated.count == 1)
+        #expect(report.conflicts.filter { $0.kind == .date }.isEmpty)
+    }
+
     @Test func omissionsListWhatOthersCorroborate() {
         let a = Fixture(source: "a.txt", sentences: [
             "The bridge over the Danube collapsed at dawn, the ministry confirmed.",
