@@ -8,8 +8,6 @@ import ParallaxCore
 /// ages ("the 42-year-old suspect stabbed Çelik (45)"); with its holder an age is compared
 /// only with the same person's (`ConflictFinder`).
 struct AgeReader {
-    /// Greatest number taken for an age written by its place alone.
-    static let oldestAge = NumberLexicon.oldestAge
     /// Between a name and an age written by its place: ", 78," or " (45)".
     static let appositionOpeners: [[Unicode.Scalar]] = [[",", " "], [",", "\u{00A0}"], [" ", "("], ["\u{00A0}", "("], ["("]]
     /// What may follow such an age: the closing comma or bracket, or the end of the sentence.
@@ -39,7 +37,7 @@ struct AgeReader {
 
     /// The person an unqualified whole number stands beside as an age: "Marlow, 78," or "Çelik (45)".
     private func apposition(_ number: NumberMention, _ persons: [EntityMention]) -> EntityMention? {
-        guard number.qualifier == .exact, number.value >= 1, number.value <= AgeReader.oldestAge,
+        guard number.qualifier == .exact, number.value >= 1, number.value <= NumberLexicon.oldestAge,
               number.value == number.value.rounded(), number.text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
               number.span.end <= text.count else { return nil }
         let after = number.span.end < text.count ? text[number.span.end] : "."

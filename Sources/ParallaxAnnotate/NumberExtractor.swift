@@ -116,7 +116,8 @@ private struct NumberReader {
         attachQualifier(&found, firstWord: firstWord)
         // People take the role the verb before or after gives them: "killed 26 people", "nine
         // people have died"; a role noun ("21 dead") is kept.
-        if found.unit == nil || found.unit == "person", let role = casualtyUnitBefore(found, firstWord: firstWord) ?? roleAfter(found) {
+        if found.unit == nil || found.unit == NumberLexicon.personUnit,
+           let role = casualtyUnitBefore(found, firstWord: firstWord) ?? roleAfter(found) {
             found.unit = role
         }
         if firstWord > 0, s.joins(after: firstWord - 1), NumberLexicon.partialCountWords.contains(s.words[firstWord - 1].lower),
@@ -258,7 +259,7 @@ private struct NumberReader {
             start = s.words[from].start
             last = yearWordAfter(core.last) ?? core.last
         } else if i >= 1, NumberLexicon.agePersonLinks.contains(s.words[i - 1].lower), s.spaceOnly(after: i - 1),
-                  i >= 2 && NumberLexicon.agePersonNouns.contains(s.words[i - 2].lower) && s.spaceOnly(after: i - 2)
+                  (i >= 2 && NumberLexicon.agePersonNouns.contains(s.words[i - 2].lower) && s.spaceOnly(after: i - 2))
                     || s.gap(before: i - 1).contains(","),
                   let year = yearWordAfter(core.last) {
             last = year

@@ -239,7 +239,7 @@ enum ConflictFinder {
             guard x.value > 0, y.value > 0, CompareLexicon.oneCountsLooser(x.unit, y.unit) else { return false }
             // A small bare number is too often something else: a list item, "four in the last
             // 24 hours" of a toll, "1" of a footnote.
-            if x.unit == nil && x.value < bareCountMinimum || y.unit == nil && y.value < bareCountMinimum { return false }
+            if (x.unit == nil && x.value < bareCountMinimum) || (y.unit == nil && y.value < bareCountMinimum) { return false }
             return max(x.value, y.value) / min(x.value, y.value) <= slotMagnitude
         }
         func agrees(_ x: NumberMention, _ y: NumberMention) -> Bool {
