@@ -262,13 +262,20 @@ public struct StoryComparator: StoryComparer {
     }
 
     /// For each source, the corroborated claims none of its sentences states. Each claim is
-    /// shown in the omitting source's language when a source of that language states it.
+    /// shown by one of its sentences, in the omitting source's language when a source of that
+    /// language states it, and not already shown for another claim: a long sentence stating
+    /// several facts sits in several claims, and was listed once for each. A claim all of
+    /// whose sentences are listed already is not listed again.
     static func omissions(_ corroborated: [StoryReport.Corroboration], articles: [AnnotatedArticle],
                           labels: [String]) -> [StoryReport.Omission] {
         let language = Dictionary(zip(labels, articles.map { $0.article.language ?? "und" }), uniquingKeysWith: { a, _ in a })
         return labels.compactMap { label in
-            let missing = corroborated.filter { !$0.sentences.contains { $0.source == label } }.compactMap { claim in
-                claim.sentences.first { language[$0.source] == language[label] } ?? claim.sentences.first
+            var shown: Set<[String]> = []
+            let missing = corroborated.filter { !$0.sentences.contains { $0.source == label } }.compactMap { claim -> StoryReport.ClaimSentence? in
+                let fresh = claim.sentences.filter { !shown.contains([$0.source, String($0.start)]) }
+                guard let pick = fresh.first(where: { language[$0.source] == language[label] }) ?? fresh.first else { return nil }
+                shown.insert([pick.source, String(pick.start)])
+                return pick
             }
             return missing.isEmpty ? nil : StoryReport.Omission(source: label, claims: missing)
         }

@@ -204,6 +204,26 @@ import Testing
         #expect(report.conflicts.filter { $0.kind == .date }.isEmpty)
     }
 
+    /// A sentence stating two corroborated facts is listed once among a source's omissions;
+    /// the second fact is shown by its other source's sentence.
+    @Test func anOmittedSentenceIsListedOnce() {
+        func sentence(_ source: String, _ start: Int, _ text: String) -> StoryReport.ClaimSentence {
+            .init(source: source, text: text, start: start, end: start + text.unicodeScalars.count)
+        }
+        let long = sentence("a.txt", 0, "The bridge collapsed at dawn and three survivors were pulled from the water.")
+        let collapse = StoryReport.Corroboration(sentences: [long, sentence("b.txt", 0, "The bridge collapsed at dawn.")],
+                                                 score: 0.6, shared: [])
+        let survivors = StoryReport.Corroboration(sentences: [long, sentence("b.txt", 40, "Three survivors were pulled from the water.")],
+                                                  score: 0.5, shared: [])
+        let fire = StoryReport.Corroboration(sentences: [long], score: 0.4, shared: [])
+        let articles = ["a.txt", "b.txt", "c.txt"].map {
+            AnnotatedArticle(article: Article(source: $0, title: "", paragraphs: ["x"], language: "en"), sentences: [])
+        }
+        let omissions = StoryComparator.omissions([collapse, survivors, fire], articles: articles, labels: ["a.txt", "b.txt", "c.txt"])
+        let ofC = omissions.first { $0.source == "c.txt" }?.claims.map(\.text)
+        #expect(ofC == [long.text, "Three survivors were pulled from the water."])
+    }
+
     @Test func omissionsListWhatOthersCorroborate() {
         let a = Fixture(source: "a.txt", sentences: [
             "The bridge over the Danube collapsed at dawn, the ministry confirmed.",
