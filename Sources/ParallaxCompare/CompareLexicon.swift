@@ -142,6 +142,8 @@ enum CompareLexicon {
     static let countUnits: Set<String> = ["person", "dead", "injured", "displaced", "missing"]
     /// People counted without a role ("4,000 people", "27 personnes").
     static let peopleUnit = "person"
+    /// Shares ("20.3%", "19 percento").
+    static let shareUnit = "percent"
     /// Counts of people in one role: "26 people" (killed) may be the "26 dead" of another
     /// source, but the dead, the injured, the missing and those who fled are never one count.
     static let casualtyUnits: Set<String> = ["dead", "injured", "displaced", "missing"]

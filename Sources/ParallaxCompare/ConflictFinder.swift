@@ -154,6 +154,8 @@ enum ConflictFinder {
     /// Euro Darlehen" against a loss of "2,1 Milliarden Euro"), while two accounts of one debt
     /// differ by a few lira.
     static let apartSumMagnitude = 1.2
+    /// Shares further apart than this are two shares (two polls, two markets).
+    static let shareMagnitude = 1.5
 
     private static func ratio(_ x: Double, _ y: Double) -> Double {
         guard x > 0, y > 0 else { return .infinity }
@@ -185,6 +187,10 @@ enum ConflictFinder {
             // 27 killed): two such counts far apart are two counts.
             if unit == CompareLexicon.peopleUnit,
                !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= slotMagnitude } }) { continue }
+            // So are shares: two accounts of one share differ little; "a compounded growth of
+            // 5.9%" and "a market growth of 20.3%" are two markets.
+            if unit == CompareLexicon.shareUnit,
+               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= shareMagnitude } }) { continue }
             conflictingA += numbersA
             conflictingB += numbersB
         }

@@ -169,8 +169,8 @@ import Testing
     }
 
     /// Read in the stream's largest stories, where most number conflicts set two different
-    /// counts against each other: people counted without a role far apart are two counts;
-    /// the dead and those who fled are two roles; small bare numbers are no counts.
+    /// counts against each other: people counted without a role far apart are two counts, as
+    /// are shares; the dead and those who fled are two roles; small bare numbers are no counts.
     @Test func countsOfDifferentPeopleAreNoConflict() {
         func mention(_ value: Double, _ unit: String?) -> NumberMention { Self.mention(value, unit, .exact) }
         #expect(ConflictFinder.slotValues([mention(4_000, "person")], [mention(27, "person")]) == nil)
@@ -178,6 +178,9 @@ import Testing
         #expect(ConflictFinder.slotValues([mention(12, "dead")], [mention(40, "dead")]) != nil)
         #expect(ConflictFinder.slotValues([mention(9, "dead")], [mention(19_000, "displaced")]) == nil)
         #expect(ConflictFinder.slotValues([mention(7, "dead")], [mention(4, nil)]) == nil)
+        // Shares far apart are two shares (two markets' growth); close ones are one share told twice.
+        #expect(ConflictFinder.slotValues([mention(5.9, "percent")], [mention(20.3, "percent")]) == nil)
+        #expect(ConflictFinder.slotValues([mention(29, "percent")], [mention(31, "percent")]) != nil)
 
         let dead = Self.article("a.es", "es", [
             "Al menos nueve personas han muerto por las inundaciones en Yakarta, según la agencia de desastres.",
