@@ -98,12 +98,14 @@ struct QuoteMatcher: Sendable {
                                                        && Set(group.map(\.language)).count >= 2))
             for (x, first) in group.enumerated() {
                 for second in group[(x + 1)...] where second.article != first.article {
-                    // Only a quotation whose words match the other's can be given otherwise: two
-                    // quotations of one speaker joined through translations of each in a third
-                    // source ("gültig" and "ein zerbrechlicher Zwischenerfolg", each the one
-                    // quotation of its speaker in its article) are two quotations, not a conflict.
-                    let differ = first.language == second.language && QuoteMatcher.same(first, second)
-                        && QuoteMatcher.differ(first, second)
+                    // In one language only a quotation whose words match the other's is the same
+                    // quotation, or the same given otherwise: two quotations of one speaker joined
+                    // through translations of each in a third source ("gültig" and "ein
+                    // zerbrechlicher Zwischenerfolg", each the one quotation of its speaker in its
+                    // article) are two quotations, neither one nor a conflict.
+                    let sameLanguage = first.language == second.language
+                    if sameLanguage, !QuoteMatcher.same(first, second) { continue }
+                    let differ = sameLanguage && QuoteMatcher.differ(first, second)
                     sentencePairs.append(SentencePair(a: .init(source: first.article, sentence: first.quote.sentence),
                                                       b: .init(source: second.article, sentence: second.quote.sentence),
                                                       differ: differ))
