@@ -9,9 +9,11 @@ claims are corroborated (and how many of those join languages) and how many are 
 With `--against DIR` (the OUT of an earlier run, another build), it also lists the corroborated
 claims that one build has and the other lacks, each with its sentences, for reading by hand.
 Stories are matched by id, so both runs must ingest the same stream with the same clusterer.
+It also counts the conflicts of each kind; `--conflicts` lists them (with `--against`, those
+one build has and the other lacks), for reading by hand.
 
 Usage (from the repository root):
-    python3 Benchmarks/claims/stream_stories.py BIN OUT [--stories 40] [--against DIR]
+    python3 Benchmarks/claims/stream_stories.py BIN OUT [--stories 40] [--against DIR] [--conflicts]
 """
 import argparse
 import json
@@ -43,13 +45,32 @@ def load(directory):
 
 def summary(reports):
     corroborated = crossing = unique = 0
+    conflicts = {"number": 0, "date": 0, "quote": 0}
     for story in reports.values():
         languages = {a["source"]: a.get("language") for a in story["articles"]}
         for claim in story["report"]["corroborated"]:
             corroborated += 1
             crossing += len({languages.get(s["source"]) for s in claim["sentences"]}) > 1
         unique += len(story["report"]["unique"])
-    return corroborated, crossing, unique
+        for conflict in story["report"]["conflicts"]:
+            conflicts[conflict["kind"]] = conflicts.get(conflict["kind"], 0) + 1
+    return corroborated, crossing, unique, conflicts
+
+
+def conflict_key(conflict):
+    return (conflict["kind"],) + tuple((s["source"], s["value"]) for s in conflict["sides"])
+
+
+def print_conflict(story_id, conflict):
+    print(f"-- story {story_id}, {conflict['kind']}: " + " || ".join(s["value"] for s in conflict["sides"]))
+    for side in conflict["sides"]:
+        print(f"     {side['text'][:160]}")
+
+
+def describe(counts):
+    corroborated, crossing, unique, conflicts = counts
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(conflicts.items()))
+    return f"{corroborated} corroborated claims ({crossing} across languages), {unique} unique; conflicts: {kinds}"
 
 
 def main():
@@ -58,6 +79,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--stories", type=int, default=40)
     parser.add_argument("--against")
+    parser.add_argument("--conflicts", action="store_true", help="list every conflict, for reading by hand")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as directory:
@@ -71,13 +93,15 @@ def main():
             with open(os.path.join(args.out, f"story-{story['id']}.json"), "w") as f:
                 f.write(run(args.binary, "story", str(story["id"]), "--db", db, "--format", "json"))
     reports = load(args.out)
-    corroborated, crossing, unique = summary(reports)
-    print(f"{len(reports)} stories: {corroborated} corroborated claims ({crossing} across languages), {unique} unique")
+    print(f"{len(reports)} stories: {describe(summary(reports))}")
+    if args.conflicts and not args.against:
+        for story_id in sorted(reports, key=int):
+            for conflict in reports[story_id]["report"]["conflicts"]:
+                print_conflict(story_id, conflict)
     if not args.against:
         return
     earlier = load(args.against)
-    before = summary({k: v for k, v in earlier.items() if k in reports})
-    print(f"against {args.against}: {before[0]} corroborated ({before[1]} across languages), {before[2]} unique")
+    print(f"against {args.against}: {describe(summary({k: v for k, v in earlier.items() if k in reports}))}")
     for label, mine, theirs in (("only in " + args.against, earlier, reports), ("only in " + args.out, reports, earlier)):
         print(f"\n== {label}")
         for story_id in sorted(mine, key=int):
@@ -90,6 +114,11 @@ def main():
                 print(f"-- story {story_id}, shared: {', '.join(claim['shared'][:8])}")
                 for sentence in claim["sentences"]:
                     print(f"     {sentence['text'][:160]}")
+            if args.conflicts:
+                other = {conflict_key(c) for c in theirs[story_id]["report"]["conflicts"]}
+                for conflict in mine[story_id]["report"]["conflicts"]:
+                    if conflict_key(conflict) not in other:
+                        print_conflict(story_id, conflict)
 
 
 if __name__ == "__main__":
