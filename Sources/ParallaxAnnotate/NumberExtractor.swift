@@ -116,12 +116,12 @@ private struct NumberReader {
         attachQualifier(&found, firstWord: firstWord)
         // People take the role the verb before or after gives them: "killed 26 people", "nine
         // people have died"; a role noun ("21 dead") is kept.
-        if found.unit == nil || found.unit == NumberLexicon.personUnit,
+        if found.unit == nil || found.unit == NumberMention.personUnit,
            let role = casualtyUnitBefore(found, firstWord: firstWord) ?? roleAfter(found) {
             found.unit = role
         }
         if firstWord > 0, s.joins(after: firstWord - 1), NumberLexicon.partialCountWords.contains(s.words[firstWord - 1].lower),
-           let unit = found.unit, NumberLexicon.peopleUnits.contains(unit) {
+           let unit = found.unit, NumberMention.peopleUnits.contains(unit) {
             found.unit = nil
         }
         return found

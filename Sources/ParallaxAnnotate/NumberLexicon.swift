@@ -160,10 +160,6 @@ enum NumberLexicon {
         return table
     }()
     static let roleReach = 3
-    /// The unit of people counted without a role ("1,200 people").
-    static let personUnit = "person"
-    /// The units of counts of people: all people, or people in one role.
-    static let peopleUnits: Set<String> = [personUnit, "dead", "injured", "displaced", "missing"]
     /// The words that may stand between a count and its role word: auxiliaries and relative
     /// pronouns ("have died", "who were killed", "sono rimaste uccise", "ont été tuées"). Any
     /// other word ends the search: "killed 26 people and wounded 57" counts no injured in 26.

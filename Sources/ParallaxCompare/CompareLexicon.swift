@@ -139,14 +139,12 @@ enum CompareLexicon {
 
     /// Units of counted things: a number the annotator gave no unit ("1,200 residents") may
     /// count the same things, so it is compared with them in conflict search.
-    static let countUnits: Set<String> = ["person", "dead", "injured", "displaced", "missing"]
-    /// People counted without a role ("4,000 people", "27 personnes").
-    static let peopleUnit = "person"
+    static let countUnits: Set<String> = NumberMention.peopleUnits
     /// Shares ("20.3%", "19 percento").
     static let shareUnit = "percent"
     /// Counts of people in one role: "26 people" (killed) may be the "26 dead" of another
     /// source, but the dead, the injured, the missing and those who fled are never one count.
-    static let casualtyUnits: Set<String> = ["dead", "injured", "displaced", "missing"]
+    static let casualtyUnits: Set<String> = NumberMention.roleUnits
     /// Quantities compared between sentences that alignment left apart
     /// (`ConflictFinder.slotConflicts`): counts of people, a person's age, sums of money.
     static let slotUnits: Set<String> = countUnits.union([NumberMention.ageUnit]).union(currencyUnits)
@@ -165,7 +163,7 @@ enum CompareLexicon {
     static func oneCountsLooser(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {
         case (nil, let unit?), (let unit?, nil): return countUnits.contains(unit)
-        case ("person"?, let role?), (let role?, "person"?): return casualtyUnits.contains(role)
+        case (NumberMention.personUnit?, let role?), (let role?, NumberMention.personUnit?): return casualtyUnits.contains(role)
         default: return false
         }
     }

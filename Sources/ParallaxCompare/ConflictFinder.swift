@@ -140,7 +140,7 @@ enum ConflictFinder {
 
     /// Values of two sizes further apart than this are two different quantities, not two
     /// accounts of one (used where a unit is missing on one side, and for counts of people
-    /// without a role, `CompareLexicon.peopleUnit`).
+    /// without a role, `NumberMention.personUnit`).
     static let slotMagnitude = 2.0
     /// Smallest number without a unit taken for a count of people.
     static let bareCountMinimum = 10.0
@@ -156,6 +156,18 @@ enum ConflictFinder {
     static let apartSumMagnitude = 1.2
     /// Shares further apart than this are two shares (two polls, two markets).
     static let shareMagnitude = 1.5
+
+    /// How far apart two values of a unit may be and still be two accounts of one quantity,
+    /// for the units a story holds many of: sums (`sumMagnitude`, `apartSumMagnitude`);
+    /// people counted without a role, of many kinds in one story (4,000 who fled, 27 killed;
+    /// `slotMagnitude`); shares ("a compounded growth of 5.9%" and "a market growth of 20.3%"
+    /// are two markets; `shareMagnitude`). Nil: any two values of the unit are one quantity.
+    private static func oneQuantityReach(_ unit: String, aligned: Bool) -> Double? {
+        if CompareLexicon.currencyUnits.contains(unit) { return aligned ? sumMagnitude : apartSumMagnitude }
+        if unit == NumberMention.personUnit { return slotMagnitude }
+        if unit == CompareLexicon.shareUnit { return shareMagnitude }
+        return nil
+    }
 
     private static func ratio(_ x: Double, _ y: Double) -> Double {
         guard x > 0, y > 0 else { return .infinity }
@@ -180,17 +192,8 @@ enum ConflictFinder {
         for unit in Set(a.compactMap(\.unit)).intersection(b.compactMap(\.unit)).sorted() where unit != NumberMention.ageUnit {
             let numbersA = a.filter { $0.unit == unit }, numbersB = b.filter { $0.unit == unit }
             guard !numbersA.contains(where: { x in numbersB.contains { $0.agrees(with: x) } }) else { continue }
-            let sums = aligned ? sumMagnitude : apartSumMagnitude
-            if CompareLexicon.currencyUnits.contains(unit),
-               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= sums } }) { continue }
-            // People counted without a role are of many kinds in one story (4,000 who fled,
-            // 27 killed): two such counts far apart are two counts.
-            if unit == CompareLexicon.peopleUnit,
-               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= slotMagnitude } }) { continue }
-            // So are shares: two accounts of one share differ little; "a compounded growth of
-            // 5.9%" and "a market growth of 20.3%" are two markets.
-            if unit == CompareLexicon.shareUnit,
-               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= shareMagnitude } }) { continue }
+            if let reach = oneQuantityReach(unit, aligned: aligned),
+               !numbersA.contains(where: { x in numbersB.contains { ratio($0.value, x.value) <= reach } }) { continue }
             conflictingA += numbersA
             conflictingB += numbersB
         }

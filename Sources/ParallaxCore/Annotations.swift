@@ -111,6 +111,12 @@ public struct NumberMention: Sendable, Hashable, Codable {
     /// ("77 years in office") and two sources' ages of one person can be compared.
     public static let ageUnit = "age"
     public var isAge: Bool { unit == NumberMention.ageUnit }
+    /// The unit of people counted without a role ("1,200 people").
+    public static let personUnit = "person"
+    /// People counted in one role: the dead, the injured, those who fled, the missing.
+    public static let roleUnits: Set<String> = ["dead", "injured", "displaced", "missing"]
+    /// The units of counts of people: all people, or people in one role.
+    public static let peopleUnits: Set<String> = roleUnits.union([personUnit])
 
     public init(text: String, span: TextSpan, sentence: Int, value: Double, unit: String?, qualifier: Qualifier,
                 holder: String? = nil) {
