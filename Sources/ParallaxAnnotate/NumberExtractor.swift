@@ -15,18 +15,28 @@ public struct NumberExtractor: Sendable {
 
     func extract(_ s: SentenceWords, excluding: [TextSpan]) -> [NumberMention] {
         let reader = NumberReader(sentence: s)
-        var mentions: [NumberMention] = []
+        // Each quantity with the word its number starts at.
+        var quantities: [(found: NumberReader.Found, word: Int)] = []
         var i = 0
         while i < s.words.count {
             let wordSpan = s.span(s.words[i].start, s.words[i].end)
             if excluding.contains(where: { $0.overlaps(wordSpan) }) { i += 1; continue }
             guard let found = reader.quantity(at: i) else { i += 1; continue }
-            let span = s.span(found.start, found.end)
-            if !excluding.contains(where: { $0.overlaps(span) }) {
-                mentions.append(NumberMention(text: s.text(found.start, found.end), span: span, sentence: s.index,
-                                              value: found.value, unit: found.unit, qualifier: found.qualifier))
-            }
+            if !excluding.contains(where: { $0.overlaps(s.span(found.start, found.end)) }) { quantities.append((found, i)) }
             i = found.lastWord + 1
+        }
+        var mentions: [NumberMention] = []
+        var k = 0
+        while k < quantities.count {
+            var found = quantities[k].found
+            if k + 1 < quantities.count,
+               let range = reader.range(found, at: quantities[k].word, to: quantities[k + 1].found, at: quantities[k + 1].word) {
+                found = range
+                k += 1
+            }
+            mentions.append(NumberMention(text: s.text(found.start, found.end), span: s.span(found.start, found.end), sentence: s.index,
+                                          value: found.value, unit: found.unit, qualifier: found.qualifier, upper: found.upper))
+            k += 1
         }
         return mentions
     }
@@ -41,6 +51,7 @@ private struct NumberReader {
         var value: Double
         var unit: String?
         var qualifier: NumberMention.Qualifier
+        var upper: Double? = nil
     }
 
     let s: SentenceWords
@@ -125,6 +136,53 @@ private struct NumberReader {
             found.unit = nil
         }
         return found
+    }
+
+    /// Two quantities read one after the other as one range: "20 to 30 people", "between 20
+    /// and 30 people", "2 to 3 million" (`NumberLexicon.rangeLinks`, `rangePairs`); `first`'s
+    /// number starts at word `i`, `second`'s at word `j`. The range takes the second's unit
+    /// (or the role of either, "killed 20 to 30 people"), and a scale only the second writes
+    /// ("2 to 3 million").
+    func range(_ first: Found, at i: Int, to second: Found, at j: Int) -> Found? {
+        guard j == first.lastWord + 2, first.qualifier == .exact, first.unit != NumberLexicon.ageUnit,
+              second.unit != NumberLexicon.ageUnit, s.spaceOnly(after: first.lastWord), s.spaceOnly(after: first.lastWord + 1)
+        else { return nil }
+        let link = s.words[first.lastWord + 1].lower
+        let opener = i > 0 && s.spaceOnly(after: i - 1) && first.start == s.words[i].start ? s.words[i - 1].lower : nil
+        var start = first.start
+        if let opener, NumberLexicon.rangePairs[s.language]?[opener] == link {
+            start = s.words[i - 1].start
+        } else if NumberLexicon.rangeLinks[s.language]?.contains(link) ?? false {
+            if let opener, NumberLexicon.changeOpeners.contains(opener) { return nil }
+        } else {
+            return nil
+        }
+        // "nl: 20 tot 30": the link may have been read as the second number's qualifier.
+        guard second.qualifier == .exact || second.start == s.words[first.lastWord + 1].start else { return nil }
+        let unit: String?
+        switch (first.unit, second.unit) {
+        case (nil, let b): unit = b
+        case let (a?, nil) where NumberMention.peopleUnits.contains(a): unit = a
+        case let (a?, b?) where a == b: unit = a
+        case let (a?, b?) where NumberMention.peopleUnits.contains(a) && NumberMention.peopleUnits.contains(b):
+            unit = a == NumberMention.personUnit ? b : a
+        default: return nil
+        }
+        var lower = first.value
+        let scaled = (j...second.lastWord).contains { NumberLexicon.scales[s.words[$0].lower] != nil }
+        while scaled, lower * 1_000 <= second.value { lower *= 1_000 }
+        guard lower < second.value else { return nil }
+        var range = second
+        range.start = start
+        range.value = lower
+        range.upper = second.value
+        range.unit = unit
+        range.qualifier = .between
+        if range.unit == nil || range.unit == NumberMention.personUnit,
+           let role = casualtyUnitBefore(range, firstWord: opener != nil && start < first.start ? i - 1 : i) {
+            range.unit = role
+        }
+        return range
     }
 
     /// The role of a count of people from the words after it: "nine people have died", "19 mil

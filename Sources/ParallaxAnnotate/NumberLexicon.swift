@@ -188,6 +188,21 @@ enum NumberLexicon {
     /// Suffixes after digits that make an ordinal, not a quantity ("3rd", "1er", "2º").
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "er", "e", "re", "ème", "eme", "de", "ste", "º", "ª", "o", "a"]
 
+    /// Ranges written as two numbers: a word between them ("20 to 30", "zwei bis drei", "20 ila
+    /// 30") or a pair of words around the first ("between 20 and 30", "entre 20 et 30", "от 20
+    /// до 30"). "From 20 to 26" is left as two numbers: after "rose" it is a change, not a range.
+    static let rangeLinks: [String: Set<String>] = [
+        "en": ["to"], "de": ["bis"], "fr": ["à"], "es": ["a"], "it": ["a"], "pt": ["a"], "nl": ["tot"], "tr": ["ila"],
+    ]
+    /// The words before the first number that make a range a change ("from 20 to 26", "von 20 bis 26").
+    static let changeOpeners: Set<String> = ["from", "von", "de", "desde", "da", "dal", "dai", "dalle", "van", "d"]
+    /// Opening word → the word between the numbers.
+    static let rangePairs: [String: [String: String]] = [
+        "en": ["between": "and"], "de": ["zwischen": "und"], "fr": ["entre": "et"], "es": ["entre": "y"],
+        "it": ["tra": "e", "fra": "e"], "pt": ["entre": "e"], "nl": ["tussen": "en"], "pl": ["między": "a", "od": "do"],
+        "ru": ["между": "и", "от": "до"],
+    ]
+
     /// Qualifier phrases written before the number.
     static let qualifiers: [String: NumberMention.Qualifier] = {
         var table: [String: NumberMention.Qualifier] = [:]

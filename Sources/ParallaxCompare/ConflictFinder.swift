@@ -27,11 +27,17 @@ enum ConflictFinder {
         // Ages of people neither sentence names are one slot only in a close pair of one
         // language: across languages a headline "36-Year-Old Woman Fatally Shot" met "33-летний
         // мужчина застрелен", another shooting, through the page furniture both printed.
-        let oneFact = datesComparable && !ClaimMatcher.crossLanguage(a.unit, b.unit)
+        let across = ClaimMatcher.crossLanguage(a.unit, b.unit)
+        let oneFact = datesComparable && !across
         // A span of time is a date's kin: "Rund zwei Wochen vor Beginn" against "eine Woche"
         // in a weakly aligned pair tells two moments; shares of a story are many (two polls).
+        // A number without a unit counts a noun that cannot be checked against another
+        // language's ("около 20 лесных пожаров" against "27 personnes").
         func compared(_ numbers: [NumberMention]) -> [NumberMention] {
-            datesComparable ? numbers : numbers.filter { !CompareLexicon.closeOnlyUnits.contains($0.unit ?? "") }
+            numbers.filter { number in
+                guard let unit = number.unit else { return !across }
+                return datesComparable || !CompareLexicon.closeOnlyUnits.contains(unit)
+            }
         }
         if let (numbersA, numbersB) = slotValues(compared(a.unit.numbers), compared(b.unit.numbers), aligned: oneFact,
                                                  names: (Array(a.unit.entities.keys), Array(b.unit.entities.keys))) {
@@ -75,6 +81,13 @@ enum ConflictFinder {
     /// one unit are taken to fill the same slot.
     static let slotWords = 2
 
+    /// A conflict between two sentences that alignment left apart, with the sentences.
+    struct SlotConflict: Sendable {
+        var conflict: StoryReport.Conflict
+        var a: SentenceAlignment.SentenceRef
+        var b: SentenceAlignment.SentenceRef
+    }
+
     /// Number conflicts between sentences that alignment left apart: a sentence that states
     /// a fact with a different number shares fewer features with its counterpart, and may
     /// fall below the alignment thresholds for that very reason ("forced 1,200 residents from
@@ -85,20 +98,17 @@ enum ConflictFinder {
     /// Other quantities conflict only in aligned sentences: apart, two durations or shares of
     /// one story are mostly two facts ("at least 86 days" at golf last year against "more
     /// than 252 days" since the inauguration).
+    /// A count of a role smaller than its article's toll is a part of it (`isPartOfToll`), and
+    /// a number without a unit meets no count of another language: which noun it counts
+    /// cannot be checked there ("Около 20 горящих лесных пожаров" is no "27 personnes").
     /// Aligned pairs are left to `conflicts(_:_:)`, and copies of one text are not compared.
-    /// A conflict between two sentences that alignment left apart, with the sentences.
-    struct SlotConflict: Sendable {
-        var conflict: StoryReport.Conflict
-        var a: SentenceAlignment.SentenceRef
-        var b: SentenceAlignment.SentenceRef
-    }
-
     static func slotConflicts(units: [ClaimUnits], matcher: ClaimMatcher, aligned: Set<[Int]>,
                               sameText: (Int, Int) -> Bool, side: (ClaimUnit) -> Side) -> [SlotConflict] {
         var found: [SlotConflict] = []
         var reported: Set<[Int]> = []
         // Phrases with a count, or a bare number that may be one ("1,200 residents").
         let phrases = units.map { $0.phrases.flatMap { $0 }.filter { $0.numbers.contains { $0.unit.map(CompareLexicon.slotUnits.contains) ?? true } } }
+        let tolls = units.map(ConflictFinder.tolls)
         for i in units.indices {
             for j in units.indices where j > i && !sameText(i, j) {
                 for a in phrases[i] {
@@ -119,10 +129,15 @@ enum ConflictFinder {
                         let agedPerson = a.numbers.contains { x in b.numbers.contains { ConflictFinder.sameHolder(x, $0) } }
                         guard shared >= slotWords || tollOfOnePlace || agedPerson else { continue }
                         let onlyAges = shared < slotWords && !tollOfOnePlace
-                        func slotted(_ numbers: [NumberMention]) -> [NumberMention] {
-                            numbers.filter { number in onlyAges ? number.isAge : number.unit.map(CompareLexicon.slotUnits.contains) ?? true }
+                        func slotted(_ numbers: [NumberMention], toll: [String: Double]) -> [NumberMention] {
+                            numbers.filter { number in
+                                if onlyAges { return number.isAge }
+                                guard let unit = number.unit else { return !across }
+                                return CompareLexicon.slotUnits.contains(unit) && !ConflictFinder.isPartOfToll(number, toll)
+                            }
                         }
-                        guard let (numbersA, numbersB) = slotValues(slotted(a.numbers), slotted(b.numbers), aligned: false) else { continue }
+                        guard let (numbersA, numbersB) = slotValues(slotted(a.numbers, toll: tolls[i]), slotted(b.numbers, toll: tolls[j]),
+                                                                    aligned: false) else { continue }
                         let sideA = side(a), sideB = side(b)
                         reported.insert(pair)
                         found.append(SlotConflict(
@@ -136,6 +151,26 @@ enum ConflictFinder {
             }
         }
         return found
+    }
+
+    /// The toll an article gives for each role ("dead", "injured"…): its largest count of that
+    /// role. Apart from alignment, only the toll fills the story's slot.
+    static func tolls(_ article: ClaimUnits) -> [String: Double] {
+        var tolls: [String: Double] = [:]
+        for number in article.sentences.flatMap(\.numbers) {
+            guard let unit = number.unit, NumberMention.roleUnits.contains(unit) else { continue }
+            tolls[unit] = max(tolls[unit] ?? 0, number.upper ?? number.value)
+        }
+        return tolls
+    }
+
+    /// Whether a count of a role is smaller than its article's toll of that role: a part of
+    /// it ("while three people died of hypothermia" beside "Nine people died"; "Один человек
+    /// погиб" in a list of regions beside "15 погибших") or a figure the article has moved on
+    /// from, not the article's account of the whole.
+    static func isPartOfToll(_ number: NumberMention, _ tolls: [String: Double]) -> Bool {
+        guard let unit = number.unit, let toll = tolls[unit] else { return false }
+        return number.value < toll
     }
 
     /// Values of two sizes further apart than this are two different quantities, not two

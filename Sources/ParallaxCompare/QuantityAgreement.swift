@@ -23,6 +23,7 @@ extension NumberMention {
         case .approximately: return between(value * (1 - NumberMention.approximateSlack), value * (1 + NumberMention.approximateSlack))
         case .atLeast: return between(value, value * NumberMention.openBoundReach)
         case .atMost: return between(value / NumberMention.openBoundReach, value)
+        case .between: return between(value, upper ?? value)
         }
     }
 

@@ -12,16 +12,21 @@ enum ReportFormatting {
         return start + "/" + end
     }
 
-    /// "2 hour", "about 40 person", "≥ 1200 usd".
+    /// "2 hour", "about 40 person", "≥ 1200 usd", "20–30 person".
     static func number(_ number: NumberMention) -> String {
-        let value = number.value == number.value.rounded() && abs(number.value) < 1e15
-            ? String(Int(number.value)) : String(number.value)
+        func written(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        var value = written(number.value)
         let prefix: String
         switch number.qualifier {
         case .exact: prefix = ""
         case .approximately: prefix = "about "
         case .atLeast: prefix = "≥ "
         case .atMost: prefix = "≤ "
+        case .between:
+            prefix = ""
+            if let upper = number.upper { value += "–" + written(upper) }
         }
         return prefix + value + (number.unit.map { " " + $0 } ?? "")
     }

@@ -92,13 +92,19 @@ public struct Quote: Sendable, Hashable, Codable {
     }
 }
 
-/// A quantity: "two-hour", "more than 1,200 people", "$3.5 billion", "40 %".
+/// A quantity: "two-hour", "more than 1,200 people", "$3.5 billion", "40 %", "between 20 and
+/// 30 people".
 public struct NumberMention: Sendable, Hashable, Codable {
-    public enum Qualifier: String, Sendable, Codable { case exact, approximately, atLeast, atMost }
+    /// How the text bounds the value: exactly, roughly, from below, from above, or on both
+    /// sides (a range, `value` to `upper`).
+    public enum Qualifier: String, Sendable, Codable { case exact, approximately, atLeast, atMost, between }
     public var text: String
     public var span: TextSpan
     public var sentence: Int
+    /// The value; for a range, its bottom.
     public var value: Double
+    /// The top of a range ("two to three weeks": 3); nil for any other quantity.
+    public var upper: Double?
     /// Normalised unit ("hour", "percent", "usd", "person"…, "age" for a person's age), when
     /// the words around the number say what it counts.
     public var unit: String?
@@ -119,11 +125,12 @@ public struct NumberMention: Sendable, Hashable, Codable {
     public static let peopleUnits: Set<String> = roleUnits.union([personUnit])
 
     public init(text: String, span: TextSpan, sentence: Int, value: Double, unit: String?, qualifier: Qualifier,
-                holder: String? = nil) {
+                holder: String? = nil, upper: Double? = nil) {
         self.text = text
         self.span = span
         self.sentence = sentence
         self.value = value
+        self.upper = upper
         self.unit = unit
         self.qualifier = qualifier
         self.holder = holder
@@ -138,6 +145,7 @@ public struct NumberMention: Sendable, Hashable, Codable {
             case .approximately: return (n.value * 0.8)...(n.value * 1.2)
             case .atLeast: return n.value...Double.greatestFiniteMagnitude
             case .atMost: return -Double.greatestFiniteMagnitude...n.value
+            case .between: return n.value...Swift.max(n.value, n.upper ?? n.value)
             }
         }
         return range(self).overlaps(range(other))

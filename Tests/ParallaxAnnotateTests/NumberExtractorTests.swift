@@ -140,6 +140,25 @@ import ParallaxCore
         #expect(numbers("Nearly 80 years old, he still runs.") == ["Nearly 80 years old=80 age approximately"])
     }
 
+    /// Two numbers joined as a range are one quantity from the first to the second, with the
+    /// second's unit and scale; "from 20 to 26" (a change) and a score ("3 to 1") stay two.
+    @Test func rangesAreOneQuantity() {
+        func ranges(_ text: String, _ language: String = "en") -> [String] {
+            extractor.extract(text, language: language).map { n in
+                "\(n.text)=\(Int(n.value))-\(n.upper.map { String(Int($0)) } ?? "nil")\(n.unit.map { " " + $0 } ?? "") \(n.qualifier.rawValue)"
+            }
+        }
+        #expect(ranges("Between 20 and 30 people were hurt.") == ["Between 20 and 30 people=20-30 injured between"])
+        #expect(ranges("The storm killed 20 to 30 people.") == ["20 to 30 people=20-30 dead between"])
+        #expect(ranges("The work will take two to three weeks.") == ["two to three weeks=2-3 week between"])
+        #expect(ranges("It costs 2 to 3 million dollars.") == ["2 to 3 million dollars=2000000-3000000 usd between"])
+        #expect(ranges("Es dauert zwei bis drei Wochen.", "de") == ["zwei bis drei Wochen=2-3 week between"])
+        #expect(ranges("Entre 20 et 30 personnes ont été blessées.", "fr") == ["Entre 20 et 30 personnes=20-30 injured between"])
+        #expect(ranges("Пострадали от 20 до 30 человек.", "ru") == ["от 20 до 30 человек=20-30 person between"])
+        #expect(ranges("The toll rose from 20 to 26.") == ["20=20-nil exact", "26=26-nil exact"])
+        #expect(ranges("They won 3 to 1.") == ["3=3-nil exact", "1=1-nil exact"])
+    }
+
     @Test func yearsDatesRanksAndArticlesAreNotQuantities() {
         let tagger = TimeExpressionTagger()
         let text = "On 3 February 2026, America's #1 ally sent one envoy and 12 ships."

@@ -137,6 +137,47 @@ import Testing
         #expect(Self.compare([first, elsewhere]).conflicts.filter { $0.kind == .number }.isEmpty)
     }
 
+    /// An article's toll is its largest count of a role: a smaller one beside it is a part
+    /// ("three people died of hypothermia" of the nine dead), which no other source's toll
+    /// contradicts; the toll itself still does.
+    @Test func aPartOfATollIsNoOtherToll() throws {
+        let parts = Self.article("a.txt", "en", [
+            "Nine people died after Jakarta was hit by its deadliest flooding in years, authorities said.",
+            "A teenager was electrocuted by a power line, while three people died of hypothermia in the Jakarta floods.",
+        ])
+        let toll = Self.article("b.txt", "en", [
+            "At least nine people were killed in the Jakarta floods on Wednesday after heavy monsoon rains.",
+        ])
+        #expect(Self.compare([parts, toll]).conflicts.filter { $0.kind == .number }.isEmpty)
+        let higher = Self.article("c.txt", "en", [
+            "At least 16 people were killed in the Jakarta floods on Wednesday after heavy monsoon rains.",
+        ])
+        let conflict = try #require(Self.compare([parts, higher]).conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.value) == ["Nine people", "At least 16 people"])
+    }
+
+    /// A range admits every value in it: "between 20 and 30 people" and "25 people" agree.
+    @Test func aRangeAgreesWithTheValuesInIt() throws {
+        let range = Self.article("a.txt", "en", ["Between 20 and 30 people were killed when the bridge in Genoa collapsed on Tuesday."])
+        let inside = Self.article("b.txt", "en", ["25 people were killed when the bridge in Genoa collapsed on Tuesday."])
+        #expect(Self.compare([range, inside]).conflicts.filter { $0.kind == .number }.isEmpty)
+        let outside = Self.article("c.txt", "en", ["40 people were killed when the bridge in Genoa collapsed on Tuesday."])
+        let conflict = try #require(Self.compare([range, outside]).conflicts.first { $0.kind == .number })
+        #expect(conflict.sides.map(\.value) == ["Between 20 and 30 people", "40 people"])
+    }
+
+    /// A number without a unit meets a count of people of its own language ("1,200 residents"
+    /// against "1,500 people") but not of another, where the noun it counts cannot be read.
+    @Test func aBareNumberMeetsNoCountOfAnotherLanguage() {
+        let fires = Self.article("ru.txt", "ru", [
+            "В Австралии горят около 20 лесных пожаров, сгорели тысячи домов.",
+        ])
+        let dead = Self.article("fr.txt", "fr", [
+            "En Australie, les incendies ont tué 27 personnes et détruit des milliers de maisons.",
+        ])
+        #expect(Self.compare([fires, dead]).conflicts.filter { $0.kind == .number }.isEmpty)
+    }
+
     /// One person's age given otherwise by two sources is a conflict, in the sentences that
     /// align and across sentences that name the person; an age written otherwise ("aged 77",
     /// "77 岁", "dead at 77") agrees; the ages of two people are never compared.
