@@ -24,8 +24,13 @@ public struct TimeExpressionTagger: Sendable {
     /// are added to it.
     func tag(_ sentence: SentenceWords, anchor: CalendarDay?, references: inout TimeReferences) -> [TimeMention] {
         var mentions: [TimeMention] = []
-        func add(_ found: TimeMatch, text: String, span: TextSpan, namesAThing: Bool) {
+        func add(_ found: TimeMatch, text: String, span: TextSpan, namesAThing: Bool, stampsAPost: Bool = false) {
             let resolved: DayInterval?
+            if stampsAPost {
+                // Kept as a time, so its words are not read as numbers, but it dates nothing.
+                mentions.append(TimeMention(text: text, span: span, sentence: sentence.index, resolved: nil, isRelative: false))
+                return
+            }
             if let fromReference = found.fromReference, let reference = references.latest(for: fromReference.unit) {
                 resolved = fromReference.resolve(reference)
             } else {
@@ -56,10 +61,23 @@ public struct TimeExpressionTagger: Sendable {
         while i < sentence.words.count {
             guard let found = grammar.longestMatch(in: sentence, at: i, future: future) else { i += 1; continue }
             let (text, span) = sentence.range(found.first, found.last)
-            add(found, text: text, span: span, namesAThing: grammar.namesAThing(found, in: sentence))
+            add(found, text: text, span: span, namesAThing: grammar.namesAThing(found, in: sentence),
+                stampsAPost: TimeGrammar.stampsAPost(found, in: sentence))
             i = found.last + 1
         }
         return mentions
+    }
+}
+
+extension TimeGrammar {
+    /// Whether a date is the stamp of an embedded social media post, right after its author's
+    /// handle ("… pic.twitter.com/… — BBC News (World) (@BBCWorld) January 1, 2020"): when the
+    /// post went out, not when anything it tells happened. Such a date is left unresolved.
+    static func stampsAPost(_ found: TimeMatch, in s: SentenceWords) -> Bool {
+        guard found.first > 0 else { return false }
+        let handle = found.first - 1
+        let after = s.gap(after: handle).filter { !$0.properties.isWhitespace }
+        return after == [")"] && s.gap(before: handle).last == "@"
     }
 }
 

@@ -48,6 +48,10 @@ enum CompareLexicon {
         "tutti i diritti riservati", "reservados todos los derechos", "todos los derechos reservados", "copyright ©",
         "affiliate advertising program", "zur datenschutzerklärung", "in unserer datenschutz", "in unseren datenschutz",
         "in den datenschutzrichtlinien", "akzeptieren und schließen",
+        // The same sign-up call machine-translated into Russian; the German press-release
+        // portal's contact lines and footer.
+        "подпишитесь на бесплатные", "спасибо за подписку", "rückfragen bitte an", "original-content von:",
+        "übermittelt durch news aktuell",
     ]
     /// Words that together make a sentence a notice of the page's own machinery: a cookie
     /// notice names cookies and the site, the browser or the privacy policy; "cookie" alone
@@ -152,6 +156,9 @@ enum CompareLexicon {
     /// of time, and shares, of which one story gives many (two polls, the votes counted so
     /// far, the growth of two markets).
     static let closeOnlyUnits: Set<String> = ["hour", "minute", "day", "week", "month", "year", "percent"]
+    /// Words that open a time as the start of a span lasting until the text was written
+    /// ("since Monday", "Seit Montag", "depuis lundi"): `ConflictFinder.opensASpan`.
+    static let spanOpeners: Set<String> = ["since", "seit", "sinds", "depuis", "desde", "dal", "dalla", "od", "с", "со"]
     /// Currencies (`NumberLexicon.units` and the currency signs): a story names many sums (a
     /// bail and a fine, a bounty and a reward), so two sums conflict only when they are
     /// close enough to be two accounts of one (`ConflictFinder.sumMagnitude`).

@@ -46,7 +46,8 @@ enum ConflictFinder {
                 .init(source: b.source, text: b.text, value: numbersB.map(\.text).joined(separator: "; ")),
             ]))
         }
-        let timesA = a.unit.times.filter { $0.resolved != nil }, timesB = b.unit.times.filter { $0.resolved != nil }
+        let timesA = a.unit.times.filter { $0.resolved != nil && !opensASpan($0) }
+        let timesB = b.unit.times.filter { $0.resolved != nil && !opensASpan($0) }
         if datesComparable, !timesA.isEmpty, !timesB.isEmpty,
            !timesA.contains(where: { x in timesB.contains { $0.resolved!.overlaps(x.resolved!) } }) {
             func value(_ times: [TimeMention]) -> String {
@@ -70,11 +71,19 @@ enum ConflictFinder {
     /// The day mentions of two claims when they name different weekdays and at least one of
     /// them is unresolved (resolved ones were compared as intervals already).
     static func weekdayConflict(_ a: ClaimUnit, _ b: ClaimUnit, _ weekdays: WeekdayReader) -> ([TimeMention], [TimeMention])? {
-        let daysA = a.times.compactMap { time in weekdays.weekday(time, language: a.language).map { (time, $0) } }
-        let daysB = b.times.compactMap { time in weekdays.weekday(time, language: b.language).map { (time, $0) } }
+        let daysA = a.times.filter { !opensASpan($0) }.compactMap { time in weekdays.weekday(time, language: a.language).map { (time, $0) } }
+        let daysB = b.times.filter { !opensASpan($0) }.compactMap { time in weekdays.weekday(time, language: b.language).map { (time, $0) } }
         guard !daysA.isEmpty, !daysB.isEmpty, (daysA + daysB).contains(where: { $0.0.resolved == nil }),
               Set(daysA.map(\.1)).isDisjoint(with: daysB.map(\.1)) else { return nil }
         return (daysA.map(\.0), daysB.map(\.0))
+    }
+
+    /// Whether a time opens a span that lasts until the text was written ("Seit Montag", "since
+    /// March"): the day it names is when something began, and what the sentence tells may
+    /// have happened on any day since, so it fills no date slot.
+    static func opensASpan(_ time: TimeMention) -> Bool {
+        guard let first = time.text.split(whereSeparator: { $0.isWhitespace }).first else { return false }
+        return CompareLexicon.spanOpeners.contains(first.lowercased())
     }
 
     /// Content words two phrases must share (beyond the numbers) before their quantities of

@@ -26,6 +26,15 @@ import ParallaxCore
         #expect(resolve("Markets fell earlier this year.", "earlier this year", anchor: "2026-02-04") == "2026-01-01…2026-02-04 fuzzy")
     }
 
+    /// The date after an embedded post's handle is when the post went out: kept as a time (its
+    /// digits are no quantities) but dating nothing.
+    @Test func aPostsStampDatesNothing() {
+        let sentence = "Pope Francis slaps a pilgrim's hand pic.twitter.com/pVAEygovA5 — BBC News (World) (@BBCWorld) January 1, 2020"
+        #expect(resolve(sentence, "January 1, 2020", anchor: nil) == "unresolved")
+        #expect(resolve("The pope spoke in Rome on January 1, 2020.", "on January 1, 2020", anchor: nil) == "2020-01-01…2020-01-01 day")
+        #expect(NumberExtractor().extract(sentence, language: "en", excluding: tagger.tag(sentence, language: "en", anchor: nil).map(\.span)).isEmpty)
+    }
+
     @Test func daysAndFuzzyRanges() {
         let a = "2026-02-05"
         #expect(resolve("He arrived yesterday.", "yesterday", anchor: a) == "2026-02-04…2026-02-04 day")

@@ -135,7 +135,9 @@ import Testing
                        "the courier mail no cookies to use this website, cookies must be enabled in your browser.",
                        "copyright © 2020, abc audio.", "reservados todos los derechos",
                        "police concerned about ill man sign up to free daily email alerts from plymouthherald",
-                       "read more: silverstar to ring in new year with a pow"] {
+                       "read more: silverstar to ring in new year with a pow",
+                       "заключенные 2019 подпишитесь на бесплатные ежедневные оповещения по электронной почте от stokesentinel",
+                       "rückfragen bitte an: polizeipräsidium stuttgart telefon: 0711 8990-1111"] {
             #expect(CompareLexicon.isFurniture(notice), "\(notice)")
         }
         // Cookies alone may be news.

@@ -204,6 +204,21 @@ import Testing
         #expect(report.conflicts.filter { $0.kind == .date }.isEmpty)
     }
 
+    /// "Seit Montag" (since Monday) names when something began, not the day of what the
+    /// sentence tells, so it is no date against "am Samstag"; "am Montag" is.
+    @Test func aTimeSinceADayIsNoDateOfTheFact() {
+        func annotated(_ source: String, _ sentence: String) -> AnnotatedArticle {
+            ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: [sentence], language: "de"))
+        }
+        let since = annotated("a.txt", "Seit Montag verhandeln die Volkspartei und die Grünen in Wien über eine gemeinsame Regierung.")
+        let saturday = annotated("b.txt", "Am Samstag verhandeln die Volkspartei und die Grünen in Wien über eine gemeinsame Regierung.")
+        let report = StoryComparator().compare([since, saturday])
+        #expect(report.corroborated.count == 1)
+        #expect(report.conflicts.filter { $0.kind == .date }.isEmpty)
+        let monday = annotated("c.txt", "Am Montag verhandeln die Volkspartei und die Grünen in Wien über eine gemeinsame Regierung.")
+        #expect(StoryComparator().compare([monday, saturday]).conflicts.filter { $0.kind == .date }.count == 1)
+    }
+
     /// A sentence stating two corroborated facts is listed once among a source's omissions;
     /// the second fact is shown by its other source's sentence.
     @Test func anOmittedSentenceIsListedOnce() {
