@@ -115,6 +115,7 @@ def main():
                         help="leave out the articles of other samples (e.g. the tune samples 3:60,11:60)")
     parser.add_argument("--judgements", default=os.path.join(HERE, "judgements.jsonl"))
     parser.add_argument("--unjudged", action="store_true", help="list the events without a judgement, to judge them")
+    parser.add_argument("--wrong", action="store_true", help="also list the events judged wrong, with their notes, to read them")
     arguments = parser.parse_args()
 
     judged = {}
@@ -144,6 +145,11 @@ def main():
                       f"\"{word}\": {context}")
         else:
             bucket[0 if record["right"] else 1] += 1
+            if arguments.wrong and not record["right"]:
+                text, word = event["text"], event["word"]
+                at = text.find(word)
+                context = " ".join(text[max(0, at - 160):at + 120].split())
+                print(f"wrong: {event['from']} -> {event['to']} [{event['kind']}] \"{word}\" ({record['note']}): {context}")
     if arguments.unjudged:
         return
     for name, (right, wrong, unjudged) in counts.items():
