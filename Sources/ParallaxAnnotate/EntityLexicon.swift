@@ -11,7 +11,7 @@ enum EntityLexicon {
         interior minister|finance minister|secretary|secretary of state|secretary-general|secretary general|senator|sen|representative|rep|\
         congressman|congresswoman|governor|gov|mayor|chancellor|king|queen|prince|princess|crown prince|pope|cardinal|archbishop|bishop|\
         general|gen|colonel|col|admiral|adm|commander|judge|justice|ambassador|envoy|spokesman|spokeswoman|spokesperson|\
-        mediator|negotiator|prosecutor|inspector|detective|councillor|councilor|councilman|councilwoman|alderman|\
+        mediator|negotiator|prosecutor|inspector|detective|officer|councillor|councilor|councilman|councilwoman|alderman|\
         mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|chairman|chairwoman|chair|ceo|leader|commissioner|director|chief|\
         sheikh|ayatollah|emir|sultan|first lady|attorney general|speaker|\
         minister-president|koning|koningin|burgemeester|staatssecretaris|dhr|mevrouw|mw|meneer|\

@@ -189,10 +189,15 @@ public struct EntityRecognizer: Sendable {
         while first <= last, EntityLexicon.nameParticles.contains(s.words[first].lower) { first += 1 }
         guard first <= last else { return [] }
         // A given name inside the run starts a new name: "den Gast Emmanuel Macron",
-        // "Laureate Maria Ressa".
+        // "Laureate Maria Ressa". What comes before it is a title when it ends in one ("Chief
+        // Fire Officer Jonas Brettschneider", "Foreign Secretary James Cleverly"): no name,
+        // unless it joins other names ("Mahmoud Abbas and Arab League Secretary-General").
         if first + 1 < last, let split = (first + 1..<last).first(where: { EntityLexicon.givenNames.contains(s.words[$0].lower) && s.spaceOnly(after: $0)
                                                         && s.spaceOnly(after: $0 - 1) }) {
-            return candidates(fromRun: first...(split - 1), in: s, midSentence: midSentence)
+            let before = s.words[split - 1].lower
+            let title = (EntityLexicon.titles.contains(before) || EntityLexicon.isRole(before, language: s.language))
+                && !(first..<split).contains { EntityLexicon.organizationOnlyParticles.contains(s.words[$0].lower) }
+            return (title ? [] : candidates(fromRun: first...(split - 1), in: s, midSentence: midSentence))
                 + candidates(fromRun: split...last, in: s, midSentence: midSentence)
         }
         let names = Array(s.words[first...last])

@@ -15,6 +15,17 @@ import ParallaxCore
                     "Gustavo Petro=gustavo petro/person", "White House=white house/place"])
     }
 
+    /// A title of several capitalised words before a given name is no name of its own; a run
+    /// that joins names keeps them ("Mahmoud Abbas and …").
+    @Test func aTitleOfSeveralWordsIsNoName() {
+        #expect(entities("Chief Fire Officer Jonas Brettschneider said the roof had collapsed.")
+                == ["Jonas Brettschneider=jonas brettschneider/person"])
+        #expect(entities("In London, Foreign Secretary James Cleverly will deputise.")
+                == ["London=london/place", "James Cleverly=james cleverly/person"])
+        let joined = entities("Earlier, Palestinian Authority President Mahmoud Abbas and Arab League Secretary-General Nabil Al-Arabi met.")
+        #expect(joined.contains("Mahmoud Abbas=mahmoud abbas/person") && joined.contains("Nabil Al-Arabi=nabil al arabi/person"))
+    }
+
     /// A name in apposition to a definite role is a person's, even with given names no list
     /// holds; a list of places after a role is not.
     @Test func aNameAfterARoleIsAPerson() {
