@@ -189,15 +189,10 @@ public struct EntityRecognizer: Sendable {
         while first <= last, EntityLexicon.nameParticles.contains(s.words[first].lower) { first += 1 }
         guard first <= last else { return [] }
         // A given name inside the run starts a new name: "den Gast Emmanuel Macron",
-        // "Laureate Maria Ressa". What comes before it is a title when it ends in one ("Chief
-        // Fire Officer Jonas Brettschneider", "Foreign Secretary James Cleverly"): no name,
-        // unless it joins other names ("Mahmoud Abbas and Arab League Secretary-General").
+        // "Laureate Maria Ressa".
         if first + 1 < last, let split = (first + 1..<last).first(where: { EntityLexicon.givenNames.contains(s.words[$0].lower) && s.spaceOnly(after: $0)
                                                         && s.spaceOnly(after: $0 - 1) }) {
-            let before = s.words[split - 1].lower
-            let title = (EntityLexicon.titles.contains(before) || EntityLexicon.isRole(before, language: s.language))
-                && !(first..<split).contains { EntityLexicon.organizationOnlyParticles.contains(s.words[$0].lower) }
-            return (title ? [] : candidates(fromRun: first...(split - 1), in: s, midSentence: midSentence))
+            return candidates(fromRun: first...(split - 1), in: s, midSentence: midSentence)
                 + candidates(fromRun: split...last, in: s, midSentence: midSentence)
         }
         let names = Array(s.words[first...last])
@@ -222,7 +217,12 @@ public struct EntityRecognizer: Sendable {
         var kind: EntityMention.Kind?
         if isOrganization { kind = .organization }
         else if isPlace { kind = .place }
-        else if !titles.isEmpty || names.count > 1 && EntityLexicon.givenNames.contains(lower[0]) && s.spaceOnly(after: first)
+        // A run ending in a title is itself a title, whatever title stands before it: "Chief Fire
+        // Officer (Jonas Brettschneider)", "Nissan Chairman (Carlos Ghosn)" name no person. Not
+        // an abbreviation, which is a title only before a name ("Hun Sen").
+        else if !titles.isEmpty && !(EntityLexicon.titles.contains(lower[lower.count - 1])
+                                     && !EntityLexicon.abbreviatedTitles.contains(lower[lower.count - 1]))
+                    || names.count > 1 && EntityLexicon.givenNames.contains(lower[0]) && s.spaceOnly(after: first)
                     || (2...4).contains(names.count) && (isBesideSpeechVerb(s, first: first, last: last) || isGivenAnAge(s, last: last)
                                                           || isNamedAfterARole(s, first: first)) {
             kind = .person

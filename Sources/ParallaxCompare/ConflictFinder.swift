@@ -179,7 +179,7 @@ enum ConflictFinder {
     /// from, not the article's account of the whole.
     static func isPartOfToll(_ number: NumberMention, _ tolls: [String: Double]) -> Bool {
         guard let unit = number.unit, let toll = tolls[unit] else { return false }
-        return number.value < toll
+        return (number.upper ?? number.value) < toll
     }
 
     /// Values of two sizes further apart than this are two different quantities, not two
