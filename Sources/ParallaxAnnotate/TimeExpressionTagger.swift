@@ -47,7 +47,7 @@ public struct TimeExpressionTagger: Sendable {
                 var text = ""
                 text.unicodeScalars.append(contentsOf: scalars[found.start..<found.end])
                 add(found.match, text: text, span: TextSpan(start: sentence.base + found.start, end: sentence.base + found.end),
-                    namesAThing: false)
+                    namesAThing: false, stampsAPost: TimeGrammar.followsAHandle(scalars, at: found.start))
             }
             return mentions
         }
@@ -74,10 +74,18 @@ extension TimeGrammar {
     /// handle ("… pic.twitter.com/… — BBC News (World) (@BBCWorld) January 1, 2020"): when the
     /// post went out, not when anything it tells happened. Such a date is left unresolved.
     static func stampsAPost(_ found: TimeMatch, in s: SentenceWords) -> Bool {
-        guard found.first > 0 else { return false }
-        let handle = found.first - 1
-        let after = s.gap(after: handle).filter { !$0.properties.isWhitespace }
-        return after == [")"] && s.gap(before: handle).last == "@"
+        followsAHandle(s.scalars, at: s.words[found.first].start)
+    }
+
+    /// Whether "(@handle)" and spaces stand right before offset `start` of `scalars` (also
+    /// for Chinese, whose times are read from the scalars: "(@ImTheRealBarry) 2020 年 1 月 1 日").
+    static func followsAHandle(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var close = start - 1
+        while close >= 0, scalars[close].properties.isWhitespace { close -= 1 }
+        guard close >= 0, scalars[close] == ")" else { return false }
+        var open = close - 1
+        while open >= 0, scalars[open] != "(", !scalars[open].properties.isWhitespace { open -= 1 }
+        return open >= 0 && scalars[open] == "(" && open + 2 < close && scalars[open + 1] == "@"
     }
 }
 

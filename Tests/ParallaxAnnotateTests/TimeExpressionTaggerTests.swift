@@ -33,6 +33,9 @@ import ParallaxCore
         #expect(resolve(sentence, "January 1, 2020", anchor: nil) == "unresolved")
         #expect(resolve("The pope spoke in Rome on January 1, 2020.", "on January 1, 2020", anchor: nil) == "2020-01-01…2020-01-01 day")
         #expect(NumberExtractor().extract(sentence, language: "en", excluding: tagger.tag(sentence, language: "en", anchor: nil).map(\.span)).isEmpty)
+        // The same in a Chinese translation, whose times are read from the characters.
+        #expect(resolve("— BigCat (@ImTheRealBarry) 2020 年 1 月 1 日", "2020 年 1 月 1 日", anchor: nil, language: "zh") == "unresolved")
+        #expect(resolve("他在 2020 年 1 月 1 日发表讲话。", "2020 年 1 月 1 日", anchor: nil, language: "zh") == "2020-01-01…2020-01-01 day")
     }
 
     @Test func daysAndFuzzyRanges() {
