@@ -390,7 +390,7 @@ private struct NumberReader {
 
     /// What a count without a unit counts, from the words before it: "killing 26", "wounded at
     /// least 57" (`NumberLexicon.casualtyWordsBefore`), "the death toll stood at 20"
-    /// (`NumberLexicon.tollWords`, a few words back). Not for an age or a measure glued to
+    /// (`NumberLexicon.tollPhrases`, a few words back). Not for an age or a measure glued to
     /// the number ("killed 26-year-old …").
     private func casualtyUnitBefore(_ found: Found, firstWord: Int) -> String? {
         guard found.lastWord + 1 >= s.words.count || !s.gap(after: found.lastWord).contains(where: { Punctuation.hyphens.contains($0) })
@@ -403,7 +403,9 @@ private struct NumberReader {
         // A toll named within the last few words, in the same phrase.
         var k = before
         while k >= 0, before - k < NumberLexicon.tollReach {
-            if NumberLexicon.tollWords.contains(s.words[k].lower), k > 0, NumberLexicon.tollOpeners.contains(s.words[k - 1].lower) {
+            if NumberLexicon.tollPhrases.contains(where: { phrase in
+                k + 1 >= phrase.count && phrase.indices.allSatisfy { s.words[k + 1 - phrase.count + $0].lower == phrase[$0] }
+            }) {
                 return "dead"
             }
             guard k > 0, s.joins(after: k - 1) else { break }

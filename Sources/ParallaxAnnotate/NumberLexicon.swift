@@ -177,10 +177,15 @@ enum NumberLexicon {
         "andere", "outras", "outros",
     ]
 
-    /// "the death toll stood at 20", "the death toll rose to 20": a count within `tollReach`
-    /// words after "death toll" counts the dead.
-    static let tollWords: Set<String> = ["toll"]
-    static let tollOpeners: Set<String> = ["death"]
+    /// "the death toll stood at 20", "le nombre de morts grimpe à plus de 400", "die Zahl der
+    /// Toten stieg auf 20": a count within `tollReach` words after one of these phrases counts
+    /// the dead. (Phrases of victims are left out: they count the injured too.)
+    static let tollPhrases: [[String]] = [
+        "death toll", "number of dead", "number of deaths", "nombre de morts", "nombre de décès", "número de muertos",
+        "cifra de muertos", "número de fallecidos", "cifra de fallecidos", "número de mortos", "numero dei morti",
+        "bilancio dei morti", "zahl der toten", "zahl der todesopfer", "dodental", "aantal doden", "число погибших",
+        "liczba zabitych", "liczba ofiar śmiertelnych",
+    ].map { $0.split(separator: " ").map(String.init) }
     static let tollReach = 4
     /// Currency words written before the number in any case ("Rs 3 crore").
     static let currencyWordsBefore: [String: String] = ["rs": "inr"]

@@ -300,8 +300,14 @@ enum ConflictFinder {
             looser.unit = x.unit
             return x.agrees(with: looser)
         }
-        for x in a {
-            for y in b where close(x, y) && !agrees(x, y) {
+        // A count whose own unit the other side gives alike is settled: the looser value beside
+        // it counts something else ("18 en clínicas privadas y 10 fallecidos" against "la cifra
+        // de fallecidos se mantiene en 10").
+        func settled(_ count: NumberMention, by other: [NumberMention]) -> Bool {
+            count.unit != nil && other.contains { $0.unit == count.unit && $0.agrees(with: count) }
+        }
+        for x in a where !settled(x, by: b) {
+            for y in b where close(x, y) && !agrees(x, y) && !settled(y, by: a) {
                 // Another value on the other side that agrees means the slot is filled alike.
                 if a.contains(where: { u in b.contains { CompareLexicon.oneCountsLooser(u.unit, $0.unit) && agrees(u, $0) } }) { return nil }
                 return (x, y)

@@ -102,6 +102,11 @@ import ParallaxCore
         #expect(numbers("The gunman killed at least 12 and wounded 57 before dawn.")
             == ["at least 12=12 dead atLeast", "57=57 injured exact"])
         #expect(numbers("Officials said that the death toll stood at 20 on Sunday.") == ["20=20 dead exact"])
+        // The toll named in other languages, a few words back.
+        #expect(numbers("Le nombre de morts grimpe à plus de 400 en Chine.", "fr") == ["plus de 400=400 dead atLeast"])
+        #expect(numbers("Die Zahl der Toten stieg auf 20.", "de") == ["20=20 dead exact"])
+        #expect(numbers("La cifra de muertos asciende a 23.", "es") == ["23=23 dead exact"])
+        #expect(numbers("Число погибших выросло до 15.", "ru") == ["15=15 dead exact"])
         // A unit after the number wins; an age glued to it is no toll; a toll far back is not this number's.
         #expect(numbers("He was killed 2 km from his home.") == ["2 km=2 km exact"])
         #expect(numbers("Police killed 26-year-old man.").allSatisfy { !$0.hasSuffix("dead exact") })
