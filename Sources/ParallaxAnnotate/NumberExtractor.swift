@@ -29,10 +29,14 @@ public struct NumberExtractor: Sendable {
         var k = 0
         while k < quantities.count {
             var found = quantities[k].found
-            if k + 1 < quantities.count,
-               let range = reader.range(found, at: quantities[k].word, to: quantities[k + 1].found, at: quantities[k + 1].word) {
-                found = range
-                k += 1
+            if k + 1 < quantities.count {
+                let next = quantities[k + 1]
+                if let range = reader.range(found, at: quantities[k].word, to: next.found, at: next.word) {
+                    found = range
+                    k += 1
+                } else if let start = reader.changeStart(found, at: quantities[k].word, to: next.found, at: next.word) {
+                    found = start
+                }
             }
             mentions.append(NumberMention(text: s.text(found.start, found.end), span: s.span(found.start, found.end), sentence: s.index,
                                           value: found.value, unit: found.unit, qualifier: found.qualifier, upper: found.upper))
@@ -144,19 +148,7 @@ private struct NumberReader {
     /// (or the role of either, "killed 20 to 30 people"), and a scale only the second writes
     /// ("2 to 3 million").
     func range(_ first: Found, at i: Int, to second: Found, at j: Int) -> Found? {
-        guard j == first.lastWord + 2, first.qualifier == .exact, first.unit != NumberLexicon.ageUnit,
-              second.unit != NumberLexicon.ageUnit, s.spaceOnly(after: first.lastWord), s.spaceOnly(after: first.lastWord + 1)
-        else { return nil }
-        let link = s.words[first.lastWord + 1].lower
-        let opener = i > 0 && s.spaceOnly(after: i - 1) && first.start == s.words[i].start ? s.words[i - 1].lower : nil
-        var start = first.start
-        if let opener, NumberLexicon.rangePairs[s.language]?[opener] == link {
-            start = s.words[i - 1].start
-        } else if NumberLexicon.rangeLinks[s.language]?.contains(link) ?? false {
-            if let opener, NumberLexicon.changeOpeners.contains(opener) { return nil }
-        } else {
-            return nil
-        }
+        guard case .range(let start)? = link(first, at: i, to: second, at: j) else { return nil }
         // "nl: 20 tot 30": the link may have been read as the second number's qualifier.
         guard second.qualifier == .exact || second.start == s.words[first.lastWord + 1].start else { return nil }
         let unit: String?
@@ -179,10 +171,40 @@ private struct NumberReader {
         range.unit = unit
         range.qualifier = .between
         if range.unit == nil || range.unit == NumberMention.personUnit,
-           let role = casualtyUnitBefore(range, firstWord: opener != nil && start < first.start ? i - 1 : i) {
+           let role = casualtyUnitBefore(range, firstWord: start < first.start ? i - 1 : i) {
             range.unit = role
         }
         return range
+    }
+
+    /// How two quantities read one after the other are linked: one range ("20 to 30",
+    /// "between 20 and 30", starting at `start`), or a change from the first to the second
+    /// ("from 20 to 26", "von 20 bis 26": `NumberLexicon.changeOpeners`).
+    enum Link { case range(start: Int), change }
+
+    private func link(_ first: Found, at i: Int, to second: Found, at j: Int) -> Link? {
+        guard j == first.lastWord + 2, first.qualifier == .exact, first.unit != NumberLexicon.ageUnit,
+              second.unit != NumberLexicon.ageUnit, s.spaceOnly(after: first.lastWord), s.spaceOnly(after: first.lastWord + 1)
+        else { return nil }
+        let link = s.words[first.lastWord + 1].lower
+        let opener = i > 0 && s.spaceOnly(after: i - 1) && first.start == s.words[i].start ? s.words[i - 1].lower : nil
+        if let opener, NumberLexicon.rangePairs[s.language]?[opener] == link { return .range(start: s.words[i - 1].start) }
+        guard NumberLexicon.rangeLinks[s.language]?.contains(link) ?? false else { return nil }
+        if let opener, NumberLexicon.changeOpeners.contains(opener) { return .change }
+        return .range(start: first.start)
+    }
+
+    /// The first quantity of a change, counting what the second counts: in "from 20 to 26
+    /// dead" (or "da due a tre settimane") the 20 are dead too, so a source giving "20 dead"
+    /// agrees with one end of it. Nil unless the first has no unit of its own.
+    func changeStart(_ first: Found, at i: Int, to second: Found, at j: Int) -> Found? {
+        guard first.unit == nil, let unit = second.unit, case .change? = link(first, at: i, to: second, at: j) else { return nil }
+        var start = first
+        start.unit = unit
+        // "From 2 to 3 million": a scale only the second writes is the first's too.
+        if let scale = (j...second.lastWord).lazy.compactMap({ NumberLexicon.scales[s.words[$0].lower] }).first,
+           start.value < scale { start.value *= scale }
+        return start
     }
 
     /// The role of a count of people from the words after it: "nine people have died", "19 mil

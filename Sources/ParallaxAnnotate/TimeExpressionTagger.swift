@@ -47,7 +47,9 @@ public struct TimeExpressionTagger: Sendable {
                 var text = ""
                 text.unicodeScalars.append(contentsOf: scalars[found.start..<found.end])
                 add(found.match, text: text, span: TextSpan(start: sentence.base + found.start, end: sentence.base + found.end),
-                    namesAThing: false, stampsAPost: TimeGrammar.followsAHandle(scalars, at: found.start))
+                    namesAThing: false,
+                    stampsAPost: TimeGrammar.followsAHandle(scalars, at: found.start)
+                        || TimeGrammar.precedesAClockWithSeconds(scalars, after: found.end))
             }
             return mentions
         }
@@ -73,8 +75,29 @@ extension TimeGrammar {
     /// Whether a date is the stamp of an embedded social media post, right after its author's
     /// handle ("… pic.twitter.com/… — BBC News (World) (@BBCWorld) January 1, 2020"): when the
     /// post went out, not when anything it tells happened. Such a date is left unresolved.
+    ///
+    /// A date with a clock to the second ("Source: Xinhua| 2020-02-11 03:31:05|Editor: huaxia")
+    /// is a page's or a feed's stamp of the same kind: prose never times a fact to the second.
     static func stampsAPost(_ found: TimeMatch, in s: SentenceWords) -> Bool {
         followsAHandle(s.scalars, at: s.words[found.first].start)
+            || precedesAClockWithSeconds(s.scalars, after: s.words[found.last].end)
+    }
+
+    /// Whether spaces and a clock to the second ("03:31:05", "3:31:05") follow offset `end`.
+    static func precedesAClockWithSeconds(_ scalars: [Unicode.Scalar], after end: Int) -> Bool {
+        var i = end
+        while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
+        func digits(_ least: Int, _ most: Int) -> Bool {
+            var n = 0
+            while i < scalars.count, n < most, ("0"..."9").contains(scalars[i]) { i += 1; n += 1 }
+            return n >= least
+        }
+        func colon() -> Bool {
+            guard i < scalars.count, scalars[i] == ":" else { return false }
+            i += 1
+            return true
+        }
+        return digits(1, 2) && colon() && digits(2, 2) && colon() && digits(2, 2)
     }
 
     /// Whether "(@handle)" and spaces stand right before offset `start` of `scalars` (also

@@ -159,6 +159,35 @@ enum CompareLexicon {
     /// Words that open a time as the start of a span lasting until the text was written
     /// ("since Monday", "Seit Montag", "depuis lundi"): `ConflictFinder.opensASpan`.
     static let spanOpeners: Set<String> = ["since", "seit", "sinds", "depuis", "desde", "dal", "dalla", "od", "с", "со"]
+    /// Verbs that tell or report, in the forms news prints them: a time right next to one
+    /// ("officials said on Wednesday", "informó este miércoles la policía", "am Dienstag
+    /// teilte die Polizei mit") is when a source spoke, not when the fact happened
+    /// (`StatementTime`).
+    static let sayingVerbs: Set<String> = [
+        "said", "says", "told", "announced", "reported", "confirmed", "stated", "declared", "added", "explained", "wrote",
+        "tweeted", "revealed", "disclosed",
+        "sagte", "sagten", "erklärte", "erklärten", "teilte", "teilten", "berichtete", "berichteten", "bestätigte", "meldete",
+        "kündigte", "verkündete", "gab", "betonte",
+        "dit", "déclaré", "annoncé", "indiqué", "affirmé", "confirmé", "précisé", "expliqué", "rapporté", "annonce", "indique",
+        "dijo", "informó", "informaron", "anunció", "anunciaron", "declaró", "afirmó", "confirmó", "explicó", "señaló", "indicó",
+        "detto", "annunciato", "dichiarato", "comunicato", "confermato", "riferito", "spiegato", "affermato", "annuncia",
+        "disse", "anunciou", "informou", "declarou", "afirmou", "confirmou",
+        "zei", "meldde", "maakte", "verklaarde", "bevestigde",
+        "заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал", "сказала", "объявил", "объявила",
+        "powiedział", "powiedziała", "poinformował", "poinformowała", "poinformowali", "oświadczył", "ogłosił",
+        "açıkladı", "söyledi", "bildirdi", "duyurdu",
+    ]
+    /// Words that may stand between a verb of saying and its time besides capitalised ones
+    /// (a speaker's name, a German noun): who spoke or to whom ("told reporters on Tuesday",
+    /// "dijo un comunicado el miércoles"), a determiner ("informó este miércoles").
+    static let sayingGapWords: Set<String> = [
+        "reporters", "journalists", "lawmakers", "officials", "authorities", "police", "spokesman", "spokeswoman",
+        "spokesperson", "statement", "ministry", "government", "autoridades", "policía", "portavoz", "comunicado",
+        "ministerio", "gobierno", "communiqué", "porte-parole", "polizia", "portavoce", "nota",
+        "the", "a", "an", "this", "un", "una", "une", "uno", "ein", "eine", "este", "esta", "ce", "cette", "questo", "questa",
+        "la", "el", "los", "las", "le", "les", "il", "lo", "die", "der", "den", "dem", "de", "het", "в", "во", "w", "we",
+        "mit", "bekannt",
+    ]
     /// Currencies (`NumberLexicon.units` and the currency signs): a story names many sums (a
     /// bail and a fine, a bounty and a reward), so two sums conflict only when they are
     /// close enough to be two accounts of one (`ConflictFinder.sumMagnitude`).

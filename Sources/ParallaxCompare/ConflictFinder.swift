@@ -12,6 +12,19 @@ enum ConflictFinder {
         var source: String
         var text: String
         var unit: ClaimUnit
+        /// Every quantity of the side's article, for `disputed`.
+        var articleNumbers: [NumberMention] = []
+    }
+
+    /// Whether two sides' values of a slot are in dispute: not when either article also gives
+    /// every value the other side's sentence gives. "Hasta la víspera costaba 27 dólares" is
+    /// no account of the new fee when its article prints "30 dólares" elsewhere; an article
+    /// that tells "the toll rose from 20 to 26" does not dispute another's "20 dead".
+    static func disputed(_ numbersA: [NumberMention], _ a: Side, _ numbersB: [NumberMention], _ b: Side) -> Bool {
+        func givesAll(_ numbers: [NumberMention], _ article: [NumberMention]) -> Bool {
+            numbers.allSatisfy { x in article.contains { $0.unit == x.unit && $0.agrees(with: x) } }
+        }
+        return !givesAll(numbersA, b.articleNumbers) && !givesAll(numbersB, a.articleNumbers)
     }
 
     /// - Parameter datesComparable: whether the sentences are tied closely enough for their
@@ -40,7 +53,8 @@ enum ConflictFinder {
             }
         }
         if let (numbersA, numbersB) = slotValues(compared(a.unit.numbers), compared(b.unit.numbers), aligned: oneFact,
-                                                 names: (Array(a.unit.entities.keys), Array(b.unit.entities.keys))) {
+                                                 names: (Array(a.unit.entities.keys), Array(b.unit.entities.keys))),
+           disputed(numbersA, a, numbersB, b) {
             found.append(StoryReport.Conflict(kind: .number, sides: [
                 .init(source: a.source, text: a.text, value: numbersA.map(\.text).joined(separator: "; ")),
                 .init(source: b.source, text: b.text, value: numbersB.map(\.text).joined(separator: "; ")),
@@ -49,7 +63,8 @@ enum ConflictFinder {
         let timesA = a.unit.times.filter { $0.resolved != nil && !opensASpan($0) }
         let timesB = b.unit.times.filter { $0.resolved != nil && !opensASpan($0) }
         if datesComparable, !timesA.isEmpty, !timesB.isEmpty,
-           !timesA.contains(where: { x in timesB.contains { $0.resolved!.overlaps(x.resolved!) } }) {
+           !timesA.contains(where: { x in timesB.contains { $0.resolved!.overlaps(x.resolved!) } }),
+           oneKindOfMoment(timesA, a, timesB, b) {
             func value(_ times: [TimeMention]) -> String {
                 times.map { "\($0.text) (\(ReportFormatting.interval($0.resolved!)))" }.joined(separator: "; ")
             }
@@ -59,13 +74,23 @@ enum ConflictFinder {
             ]))
         }
         if datesComparable, let weekdays, !found.contains(where: { $0.kind == .date }),
-           let (daysA, daysB) = weekdayConflict(a.unit, b.unit, weekdays) {
+           let (daysA, daysB) = weekdayConflict(a.unit, b.unit, weekdays), oneKindOfMoment(daysA, a, daysB, b) {
             found.append(StoryReport.Conflict(kind: .date, sides: [
                 .init(source: a.source, text: a.text, value: daysA.map(\.text).joined(separator: "; ")),
                 .init(source: b.source, text: b.text, value: daysB.map(\.text).joined(separator: "; ")),
             ]))
         }
         return found
+    }
+
+    /// Whether the two sides' times include moments of one kind: a statement's on both sides,
+    /// or a fact's on both (`StatementTime`). The day officials spoke is no slot of the day
+    /// the thing they told of happened.
+    static func oneKindOfMoment(_ timesA: [TimeMention], _ a: Side, _ timesB: [TimeMention], _ b: Side) -> Bool {
+        func kinds(_ times: [TimeMention], _ side: Side) -> Set<Bool> {
+            Set(times.map { StatementTime.tellsWhenSaid($0, text: side.text, textStart: side.unit.span.start) })
+        }
+        return !kinds(timesA, a).isDisjoint(with: kinds(timesB, b))
     }
 
     /// The day mentions of two claims when they name different weekdays and at least one of
@@ -148,6 +173,7 @@ enum ConflictFinder {
                         guard let (numbersA, numbersB) = slotValues(slotted(a.numbers, toll: tolls[i]), slotted(b.numbers, toll: tolls[j]),
                                                                     aligned: false) else { continue }
                         let sideA = side(a), sideB = side(b)
+                        guard disputed(numbersA, sideA, numbersB, sideB) else { continue }
                         reported.insert(pair)
                         found.append(SlotConflict(
                             conflict: StoryReport.Conflict(kind: .number, sides: [

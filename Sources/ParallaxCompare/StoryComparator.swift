@@ -116,6 +116,10 @@ public struct StoryComparator: StoryComparer {
         }
 
         let weekdayReader = weekdays  // one reader for every aligned pair
+        let articleNumbers = units.map { $0.sentences.flatMap(\.numbers) }
+        func side(_ unit: ClaimUnit, text span: TextSpan) -> ConflictFinder.Side {
+            .init(source: labels[unit.source], text: claim(unit.source, span).text, unit: unit, articleNumbers: articleNumbers[unit.source])
+        }
         let copies = CopyDetector(articles, labels: labels)
         var corroborated: [StoryReport.Corroboration] = []
         var conflicts: [StoryReport.Conflict] = []
@@ -129,8 +133,7 @@ public struct StoryComparator: StoryComparer {
             for edge in group.edges {
                 guard let a = unit(edge.a), let b = unit(edge.b) else { continue }
                 let found = ConflictFinder.conflicts(
-                    .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
-                    .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b),
+                    side(a, text: a.span), side(b, text: b.span),
                     datesComparable: edge.match.score >= SentenceAlignment.dateThreshold(a, b), weekdays: weekdayReader)
                 conflicts += found
                 links.recordAligned(edge, valuesDiffer: !found.isEmpty)
@@ -141,9 +144,7 @@ public struct StoryComparator: StoryComparer {
                 let direct = Set(group.edges.map { [$0.a.source, $0.b.source] })
                 for (x, a) in sentences.enumerated() {
                     for b in sentences[(x + 1)...] where !direct.contains([a.source, b.source]) && copies.groupOf[a.source] != copies.groupOf[b.source] {
-                        let found = ConflictFinder.conflicts(
-                            .init(source: labels[a.source], text: claim(a.source, a.span).text, unit: a),
-                            .init(source: labels[b.source], text: claim(b.source, b.span).text, unit: b))
+                        let found = ConflictFinder.conflicts(side(a, text: a.span), side(b, text: b.span))
                         conflicts += found
                         if !found.isEmpty {
                             links.record(.init(source: a.source, sentence: a.sentence), .init(source: b.source, sentence: b.sentence),
@@ -175,8 +176,7 @@ public struct StoryComparator: StoryComparer {
         let slotConflicts = ConflictFinder.slotConflicts(
             units: units, matcher: matcher, aligned: alignedPairs, sameText: { copies.groupOf[$0] == copies.groupOf[$1] },
             side: { phrase in
-                let sentence = unit(.init(source: phrase.source, sentence: phrase.sentence))
-                return .init(source: labels[phrase.source], text: claim(phrase.source, (sentence ?? phrase).span).text, unit: phrase)
+                side(phrase, text: (unit(.init(source: phrase.source, sentence: phrase.sentence)) ?? phrase).span)
             })
         conflicts += slotConflicts.map(\.conflict)
 

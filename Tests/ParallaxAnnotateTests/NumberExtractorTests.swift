@@ -164,6 +164,15 @@ import ParallaxCore
         #expect(ranges("They won 3 to 1.") == ["3=3-nil exact", "1=1-nil exact"])
     }
 
+    @Test func bothEndsOfAChangeCountOneThing() {
+        func counts(_ text: String, _ language: String = "en") -> [String] {
+            extractor.extract(text, language: language).map { "\($0.text)=\(Int($0.value))\($0.unit.map { " " + $0 } ?? "")" }
+        }
+        #expect(counts("The number of victims rose from 20 to 26 people.") == ["20=20 person", "26 people=26 person"])
+        #expect(counts("Sales fell from 3 to 2 million dollars.") == ["3=3000000 usd", "2 million dollars=2000000 usd"])
+        #expect(counts("Il piano ridurrebbe da due a tre settimane di vacanze.", "it") == ["due=2 week", "tre settimane=3 week"])
+    }
+
     @Test func yearsDatesRanksAndArticlesAreNotQuantities() {
         let tagger = TimeExpressionTagger()
         let text = "On 3 February 2026, America's #1 ally sent one envoy and 12 ships."

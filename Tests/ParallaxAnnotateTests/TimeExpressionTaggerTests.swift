@@ -36,6 +36,10 @@ import ParallaxCore
         // The same in a Chinese translation, whose times are read from the characters.
         #expect(resolve("— BigCat (@ImTheRealBarry) 2020 年 1 月 1 日", "2020 年 1 月 1 日", anchor: nil, language: "zh") == "unresolved")
         #expect(resolve("他在 2020 年 1 月 1 日发表讲话。", "2020 年 1 月 1 日", anchor: nil, language: "zh") == "2020-01-01…2020-01-01 day")
+        // A page's stamp, timed to the second, dates nothing either; a clock without seconds in prose does.
+        let stamp = "Kramp-Karrenbauer to quit as CDU leader - Xinhua Source: Xinhua| 2020-02-11 03:31:05|Editor: huaxia"
+        #expect(resolve(stamp, "2020-02-11", anchor: nil) == "unresolved")
+        #expect(resolve("The polls closed on 2020-02-11 at 18:00.", "on 2020-02-11", anchor: nil) == "2020-02-11…2020-02-11 day")
     }
 
     @Test func daysAndFuzzyRanges() {

@@ -219,6 +219,30 @@ import Testing
         #expect(StoryComparator().compare([monday, saturday]).conflicts.filter { $0.kind == .date }.count == 1)
     }
 
+    /// "Officials said on Wednesday" is the day of a statement, not of what it tells, so it is no
+    /// date against the day another source gives the fact; two days of one statement still are.
+    @Test func theDayOfAStatementIsNoDateOfTheFact() {
+        func annotated(_ source: String, _ sentence: String, _ language: String = "en") -> AnnotatedArticle {
+            ArticleAnnotator().annotate(Article(source: source, title: "", paragraphs: [sentence], language: language))
+        }
+        func dateConflicts(_ a: AnnotatedArticle, _ b: AnnotatedArticle) -> Int {
+            StoryComparator().compare([a, b]).conflicts.filter { $0.kind == .date }.count
+        }
+        let said = annotated("a.txt", "Protesters withdrew from the embassy compound in Baghdad, Iraqi officials said on Wednesday.")
+        let fact = annotated("b.txt", "Protesters withdrew from the embassy compound in Baghdad on Tuesday.")
+        let saidOtherDay = annotated("c.txt", "Protesters withdrew from the embassy compound in Baghdad, Iraqi officials said on Tuesday.")
+        #expect(dateConflicts(said, fact) == 0)
+        #expect(dateConflicts(said, saidOtherDay) == 1)
+        let informed = annotated("d.txt", "El incendio en el zoológico de Krefeld mató a treinta animales, informó este miércoles la policía.", "es")
+        let ended = annotated("e.txt", "El incendio en el zoológico de Krefeld mató el martes a treinta animales.", "es")
+        #expect(dateConflicts(informed, ended) == 0)
+        let announced = annotated("f.txt", "Am Mittwoch teilte die Polizei mit, dass das Feuer im Krefelder Zoo dreißig Tiere getötet hat.", "de")
+        let happened = annotated("g.txt", "Am Dienstag hat das Feuer im Krefelder Zoo dreißig Tiere getötet.", "de")
+        #expect(dateConflicts(announced, happened) == 0)
+        let onFriday = annotated("h.txt", "Am Freitag hat das Feuer im Krefelder Zoo dreißig Tiere getötet.", "de")
+        #expect(dateConflicts(onFriday, happened) == 1)
+    }
+
     /// A sentence stating two corroborated facts is listed once among a source's omissions;
     /// the second fact is shown by its other source's sentence.
     @Test func anOmittedSentenceIsListedOnce() {
