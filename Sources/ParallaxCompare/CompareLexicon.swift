@@ -38,6 +38,9 @@ enum CompareLexicon {
         // Links to other stories: what follows the colon is another story's headline.
         "read more:", "read also:", "leggi di più:", "leggi anche:", "lesen sie auch:", "lire aussi :", "lea también:",
         "lee también:",
+        // Links to the rest of the page's own story, left where a teaser was cut.
+        "read the full article", "read the full story", "read the full report", "continue reading",
+        "den vollständigen artikel lesen", "lire l'article complet", "leer el artículo completo", "leggi l'articolo completo",
     ]
     /// Phrases that make a sentence page furniture wherever they stand in it: sign-up calls
     /// glued to a headline, copyright lines, affiliate notices. Measured on the stream's
@@ -52,6 +55,14 @@ enum CompareLexicon {
         // portal's contact lines and footer.
         "подпишитесь на бесплатные", "спасибо за подписку", "rückfragen bitte an", "original-content von:",
         "übermittelt durch news aktuell",
+        // A market-report reseller's template, printed in each of its press releases.
+        "all the market research you need",
+        // Privacy notices speak to the reader of the reader's data.
+        "your personal data", "i tuoi dati personali", "twoich danych osobowych", "tus datos personales",
+        "vos données personnelles", "ihre personenbezogenen daten", "sus datos personales", "swoje dane osobowe",
+        "polityce prywatności", "polityka prywatności", "politykę prywatności", "polityki prywatności",
+        // The number of the EU's data protection regulation, which such notices cite.
+        "2016/679",
     ]
     /// Words that together make a sentence a notice of the page's own machinery: a cookie
     /// notice names cookies and the site, the browser or the privacy policy; "cookie" alone
@@ -67,6 +78,24 @@ enum CompareLexicon {
         let text = sentence.drop { !$0.isLetter }
         return furnitureSentenceOpenings.contains { text.hasPrefix($0) } || furnitureSentencePhrases.contains { text.contains($0) }
             || furnitureSentenceCombinations.contains { words in words.allSatisfy { text.contains($0) } }
+            || holdsAnEmailAddress(text)
+    }
+
+    /// Whether the text holds an e-mail address ("Contact Clare: clare@reportlinker.com"): a
+    /// contact line or a tip-off call, the page's own, however it is worded. A handle
+    /// ("(@BBCWorld)") has no domain after it and is no address.
+    static func holdsAnEmailAddress(_ text: Substring) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        for at in scalars.indices where scalars[at] == "@" && at > 0 && (isLetterOrDigit(scalars[at - 1]) || "._-".unicodeScalars.contains(scalars[at - 1])) {
+            var end = at + 1
+            while end < scalars.count, isLetterOrDigit(scalars[end]) || scalars[end] == "-" || scalars[end] == "." { end += 1 }
+            // "… at tips@site.com." ends a sentence: the last dot is no part of the domain.
+            let labels = String(String.UnicodeScalarView(scalars[(at + 1)..<end])).split(separator: ".", omittingEmptySubsequences: false)
+                .reversed().drop { $0.isEmpty }
+            if labels.count >= 2, !labels.contains(where: \.isEmpty), (labels.first?.count ?? 0) >= 2 { return true }
+        }
+        return false
     }
 
     /// Negations: function words for alignment, but a quote that drops one says the opposite.

@@ -137,9 +137,17 @@ import Testing
                        "police concerned about ill man sign up to free daily email alerts from plymouthherald",
                        "read more: silverstar to ring in new year with a pow",
                        "заключенные 2019 подпишитесь на бесплатные ежедневные оповещения по электронной почте от stokesentinel",
-                       "rückfragen bitte an: polizeipräsidium stuttgart telefon: 0711 8990-1111"] {
+                       "rückfragen bitte an: polizeipräsidium stuttgart telefon: 0711 8990-1111",
+                       "den vollständigen artikel lesen ...",
+                       "__________________________ contact clare: clare@reportlinker.com us: (339)-368-6001",
+                       "or send an email to info@washington.mfa.gov.il.",
+                       "poiché hai già condiviso i tuoi dati personali con noi quando hai creato il tuo account personale",
+                       "zgodnie z rozporządzeniem parlamentu europejskiego i rady (ue) 2016/679"] {
             #expect(CompareLexicon.isFurniture(notice), "\(notice)")
         }
+        // A post's handle is no e-mail address; nor is an address cut short.
+        #expect(!CompareLexicon.isFurniture("— bbc news (world) (@bbcworld) january 1, 2020"))
+        #expect(!CompareLexicon.isFurniture("the account user@localhost was hacked."))
         // Cookies alone may be news.
         #expect(!CompareLexicon.isFurniture("the regulator fined the bakery chain over the recall of its cookies."))
         #expect(!CompareLexicon.isFurniture("google said it would stop supporting third-party cookies in chrome by 2022."))
