@@ -257,9 +257,11 @@ enum RelationFinder {
             if undoing.contains(token.normalized) { undoneUntil = t + RelationLexicon.undoingReach }
             guard token.kind == .word,
                   !entities.contains(where: { $0.span.overlaps(token.span) }),
+                  RelationLexicon.groupAgentNouns[language]?.contains(token.normalized) != true,
                   let kind = RelationLexicon.kind(of: token.normalized, language: language) else { continue }
+            let timeWords = RelationLexicon.timeWordsBeforeNextWord[language] ?? []
             if let next = RelationLexicon.needsNextWord[language]?[token.normalized],
-               !(tokens.dropFirst(t + 1).first.map { next.contains($0.normalized) } ?? false),
+               !(tokens.dropFirst(t + 1).first { !timeWords.contains($0.normalized) }.map { next.contains($0.normalized) } ?? false),
                !(t > 0 && RelationLexicon.orPreviousWord[language]?[token.normalized]?.contains(tokens[t - 1].normalized) == true) {
                 continue
             }

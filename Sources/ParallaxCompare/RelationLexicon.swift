@@ -113,11 +113,18 @@ enum RelationLexicon {
         ]),
     ]
 
-    /// Nouns that name the one who acts ("a Trump supporter", "Kremlin critics"): a name
+    /// Nouns that name the one who acts ("a Trump supporter", "a Kremlin critic"): a name
     /// written right before one is whom the act is toward, not who acts.
     static let agentNouns: [String: Set<String>] = [
-        "en": ["supporter", "supporters", "critic", "critics", "backer", "backers"],
+        "en": ["supporter", "critic", "backer"],
         "de": ["unterstützer", "unterstützerin", "unterstützerinnen", "kritiker", "kritikerin", "kritikerinnen"],
+    ]
+
+    /// Agent nouns in the plural name a group the sentence leaves unnamed ("founded the party
+    /// with supporters of General Wesley Clark's campaign", "latter-day supporters of
+    /// Ukrainian nationalists"): no named actor does the act, so they make no event.
+    static let groupAgentNouns: [String: Set<String>] = [
+        "en": ["supporters", "critics", "backers"],
     ]
 
     /// Words that deny every act after them to the end of their clause ("did not criticise",
@@ -225,11 +232,25 @@ enum RelationLexicon {
 
     /// Forms that name the act only before one of the given words: "a call with Zelensky", "a
     /// deal between Israel and the UAE"; elsewhere they mean something else ("the call for
-    /// Biden", "a big deal", "call it a day").
+    /// Biden", "a big deal", "call it a day"). A verb of discussing or speaking with no one
+    /// after it names a topic or a medium ("discussed his chess career", "discussed matters of
+    /// mutual interest", "spoke on the legislation", "spoke on Fox News").
     static let needsNextWord: [String: [String: Set<String>]] = [
         "en": ["call": ["with", "between"], "calls": ["with", "between"], "deal": ["with", "between"],
-               "deals": ["with", "between"]],
+               "deals": ["with", "between"], "discuss": ["with"], "discusses": ["with"], "discussed": ["with"],
+               "discussing": ["with"], "spoke": ["with", "to"]],
     ]
+    /// Words a form of `needsNextWord` may have between it and the word it needs: when it
+    /// happened ("Kerry spoke Sunday with Netanyahu"). Not "on" of a topic or a medium ("spoke
+    /// on the legislation", "spoke on Fox News"), which stops the reading.
+    static let timeWordsBeforeNextWord: [String: Set<String>] = [
+        "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+               "again", "briefly", "privately", "separately", "later", "earlier", "also"],
+    ]
+    /// Words after a noun of a mutual act that open the phrase naming its parties ("talks with
+    /// the president of Switzerland", "an emergency meeting of the Security Council"): when
+    /// that phrase names no party, the act has none named, whoever the sentence names elsewhere.
+    static let partnerPhraseOpeners: [String: Set<String>] = ["en": ["between", "with", "of"]]
     /// Or right after one of these: "announced the deal", "a peace deal" (not "a big deal",
     /// "business deals", "to deal with").
     static let orPreviousWord: [String: [String: Set<String>]] = [

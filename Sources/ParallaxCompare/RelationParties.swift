@@ -26,9 +26,20 @@ extension RelationFinder {
                 return pair
             }
             // A mutual act may still be read like a verb ("Trump and Petro held a meeting"),
-            // where a place right before it is still only where it is held; not one "between"
-            // parties its phrase leaves unnamed ("the conversation between the two heads of state").
-            guard kind.mutual, tokens.dropFirst(hit.position + 1).first?.normalized != "between" else { return nil }
+            // where a place right before it is still only where it is held; not one whose own
+            // phrase leaves its parties unnamed ("the conversation between the two heads of
+            // state", "talks with the president of Switzerland").
+            guard kind.mutual else { return nil }
+            if let next = tokens.dropFirst(hit.position + 1).first,
+               (RelationLexicon.partnerPhraseOpeners[language] ?? ["between"]).contains(next.normalized) {
+                // A "with" phrase must name a party: "In a phone conversation with Putin last
+                // night, Obama …" is read on; "At a meeting with civic groups …, Khodorkovsky"
+                // is not. "Between" and "of" phrases were read in full by `nounParties`.
+                guard RelationLexicon.partnerWords[language]?.contains(next.normalized) == true,
+                      let partner = parties.filter({ $0.span.start >= next.span.end }).min(by: { $0.span.start < $1.span.start }),
+                      bridged(from: next.span.end, to: partner, tokens: tokens, mentions: parties,
+                              bridges: RelationLexicon.targetBridges[language] ?? []) else { return nil }
+            }
             let noun = hit.token.span
             let held = parties.filter { mention in
                 mention.kind != .place || mention.span.end > noun.start

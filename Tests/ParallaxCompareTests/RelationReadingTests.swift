@@ -96,6 +96,33 @@ import Testing
         #expect(Self.events(events, in: sentences[5]).map(\.kind) == ["call"])
     }
 
+    /// What a sentence discusses or speaks on is a topic, not a party; supporters of someone
+    /// are a group the sentence leaves unnamed; a meeting "with" or "of" people it does not
+    /// name has no named parties, whoever else the sentence names.
+    @Test func topicsGroupsAndUnnamedPartnersAreNoParties() throws {
+        let none = [
+            "Maria Lindqvist discussed her career and the Sandberg affair with a reporter.",
+            "Peter Sandberg founded the party in 2004 with supporters of Maria Lindqvist's campaign.",
+            "Lindqvist spoke on the Sandberg plan in parliament.",
+            "At a meeting with civic groups in Bergen, Lindqvist said Sandberg had lied.",
+            "Sandberg's statement, following talks with the president of the council, delayed Lindqvist's plan.",
+        ]
+        let events = Self.events(title: "Lindqvist and Sandberg", none)
+        for sentence in none { #expect(Self.events(events, in: sentence).isEmpty, "\(sentence)") }
+
+        let some = [
+            "Maria Lindqvist discussed with Peter Sandberg how to share the budget.",
+            "Lindqvist spoke Sunday with Sandberg about the budget.",
+            "Lindqvist has been a vocal Sandberg supporter.",
+            "In a phone conversation with Sandberg last night, Lindqvist expressed grave concern about the budget.",
+        ]
+        let found = Self.events(title: "Lindqvist and Sandberg", some)
+        for sentence in some {
+            let event = try #require(Self.events(found, in: sentence).first, "\(sentence)")
+            #expect(Set([event.from, event.to]) == ["Maria Lindqvist", "Peter Sandberg"], "\(sentence)")
+        }
+    }
+
     @Test func placesOfSettingAndModifiersAreNoParties() throws {
         let sentences = [
             "Norway and Sweden met in Geneva on Friday.",
