@@ -124,8 +124,17 @@ enum RelationLexicon {
     /// with supporters of General Wesley Clark's campaign", "latter-day supporters of
     /// Ukrainian nationalists"): no named actor does the act, so they make no event.
     static let groupAgentNouns: [String: Set<String>] = [
-        "en": ["supporters", "critics", "backers"],
+        "en": ["supporters", "critics", "backers", "assistant", "assistants"],
     ]
+
+    /// Verbs of a joint decision: without "with" after them, the two who agree are the
+    /// sentence's subject, two names joined by "and" right before the verb ("Israel and Hamas
+    /// agreed to a truce"). "The French and Tunisian presidents agreed that …", "Diplomats in
+    /// Brussels have already agreed in principle to add 15 people to a blacklist of 55
+    /// Russians and Ukrainians" name no such pair.
+    static let jointDecisionVerbs: [String: Set<String>] = ["en": ["agree", "agrees", "agreed", "agreeing"]]
+    /// Words that may stand between such a subject and its verb ("have", "also", "on Friday").
+    static let subjectReach = 3
 
     /// Words that deny every act after them to the end of their clause ("did not criticise",
     /// "neither leader outlined new deals", "not part of any plan to increase sanctions").

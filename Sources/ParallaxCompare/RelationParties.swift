@@ -17,6 +17,10 @@ extension RelationFinder {
             guard !kind.mutual else { return nil }
             return passiveActors(at: hit.position, in: tokens, parties)
         }
+        if RelationLexicon.jointDecisionVerbs[language]?.contains(hit.token.normalized) == true,
+           RelationLexicon.partnerWords[language]?.contains(tokens.dropFirst(hit.position + 1).first?.normalized ?? "") != true {
+            return jointSubject(before: hit.token.span, parties, tokens: tokens, language: language)
+        }
         let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
         if !agentNoun, isNoun(at: hit.position, in: tokens, language: language) {
             // An act named by a noun: its parties come from the noun's phrase, or it has none
@@ -50,6 +54,23 @@ extension RelationFinder {
         return actorsAround(hit.token.span, parties, names: names, agentNoun: agentNoun, mutual: kind.mutual, tokens: tokens,
                             language: language,
                             speaking: speaking)
+    }
+
+    /// The two names joined by "and" that are a verb's subject ("Israel and Hamas agreed"): the
+    /// last two names before it, in one clause with it, nothing but a few words between the
+    /// second and the verb ("have", "also", "on Friday").
+    static func jointSubject(before verb: TextSpan, _ mentions: [EntityMention], tokens: [Token],
+                             language: String) -> (EntityMention, EntityMention)? {
+        let before = mentions.filter { $0.span.end <= verb.start }.sorted { $0.span.start > $1.span.start }
+        guard before.count >= 2, before[0].key != before[1].key,
+              joined(before[1], before[0], tokens: tokens, language: language),
+              !tokens.contains(where: { $0.kind == .word && $0.span.start >= before[1].span.end && $0.span.end <= before[0].span.start
+                  && !(RelationLexicon.conjunctions[language] ?? []).contains($0.normalized) }),
+              inOneClause(before[0].span, verb, tokens),
+              tokens.filter({ $0.kind == .word && $0.span.start >= before[0].span.end && $0.span.end <= verb.start }).count
+                  <= RelationLexicon.subjectReach
+        else { return nil }
+        return (before[1], before[0])
     }
 
     /// Who acts and who is acted upon around a relation word.

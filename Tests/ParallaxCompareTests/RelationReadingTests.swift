@@ -98,7 +98,8 @@ import Testing
 
     /// What a sentence discusses or speaks on is a topic, not a party; supporters of someone
     /// are a group the sentence leaves unnamed; a meeting "with" or "of" people it does not
-    /// name has no named parties, whoever else the sentence names.
+    /// name has no named parties, whoever else the sentence names; those who agree on
+    /// something are the verb's subject, or named after "with".
     @Test func topicsGroupsAndUnnamedPartnersAreNoParties() throws {
         let none = [
             "Maria Lindqvist discussed her career and the Sandberg affair with a reporter.",
@@ -106,6 +107,8 @@ import Testing
             "Lindqvist spoke on the Sandberg plan in parliament.",
             "At a meeting with civic groups in Bergen, Lindqvist said Sandberg had lied.",
             "Sandberg's statement, following talks with the president of the council, delayed Lindqvist's plan.",
+            "Diplomats have agreed in principle to add 15 people to a list of Lindqvist and Sandberg allies.",
+            "Peter Sandberg moved on with his former assistant Maria Lindqvist.",
         ]
         let events = Self.events(title: "Lindqvist and Sandberg", none)
         for sentence in none { #expect(Self.events(events, in: sentence).isEmpty, "\(sentence)") }
@@ -115,6 +118,8 @@ import Testing
             "Lindqvist spoke Sunday with Sandberg about the budget.",
             "Lindqvist has been a vocal Sandberg supporter.",
             "In a phone conversation with Sandberg last night, Lindqvist expressed grave concern about the budget.",
+            "Maria Lindqvist and Peter Sandberg agreed on Friday to share the budget.",
+            "Lindqvist agreed with Sandberg on the budget.",
         ]
         let found = Self.events(title: "Lindqvist and Sandberg", some)
         for sentence in some {
