@@ -87,7 +87,8 @@ enum CompareLexicon {
     static func holdsAnEmailAddress(_ text: Substring) -> Bool {
         let scalars = Array(text.unicodeScalars)
         func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
-        for at in scalars.indices where scalars[at] == "@" && at > 0 && (isLetterOrDigit(scalars[at - 1]) || "._-".unicodeScalars.contains(scalars[at - 1])) {
+        func endsALocalPart(_ c: Unicode.Scalar) -> Bool { isLetterOrDigit(c) || "._-".unicodeScalars.contains(c) }
+        for at in scalars.indices where scalars[at] == "@" && at > 0 && endsALocalPart(scalars[at - 1]) {
             var end = at + 1
             while end < scalars.count, isLetterOrDigit(scalars[end]) || scalars[end] == "-" || scalars[end] == "." { end += 1 }
             // "… at tips@site.com." ends a sentence: the last dot is no part of the domain.

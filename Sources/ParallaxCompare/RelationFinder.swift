@@ -257,7 +257,7 @@ enum RelationFinder {
             if undoing.contains(token.normalized) { undoneUntil = t + RelationLexicon.undoingReach }
             guard token.kind == .word,
                   !entities.contains(where: { $0.span.overlaps(token.span) }),
-                  RelationLexicon.groupAgentNouns[language]?.contains(token.normalized) != true,
+                  RelationLexicon.peopleNouns[language]?.contains(token.normalized) != true,
                   let kind = RelationLexicon.kind(of: token.normalized, language: language) else { continue }
             let timeWords = RelationLexicon.timeWordsBeforeNextWord[language] ?? []
             if let next = RelationLexicon.needsNextWord[language]?[token.normalized],

@@ -120,10 +120,11 @@ enum RelationLexicon {
         "de": ["unterstützer", "unterstützerin", "unterstützerinnen", "kritiker", "kritikerin", "kritikerinnen"],
     ]
 
-    /// Agent nouns in the plural name a group the sentence leaves unnamed ("founded the party
-    /// with supporters of General Wesley Clark's campaign", "latter-day supporters of
-    /// Ukrainian nationalists"): no named actor does the act, so they make no event.
-    static let groupAgentNouns: [String: Set<String>] = [
+    /// Nouns of people that share an act's stem but name no act: agent nouns in the plural,
+    /// a group the sentence leaves unnamed ("founded the party with supporters of General
+    /// Wesley Clark's campaign", "latter-day supporters of Ukrainian nationalists"), and a job
+    /// ("moving on with his former assistant Anne-Marie"). They make no event.
+    static let peopleNouns: [String: Set<String>] = [
         "en": ["supporters", "critics", "backers", "assistant", "assistants"],
     ]
 
