@@ -20,6 +20,14 @@ import Testing
         all.filter { $0.text == sentence }
     }
 
+    /// Expects no event from any of the sentences, read as one article about the two people.
+    static func expectNoEvent(in sentences: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let events = events(title: "Lindqvist and Sandberg", sentences)
+        for sentence in sentences {
+            #expect(Self.events(events, in: sentence).isEmpty, "\(sentence)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func unnamedPartiesAreTheMainPeopleOnlyInAStoryAboutThem() throws {
         let sentences = [
             "Maria Lindqvist and Peter Sandberg met in Oslo on Monday to settle the budget row.",
@@ -53,8 +61,7 @@ import Testing
             "Sandberg was sanctioned by the party in 2019.",
             "Lindqvist praised the report on Sandberg.",
         ]
-        let none = Self.events(title: "Lindqvist and Sandberg", denied)
-        for sentence in denied { #expect(Self.events(none, in: sentence).isEmpty, "\(sentence)") }
+        Self.expectNoEvent(in: denied)
 
         let asserted = [
             "Maria Lindqvist ended the call with Peter Sandberg after an hour.",
@@ -110,8 +117,7 @@ import Testing
             "Diplomats have agreed in principle to add 15 people to a list of Lindqvist and Sandberg allies.",
             "Peter Sandberg moved on with his former assistant Maria Lindqvist.",
         ]
-        let events = Self.events(title: "Lindqvist and Sandberg", none)
-        for sentence in none { #expect(Self.events(events, in: sentence).isEmpty, "\(sentence)") }
+        Self.expectNoEvent(in: none)
 
         let some = [
             "Maria Lindqvist discussed with Peter Sandberg how to share the budget.",
@@ -156,8 +162,7 @@ import Testing
             "Sandberg was often criticised by some members and later by Lindqvist herself.",
             "The ministers agreed on Friday that Lindqvist would pay, Sandberg said.",
         ]
-        let none = Self.events(title: "Lindqvist and Sandberg", undone)
-        for sentence in undone { #expect(Self.events(none, in: sentence).isEmpty, "\(sentence)") }
+        Self.expectNoEvent(in: undone)
 
         let done = [
             "Maria Lindqvist continued to attack Peter Sandberg in the council.",
