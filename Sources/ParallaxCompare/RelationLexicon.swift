@@ -128,6 +128,15 @@ enum RelationLexicon {
         "en": ["supporters", "critics", "backers", "assistant", "assistants"],
     ]
 
+    /// Nouns of a topic a name may modify ("the Ukraine crisis", "Putin allies", "the Gaza
+    /// conflict"): the name is then no party to the sentence's acts
+    /// (`RelationFinder.modifiesATopic`). Not the nouns of acts: in "US sanctions on Russia"
+    /// the name before the noun is its party.
+    static let topicHeads: [String: Set<String>] = [
+        "en": ["crisis", "allies", "ally", "conflict", "war", "issue", "question", "border", "standoff", "situation", "affair",
+               "scandal", "policy", "file", "dossier", "case"],
+    ]
+
     /// Verbs of a joint decision: without "with" after them, the two who agree are the
     /// sentence's subject, two names joined by "and" right before the verb ("Israel and Hamas
     /// agreed to a truce"). "The French and Tunisian presidents agreed that …", "Diplomats in

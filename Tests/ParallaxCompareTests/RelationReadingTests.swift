@@ -106,7 +106,8 @@ import Testing
     /// What a sentence discusses or speaks on is a topic, not a party; supporters of someone
     /// are a group the sentence leaves unnamed; a meeting "with" or "of" people it does not
     /// name has no named parties, whoever else the sentence names; those who agree on
-    /// something are the verb's subject, or named after "with".
+    /// something are the verb's subject, or named after "with"; a name that modifies a topic
+    /// ("the Sandberg affair") is no party.
     @Test func topicsGroupsAndUnnamedPartnersAreNoParties() throws {
         let none = [
             "Maria Lindqvist discussed her career and the Sandberg affair with a reporter.",
@@ -116,6 +117,7 @@ import Testing
             "Sandberg's statement, following talks with the president of the council, delayed Lindqvist's plan.",
             "Diplomats have agreed in principle to add 15 people to a list of Lindqvist and Sandberg allies.",
             "Peter Sandberg moved on with his former assistant Maria Lindqvist.",
+            "Maria Lindqvist warned the Sandberg affair could yet cost the party dearly.",
         ]
         Self.expectNoEvent(in: none)
 
@@ -126,6 +128,7 @@ import Testing
             "In a phone conversation with Sandberg last night, Lindqvist expressed grave concern about the budget.",
             "Maria Lindqvist and Peter Sandberg agreed on Friday to share the budget.",
             "Lindqvist agreed with Sandberg on the budget.",
+            "Lindqvist warned Sandberg that the budget was late.",
         ]
         let found = Self.events(title: "Lindqvist and Sandberg", some)
         for sentence in some {
