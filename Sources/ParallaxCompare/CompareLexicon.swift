@@ -192,17 +192,19 @@ enum CompareLexicon {
     /// Verbs that tell or report, in the forms news prints them: a time right next to one
     /// ("officials said on Wednesday", "informó este miércoles la policía", "am Dienstag
     /// teilte die Polizei mit") is when a source spoke, not when the fact happened
-    /// (`StatementTime`).
+    /// (`StatementTime`). Not verbs that tell only with a particle far after them and mean
+    /// something else without it: "gab … bekannt" ("am Montag gab es einen Unfall"), "maakte
+    /// … bekend".
     static let sayingVerbs: Set<String> = [
         "said", "says", "told", "announced", "reported", "confirmed", "stated", "declared", "added", "explained", "wrote",
         "tweeted", "revealed", "disclosed",
         "sagte", "sagten", "erklärte", "erklärten", "teilte", "teilten", "berichtete", "berichteten", "bestätigte", "meldete",
-        "kündigte", "verkündete", "gab", "betonte",
+        "kündigte", "verkündete", "betonte",
         "dit", "déclaré", "annoncé", "indiqué", "affirmé", "confirmé", "précisé", "expliqué", "rapporté", "annonce", "indique",
         "dijo", "informó", "informaron", "anunció", "anunciaron", "declaró", "afirmó", "confirmó", "explicó", "señaló", "indicó",
         "detto", "annunciato", "dichiarato", "comunicato", "confermato", "riferito", "spiegato", "affermato", "annuncia",
         "disse", "anunciou", "informou", "declarou", "afirmou", "confirmou",
-        "zei", "meldde", "maakte", "verklaarde", "bevestigde",
+        "zei", "meldde", "verklaarde", "bevestigde",
         "заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал", "сказала", "объявил", "объявила",
         "powiedział", "powiedziała", "poinformował", "poinformowała", "poinformowali", "oświadczył", "ogłosił",
         "açıkladı", "söyledi", "bildirdi", "duyurdu",
@@ -216,7 +218,6 @@ enum CompareLexicon {
         "ministerio", "gobierno", "communiqué", "porte-parole", "polizia", "portavoce", "nota",
         "the", "a", "an", "this", "un", "una", "une", "uno", "ein", "eine", "este", "esta", "ce", "cette", "questo", "questa",
         "la", "el", "los", "las", "le", "les", "il", "lo", "die", "der", "den", "dem", "de", "het", "в", "во", "w", "we",
-        "mit", "bekannt",
     ]
     /// Currencies (`NumberLexicon.units` and the currency signs): a story names many sums (a
     /// bail and a fine, a bounty and a reward), so two sums conflict only when they are

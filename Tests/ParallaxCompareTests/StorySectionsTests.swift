@@ -241,6 +241,9 @@ import Testing
         #expect(dateConflicts(announced, happened) == 0)
         let onFriday = annotated("h.txt", "Am Freitag hat das Feuer im Krefelder Zoo dreißig Tiere getötet.", "de")
         #expect(dateConflicts(onFriday, happened) == 1)
+        // "Gab" tells only with "bekannt": "am Freitag gab es" is the day of the fact.
+        let thereWas = annotated("i.txt", "Am Freitag gab es das Feuer im Krefelder Zoo, das dreißig Tiere getötet hat.", "de")
+        #expect(dateConflicts(thereWas, happened) == 1)
     }
 
     /// A sentence stating two corroborated facts is listed once among a source's omissions;
