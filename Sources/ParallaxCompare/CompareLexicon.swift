@@ -85,6 +85,8 @@ enum CompareLexicon {
     /// contact line or a tip-off call, the page's own, however it is worded. A handle
     /// ("(@BBCWorld)") has no domain after it and is no address.
     static func holdsAnEmailAddress(_ text: Substring) -> Bool {
+        // Every sentence of every article is asked: most hold no "@" at all.
+        guard text.unicodeScalars.contains("@") else { return false }
         let scalars = Array(text.unicodeScalars)
         func isLetterOrDigit(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
         func endsALocalPart(_ c: Unicode.Scalar) -> Bool { isLetterOrDigit(c) || "._-".unicodeScalars.contains(c) }

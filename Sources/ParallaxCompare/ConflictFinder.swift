@@ -14,6 +14,8 @@ enum ConflictFinder {
         var unit: ClaimUnit
         /// Every quantity of the side's article, for `disputed`.
         var articleNumbers: [NumberMention] = []
+        /// The tokens of the side's sentence, for `StatementTime`.
+        var tokens: [Token] = []
     }
 
     /// Whether two sides' values of a slot are in dispute: not when either article also gives
@@ -88,7 +90,7 @@ enum ConflictFinder {
     /// the thing they told of happened.
     static func oneKindOfMoment(_ timesA: [TimeMention], _ a: Side, _ timesB: [TimeMention], _ b: Side) -> Bool {
         func kinds(_ times: [TimeMention], _ side: Side) -> Set<Bool> {
-            Set(times.map { StatementTime.tellsWhenSaid($0, text: side.text, textStart: side.unit.span.start) })
+            Set(times.map { StatementTime.tellsWhenSaid($0, tokens: side.tokens) })
         }
         return !kinds(timesA, a).isDisjoint(with: kinds(timesB, b))
     }

@@ -62,13 +62,15 @@ extension RelationFinder {
     static func jointSubject(before verb: TextSpan, _ mentions: [EntityMention], tokens: [Token],
                              language: String) -> (EntityMention, EntityMention)? {
         let before = mentions.filter { $0.span.end <= verb.start }.sorted { $0.span.start > $1.span.start }
-        guard before.count >= 2, before[0].key != before[1].key,
-              joined(before[1], before[0], tokens: tokens, language: language),
-              !tokens.contains(where: { $0.kind == .word && $0.span.start >= before[1].span.end && $0.span.end <= before[0].span.start
-                  && !(RelationLexicon.conjunctions[language] ?? []).contains($0.normalized) }),
+        guard before.count >= 2, before[0].key != before[1].key else { return nil }
+        func words(from start: Int, to end: Int) -> [Token] {
+            tokens.filter { $0.kind == .word && $0.span.start >= start && $0.span.end <= end }
+        }
+        let conjunctions = RelationLexicon.conjunctions[language] ?? []
+        guard joined(before[1], before[0], tokens: tokens, language: language),
+              words(from: before[1].span.end, to: before[0].span.start).allSatisfy({ conjunctions.contains($0.normalized) }),
               inOneClause(before[0].span, verb, tokens),
-              tokens.filter({ $0.kind == .word && $0.span.start >= before[0].span.end && $0.span.end <= verb.start }).count
-                  <= RelationLexicon.subjectReach
+              words(from: before[0].span.end, to: verb.start).count <= RelationLexicon.subjectReach
         else { return nil }
         return (before[1], before[0])
     }

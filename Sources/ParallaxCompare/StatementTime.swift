@@ -10,54 +10,18 @@ enum StatementTime {
     /// Words a gap of capitalised or listed words may hold between a verb and its time.
     static let gapWords = 4
 
-    /// - Parameters:
-    ///   - text: the sentence the time is in; `textStart` is its offset in the article, the
-    ///     frame of `time.span`.
-    static func tellsWhenSaid(_ time: TimeMention, text: String, textStart: Int) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        let start = time.span.start - textStart, end = time.span.end - textStart
-        guard start >= 0, end <= scalars.count, start <= end else { return false }
+    /// - Parameter tokens: the tokens of the sentence the time is in (spans in the article's
+    ///   frame, like `time.span`). Punctuation between the verb and the time ends the reading.
+    static func tellsWhenSaid(_ time: TimeMention, tokens: [Token]) -> Bool {
+        func isSaying(_ token: Token) -> Bool { token.kind == .word && CompareLexicon.sayingVerbs.contains(token.normalized) }
         // The verb right after the time ("am Mittwoch teilte …", "officials on Wednesday said").
-        if let after = word(in: scalars, from: end, forward: true), CompareLexicon.sayingVerbs.contains(after.lowercased()) {
-            return true
-        }
+        if let after = tokens.first(where: { $0.span.start >= time.span.end }), isSaying(after) { return true }
         // The verb before it, past a speaker's name or a listed word ("said Kim on Wednesday").
-        var position = start
-        for _ in 0...gapWords {
-            guard let before = word(in: scalars, from: position, forward: false) else { return false }
-            let lower = before.lowercased()
-            if CompareLexicon.sayingVerbs.contains(lower) { return true }
-            guard before.unicodeScalars.first?.properties.isUppercase == true || CompareLexicon.sayingGapWords.contains(lower)
-            else { return false }
-            position = startOfWord(in: scalars, before: position)
+        for token in tokens.reversed().lazy.filter({ $0.span.end <= time.span.start }).prefix(gapWords + 1) {
+            if isSaying(token) { return true }
+            guard token.kind == .word,
+                  token.text.first?.isUppercase == true || CompareLexicon.sayingGapWords.contains(token.normalized) else { return false }
         }
         return false
-    }
-
-    /// The word next to offset `from` across spaces only (no punctuation between), if any.
-    private static func word(in scalars: [Unicode.Scalar], from: Int, forward: Bool) -> String? {
-        var i = from
-        if forward {
-            while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
-            let first = i
-            while i < scalars.count, isWordScalar(scalars[i]) { i += 1 }
-            return i > first ? String(String.UnicodeScalarView(scalars[first..<i])) : nil
-        }
-        while i > 0, scalars[i - 1].properties.isWhitespace { i -= 1 }
-        let last = i
-        while i > 0, isWordScalar(scalars[i - 1]) { i -= 1 }
-        return i < last ? String(String.UnicodeScalarView(scalars[i..<last])) : nil
-    }
-
-    /// Offset of the first scalar of the word before `from`.
-    private static func startOfWord(in scalars: [Unicode.Scalar], before from: Int) -> Int {
-        var i = from
-        while i > 0, scalars[i - 1].properties.isWhitespace { i -= 1 }
-        while i > 0, isWordScalar(scalars[i - 1]) { i -= 1 }
-        return i
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "'"
     }
 }

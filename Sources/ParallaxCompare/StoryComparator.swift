@@ -117,8 +117,10 @@ public struct StoryComparator: StoryComparer {
 
         let weekdayReader = weekdays  // one reader for every aligned pair
         let articleNumbers = units.map { $0.sentences.flatMap(\.numbers) }
+        let sentenceTokens = articles.map { article in Dictionary(article.sentences.map { ($0.index, $0.tokens) }) { first, _ in first } }
         func side(_ unit: ClaimUnit, text span: TextSpan) -> ConflictFinder.Side {
-            .init(source: labels[unit.source], text: claim(unit.source, span).text, unit: unit, articleNumbers: articleNumbers[unit.source])
+            .init(source: labels[unit.source], text: claim(unit.source, span).text, unit: unit, articleNumbers: articleNumbers[unit.source],
+                  tokens: sentenceTokens[unit.source][unit.sentence] ?? [])
         }
         let copies = CopyDetector(articles, labels: labels)
         var corroborated: [StoryReport.Corroboration] = []
