@@ -73,12 +73,31 @@ enum CompareLexicon {
         ["cookie", "stron"], ["cookie", "网站"], ["cookie", "浏览器"],
     ]
 
+    /// Labels of a picture's credit or a text's source line: "Photo: The Coastal Times /
+    /// Archive", "(Image: Getty Images)", "Źródło: PAP/EPA". Such a line names an agency, so
+    /// it would pass for a claim of its own.
+    static let creditLabels: Set<String> = [
+        "photo", "photos", "image", "images", "picture", "pic", "credit", "photo credit", "source", "foto", "fotos",
+        "bild", "quelle", "crédit photo", "crédit", "imagen", "fuente", "immagine", "fonte", "zdjęcie", "źródło", "kaynak",
+        "фото", "источник",
+    ]
+    /// A credit line is short; a longer line under such a label is a caption or a sentence
+    /// ("(Photo: AP) The state finance minister of Germany's Hesse region … has been found dead").
+    static let creditLineWords = 8
+
     /// Whether a sentence (lowercased) is page furniture rather than a statement of the story.
     static func isFurniture(_ sentence: String) -> Bool {
         let text = sentence.drop { !$0.isLetter }
         return furnitureSentenceOpenings.contains { text.hasPrefix($0) } || furnitureSentencePhrases.contains { text.contains($0) }
             || furnitureSentenceCombinations.contains { words in words.allSatisfy { text.contains($0) } }
-            || holdsAnEmailAddress(text)
+            || holdsAnEmailAddress(text) || isACreditLine(text)
+    }
+
+    /// Whether the text is a short line under a credit label ("photo: …", "source : …").
+    static func isACreditLine(_ text: Substring) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return creditLabels.contains(label) && text.split(whereSeparator: \.isWhitespace).count <= creditLineWords
     }
 
     /// Whether the text holds an e-mail address ("Contact Clare: clare@reportlinker.com"): a

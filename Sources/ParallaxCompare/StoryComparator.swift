@@ -317,12 +317,16 @@ public struct StoryComparator: StoryComparer {
                 }
                 // A phrase is its own when no sentence elsewhere covers much of it and it brings
                 // something new; inside a corroborated sentence, only a new name, number or date
-                // counts (the rest is wording). A sentence all of whose phrases are its own is
-                // reported whole.
+                // counts (the rest is wording).
                 let own = article.phrases[index].filter { phrase in
                     // A fragment must name, count or date something to stand on its own.
                     guard !phrase.entities.isEmpty || !phrase.numbers.isEmpty || !phrase.times.isEmpty else { return false }
-                    let newFact = phrase.entities.keys.contains { !otherEntities.contains($0) }
+                    // A name another source writes is no new fact, even where that source's
+                    // recogniser did not take it for one (a lone capitalised German word:
+                    // "ein Krankenhaus in Bremerhaven").
+                    let newFact = phrase.entities.keys.contains { key in
+                            !otherEntities.contains(key) && !key.split(separator: " ").allSatisfy { otherForms.contains(String($0)) }
+                        }
                         || phrase.numbers.contains { number in
                             // A person's age another source gives otherwise is a conflict, not a new fact.
                             number.unit != nil && !otherNumbers.contains { $0.agrees(with: number) || ConflictFinder.sameHolder($0, number) }
@@ -332,7 +336,10 @@ public struct StoryComparator: StoryComparer {
                     let covered = others.map { matcher.match(phrase, $0).coverage.0 }.max() ?? 0
                     return covered <= Self.uniquePhraseCoverage
                 }
-                if !isAligned, own.count == article.phrases[index].count, sentence.hasFact {
+                // A sentence no other source states is reported whole when any phrase of it is
+                // its own: a part alone ("said senior prosecutor Annette Kühl.") loses what the
+                // sentence says, and nothing else in the report shows the rest.
+                if !isAligned, !own.isEmpty, sentence.hasFact {
                     unique.append(claim(source, sentence.span))
                 } else {
                     // An aligned sentence is listed among the corroborated claims: its own part

@@ -145,6 +145,14 @@ import Testing
                        "zgodnie z rozporządzeniem parlamentu europejskiego i rady (ue) 2016/679"] {
             #expect(CompareLexicon.isFurniture(notice), "\(notice)")
         }
+        // A picture's credit and a source line name an agency but state nothing.
+        for credit in ["photo: the coastal times / archive", "(image: getty images)", "źródło: pap/epa",
+                       "© foto: dirk waem/dpa", "source : sports", "crédit photo : afp"] {
+            #expect(CompareLexicon.isFurniture(credit), "\(credit)")
+        }
+        // A longer line under such a label is a caption or a sentence of the story.
+        #expect(!CompareLexicon.isFurniture("(photo: ap) the state finance minister of germany's hesse region has been found dead."))
+        #expect(!CompareLexicon.isFurniture("image: a friend shared a photo of mr mclaren on his birthday."))
         // A post's handle is no e-mail address; nor is an address cut short.
         #expect(!CompareLexicon.isFurniture("— bbc news (world) (@bbcworld) january 1, 2020"))
         #expect(!CompareLexicon.isFurniture("the account user@localhost was hacked."))

@@ -155,6 +155,25 @@ import TestSupport
         #expect(corroborated("soll niemand daneben schlafen", "nobody should sleep next to it"))
     }
 
+    /// What only one source says is listed as a sentence a reader can follow: a quote with its
+    /// speaker, not the speaker alone; no picture credit; and no part of a corroborated
+    /// sentence whose only news is a place the other language names too.
+    @Test func whatOneSourceAloneSaysReadsWhole() throws {
+        let fire = try Self.report("harbor-fire")
+        let unique = fire.unique.map(\.text)
+        #expect(unique.contains { $0.hasPrefix("“At this stage we are ruling nothing out") && $0.hasSuffix("said senior prosecutor Annette Kühl.") },
+                "\(unique)")
+        #expect(!unique.contains { $0.hasPrefix("said senior prosecutor") })
+        #expect(!unique.contains { $0.hasPrefix("Photo:") })
+        // "ein Krankenhaus in Bremerhaven" in the German report: the English sentence on the two
+        // dock workers is corroborated and adds nothing new.
+        #expect(!unique.contains { $0.contains("Bremerhaven") }, "\(unique)")
+        let theft = try Self.report("manuscript-theft").unique.map(\.text)
+        #expect(theft.contains { $0.hasPrefix("Security consultant Gérard Tissot, who advises several French municipalities, called gaps") },
+                "\(theft)")
+        #expect(!theft.contains { $0 == "Security consultant Gérard Tissot" || $0.hasPrefix("Photo:") })
+    }
+
     /// (g) "on 4 March" against Thursday 5 March.
     @Test func differentDaysOfTheVoteConflict() throws {
         let report = try Self.report("desal-vote")
