@@ -190,7 +190,11 @@ struct SentenceAlignment: Sendable {
                         // Across languages a translation shares little but its names and
                         // numbers, so there any two shared features will do.
                         let crossing = ClaimMatcher.crossLanguage(first[x], second[y])
-                        let shared = crossing ? match.matched : match.matched - match.anchors
+                        // Within a language, a verb of saying is no shared content: every
+                        // quote has one ("we decided …, the mayor said" beside "the design
+                        // will decide everything, she said").
+                        let saying = crossing ? 0 : match.shared.filter { CompareLexicon.sayingVerbs.contains($0.lowercased()) }.count
+                        let shared = crossing ? match.matched : match.matched - match.anchors - saying
                         let threshold = crossing ? SentenceAlignment.crossLanguageFloor : SentenceAlignment.neighbourThreshold
                         if match.score >= threshold, shared >= SentenceAlignment.neighbourShared {
                             neighbours.insert([x, y])

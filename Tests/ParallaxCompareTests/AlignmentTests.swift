@@ -114,6 +114,23 @@ import Testing
         #expect(report.unique.count == 2, "\(report.unique.map(\.text))")
     }
 
+    /// Nor on a verb of saying and one word: every quote has its "said" (the demo's mayor
+    /// "decided" to stop depending on the rain; the biologist's outfall "will decide everything").
+    @Test func neighboursOfAnAlignedPairNeedMoreThanASayingVerb() {
+        let a = Fixture(source: "a.txt", sentences: [
+            "The council approved a desalination plant on Thursday by fourteen votes to seven.",
+            "\u{201C}Today we decided to stop depending on the rain,\u{201D} the mayor said after the vote.",
+        ])
+        let b = Fixture(source: "b.txt", sentences: [
+            "The council approved the desalination plant on Thursday by fourteen votes to seven.",
+            "\u{201C}The design of the outfall will decide everything,\u{201D} the biologist said.",
+        ])
+        let report = StoryComparator().compare([a.annotated, b.annotated])
+        #expect(report.corroborated.count == 1, "\(report.corroborated.map { $0.sentences.map(\.text) })")
+        #expect(report.corroborated.first?.sentences.count == 2)
+        #expect(!report.corroborated.contains { claim in claim.sentences.contains { $0.text.contains("decide") } })
+    }
+
     /// Two reports from one site end on the same call to subscribe: page furniture that
     /// extraction left inside a paragraph. It is neither a corroborated nor a unique claim.
     @Test func pageFurnitureIsNoClaim() {
