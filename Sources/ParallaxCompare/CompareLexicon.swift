@@ -90,7 +90,21 @@ enum CompareLexicon {
         let text = sentence.drop { !$0.isLetter }
         return furnitureSentenceOpenings.contains { text.hasPrefix($0) } || furnitureSentencePhrases.contains { text.contains($0) }
             || furnitureSentenceCombinations.contains { words in words.allSatisfy { text.contains($0) } }
-            || holdsAnEmailAddress(text) || isACreditLine(text)
+            || holdsAnEmailAddress(text) || isACreditLine(text) || isAPageStamp(sentence)
+    }
+
+    /// A page's own stamp is short: a copyright line ("© 2026 Nordic Wire Service.") or a
+    /// byline or dateline whose parts a spaced middle dot separates ("Por Lucía Berenguer · 6
+    /// de marzo de 2026 - 08:00"). Longer, such a line holds a sentence the extraction glued to
+    /// it ("© dpa Seoul/Washington.Im Streit um Nordkoreas Atomwaffenprogramm …").
+    static let pageStampWords = 12
+
+    /// Whether the sentence is a copyright line, or a byline or dateline with a date or time.
+    /// The dot must stand between spaces: Chinese writes it inside foreign names (吉塔·米塔尔).
+    static func isAPageStamp(_ sentence: String) -> Bool {
+        let trimmed = sentence.drop { $0.isWhitespace }
+        guard trimmed.hasPrefix("©") || trimmed.contains(" · ") && trimmed.contains(where: \.isNumber) else { return false }
+        return trimmed.split(whereSeparator: \.isWhitespace).count <= pageStampWords
     }
 
     /// Whether the text is a short line under a credit label ("photo: …", "source : …").

@@ -167,6 +167,13 @@ import Testing
                        "© foto: dirk waem/dpa", "source : sports", "crédit photo : afp"] {
             #expect(CompareLexicon.isFurniture(credit), "\(credit)")
         }
+        // A page's copyright line, byline and dateline.
+        for stamp in ["© 2026 nordic wire service.", "por lucía berenguer · 6 de marzo de 2026 - 08:00",
+                      "nordic wire service · 3 march 2026, 09:10"] {
+            #expect(CompareLexicon.isFurniture(stamp), "\(stamp)")
+        }
+        #expect(!CompareLexicon.isFurniture("© dpa seoul/washington.im streit um nordkoreas atomwaffenprogramm stehen die zeichen erneut auf konfrontation."))
+        #expect(!CompareLexicon.isFurniture("首席大法官吉塔·米塔尔今天通过视频会议与 2 名司法官员进行了互动。"))
         // A longer line under such a label is a caption or a sentence of the story.
         #expect(!CompareLexicon.isFurniture("(photo: ap) the state finance minister of germany's hesse region has been found dead."))
         #expect(!CompareLexicon.isFurniture("image: a friend shared a photo of mr mclaren on his birthday."))

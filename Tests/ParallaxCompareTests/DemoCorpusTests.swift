@@ -172,6 +172,12 @@ import TestSupport
         #expect(theft.contains { $0.hasPrefix("Security consultant Gérard Tissot, who advises several French municipalities, called gaps") },
                 "\(theft)")
         #expect(!theft.contains { $0 == "Security consultant Gérard Tissot" || $0.hasPrefix("Photo:") })
+        // A byline, a dateline and a copyright line are the page's, not the story's: neither
+        // claims nor events of the timeline.
+        let vote = try Self.report("desal-vote"), ferry = try Self.report("ferry-strike")
+        #expect(!vote.unique.contains { $0.text.hasPrefix("Por Lucía Berenguer") })
+        let stamps = (vote.timeline + ferry.timeline).map(\.text).filter { $0.hasPrefix("©") || $0.contains(" · ") }
+        #expect(stamps.isEmpty, "\(stamps)")
     }
 
     /// (g) "on 4 March" against Thursday 5 March.
