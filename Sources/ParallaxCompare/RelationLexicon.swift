@@ -130,11 +130,22 @@ enum RelationLexicon {
 
     /// Nouns of a topic a name may modify ("the Ukraine crisis", "Putin allies", "the Gaza
     /// conflict"): the name is then no party to the sentence's acts
-    /// (`RelationFinder.modifiesATopic`). Not the nouns of acts: in "US sanctions on Russia"
-    /// the name before the noun is its party.
+    /// (`RelationParties.modifiesATopicOrGroup`). Not the nouns of acts: in "US sanctions on
+    /// Russia" the name before the noun is its party.
     static let topicHeads: [String: Set<String>] = [
         "en": ["crisis", "allies", "ally", "conflict", "war", "issue", "question", "border", "standoff", "situation", "affair",
                "scandal", "policy", "file", "dossier", "case"],
+    ]
+    /// Nouns of private people a country's name or adjective may modify ("urged Colombian
+    /// migrants in Chile … to return home", "Nigerian students"): the people are meant, not
+    /// the state, so the name is no party. Not the state's own people ("Israeli troops",
+    /// "Colombian officials"), who act for it, nor a whole nation ("congratulated the Afghan
+    /// people", "Afghan citizens know that the elections are critical": both judged acts
+    /// toward Afghanistan in `Benchmarks/relations`).
+    static let groupHeads: [String: Set<String>] = [
+        "en": ["migrants", "immigrants", "emigrants", "refugees", "expatriates", "expats", "diaspora", "tourists", "students",
+               "workers", "fans", "hostages", "prisoners", "detainees", "passengers", "travellers", "travelers", "pilgrims",
+               "descent", "origin"],
     ]
 
     /// Verbs of a joint decision: without "with" after them, the two who agree are the

@@ -337,16 +337,18 @@ extension RelationFinder {
             return false
         }
         return !isGlued(mention, in: tokens) && mention.span.end > dateline && !isPlatform(mention, in: tokens, language: language)
-            && !modifiesATopic(mention, in: tokens, language: language)
+            && !modifiesATopicOrGroup(mention, in: tokens, language: language)
     }
 
     /// A name written as a modifier of a topic noun after it ("warned the Ukraine crisis could
-    /// escalate", "U.S. sanctions Putin allies"): the crisis or the allies are what the
-    /// sentence speaks of, not the name (`RelationLexicon.topicHeads`).
-    static func modifiesATopic(_ mention: EntityMention, in tokens: [Token], language: String) -> Bool {
-        guard let heads = RelationLexicon.topicHeads[language],
-              let next = tokens.first(where: { $0.span.start >= mention.span.end }) else { return false }
-        return next.kind == .word && next.text.first?.isLowercase == true && heads.contains(next.normalized)
+    /// escalate", "U.S. sanctions Putin allies") or of a group of private people ("urged
+    /// Colombian migrants to return home"): the crisis, the allies or the migrants are what
+    /// the sentence speaks of, not the name (`RelationLexicon.topicHeads`, `groupHeads`).
+    static func modifiesATopicOrGroup(_ mention: EntityMention, in tokens: [Token], language: String) -> Bool {
+        guard let next = tokens.first(where: { $0.span.start >= mention.span.end }),
+              next.kind == .word, next.text.first?.isLowercase == true else { return false }
+        return RelationLexicon.topicHeads[language]?.contains(next.normalized) == true
+            || RelationLexicon.groupHeads[language]?.contains(next.normalized) == true
     }
 
     /// A place written as a modifier of a capitalised name or title after it ("U.S. President

@@ -137,6 +137,20 @@ import Testing
         }
     }
 
+    /// A country's adjective before a group of private people names the people, not the
+    /// state (the seeds: "Petro urged Colombian migrants in Chile, Argentina, and the United
+    /// States to return home"); before the nation or the state's own people it names the state.
+    @Test func aCountrysMigrantsAreNotTheCountry() throws {
+        let sentences = [
+            "Maria Lindqvist urged Norwegian migrants in Spain to return home.",
+            "Maria Lindqvist congratulated the Norwegian people on the result.",
+        ]
+        let events = Self.events(title: "Lindqvist and Norway", sentences)
+        #expect(Self.events(events, in: sentences[0]).isEmpty, "\(events)")
+        let praise = try #require(Self.events(events, in: sentences[1]).first)
+        #expect(Set([praise.from, praise.to]) == ["Maria Lindqvist", "Norway"])
+    }
+
     @Test func placesOfSettingAndModifiersAreNoParties() throws {
         let sentences = [
             "Norway and Sweden met in Geneva on Friday.",
