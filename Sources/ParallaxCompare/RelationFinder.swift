@@ -254,7 +254,14 @@ enum RelationFinder {
         for (t, token) in tokens.enumerated() {
             if RelationLexicon.clauseOpeners.contains(token.normalized) { clauseDenied = false }
             if RelationLexicon.negations.contains(token.normalized) || conditionals.contains(token.normalized) { clauseDenied = true }
-            if undoing.contains(token.normalized) { undoneUntil = t + RelationLexicon.undoingReach }
+            if undoing.contains(token.normalized) {
+                undoneUntil = t + RelationLexicon.undoingReach
+                // An infinitive after a refusal is not done, to the end of its clause:
+                // "declined to come to Cameron's aid", "refused to meet the envoy".
+                if let next = tokens.dropFirst(t + 1).first, RelationLexicon.infinitiveMarkers[language]?.contains(next.normalized) == true {
+                    clauseDenied = true
+                }
+            }
             guard token.kind == .word,
                   !entities.contains(where: { $0.span.overlaps(token.span) }),
                   RelationLexicon.peopleNouns[language]?.contains(token.normalized) != true,
@@ -298,6 +305,8 @@ enum RelationFinder {
     /// due to meet", "will help", "could be sanctioned"): a plan or a possibility, not an act.
     private static func heldBack(at t: Int, in tokens: [Token], mutual: Bool, language: String) -> Bool {
         guard let words = RelationLexicon.unassertingWords[language] else { return false }
+        // "the upcoming meeting": a noun, whatever stands before its modifier.
+        if t > 0, RelationLexicon.unrealisedModifiers[language]?.contains(tokens[t - 1].normalized) == true { return true }
         if isNoun(at: t, in: tokens, language: language) { return soughtNoun(at: t, in: tokens, mutual: mutual, language: language) }
         var previous = t - 1
         while previous >= 0, previous >= t - 3 {
@@ -321,8 +330,8 @@ enum RelationFinder {
         let governors = RelationLexicon.seekingVerbs[language] ?? []
         let determiners = RelationLexicon.nounMarkers[language] ?? []
         var governed = false
-        for token in tokens[max(0, t - 5)..<t].reversed() {
-            let word = token.normalized
+        for index in (max(0, t - 5)..<t).reversed() {
+            let token = tokens[index], word = token.normalized
             if word == "for" { return mutual }
             if governed {
                 // Past the verb of reaching, only "to", a modal or "at" holds the act back.
@@ -333,8 +342,13 @@ enum RelationFinder {
             } else if governors.contains(word) {
                 governed = true
             } else {
-                // The noun's determiner and modifiers ("a cease-fire agreement").
+                // The noun's determiner and modifiers ("a cease-fire agreement"); one not yet
+                // done ("the upcoming meeting"), or looked forward to.
                 guard token.kind == .word, token.text.first?.isLowercase == true else { return false }
+                if RelationLexicon.unrealisedModifiers[language]?.contains(word) == true { return true }
+                if word == "to", index > 0, RelationLexicon.lookingAheadBeforeTo[language]?.contains(tokens[index - 1].normalized) == true {
+                    return true
+                }
             }
         }
         return false

@@ -181,8 +181,12 @@ enum RelationLexicon {
     static let undoingVerbs: [String: Set<String>] = [
         "en": ["reject", "rejects", "rejected", "rejecting", "refuse", "refuses", "refused", "refusing", "deny", "denies", "denied",
                "denying", "suspend", "suspends", "suspended", "suspending", "cancel", "cancels", "cancelled", "canceled",
-               "scrapped", "abandoned", "postponed", "quit", "exit", "exited", "withdrew"],
+               "scrapped", "abandoned", "postponed", "quit", "exit", "exited", "withdrew", "decline", "declines", "declined",
+               "declining"],
     ]
+    /// Words that open an infinitive after a verb ("threatened to push for a resolution"):
+    /// what the verb aims at comes after it, not before (`RelationParties.actorsAround`).
+    static let infinitiveMarkers: [String: Set<String>] = ["en": ["to"]]
     /// How many words after such a verb its act may stand.
     static let undoingReach = 4
 
@@ -209,6 +213,17 @@ enum RelationLexicon {
                "striking", "broker", "brokering", "arrange", "arranging", "have", "having", "start", "starting", "impose",
                "imposing", "open", "opening", "continue", "resume"],
     ]
+    /// Modifiers of an act named by a noun that is not yet done ("the upcoming meeting", "a
+    /// possible deal", "planned talks"), and words before "to" that look ahead to it ("looked
+    /// forward to the meeting with Mr. Abbas").
+    static let unrealisedModifiers: [String: Set<String>] = [
+        "en": ["upcoming", "planned", "proposed", "possible", "potential", "future", "prospective", "forthcoming", "expected",
+               "next", "hoped-for", "mooted"],
+    ]
+    static let lookingAheadBeforeTo: [String: Set<String>] = ["en": ["forward", "ahead"]]
+    /// Words after a word of a mutual act that make it a noun ("an emergency meeting of the
+    /// Security Council"): a verb of meeting or talking is not followed by "of".
+    static let nounPhraseOpeners: [String: Set<String>] = ["en": ["of"]]
     /// Verbs after which "to" does not hold the act back: "continued to attack Trump" says
     /// the attacks went on.
     static let assertingBeforeTo: Set<String> = [

@@ -22,7 +22,10 @@ extension RelationFinder {
             return jointSubject(before: hit.token.span, parties, tokens: tokens, language: language)
         }
         let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
-        if !agentNoun, isNoun(at: hit.position, in: tokens, language: language) {
+        let opensANounPhrase = kind.mutual && tokens.dropFirst(hit.position + 1).first.map {
+            RelationLexicon.nounPhraseOpeners[language]?.contains($0.normalized) == true
+        } == true
+        if !agentNoun, opensANounPhrase || isNoun(at: hit.position, in: tokens, language: language) {
             // An act named by a noun: its parties come from the noun's phrase, or it has none
             // named ("the attack", "the accusation against Biden").
             if let pair = nounParties(at: hit.position, in: tokens, parties, mutual: kind.mutual,
@@ -112,8 +115,12 @@ extension RelationFinder {
         // nothing of Bowen named before.
         // A mutual act may follow its two parties joined by "and" or "with" ("Trump and Erdoğan
         // spoke", "Obama spoke with Putin by telephone").
+        // Not a verb an infinitive follows: "the Arab Group threatened to push for a resolution"
+        // threatens no one named before it.
+        let infinitive = RelationLexicon.infinitiveMarkers[language] ?? []
         if after.isEmpty, !speaking, let actor = before.first, let target = before.first(where: { $0.key != actor.key }),
-           RelationLexicon.targetBridges[language] != nil || inOneClause(target.span, span, tokens) {
+           RelationLexicon.targetBridges[language] != nil || inOneClause(target.span, span, tokens),
+           tokens.first(where: { $0.span.start >= span.end }).map({ !infinitive.contains($0.normalized) }) ?? true {
             // "… with Harper and Hollande, and they agreed": the pronoun is who acts.
             let pronouns = RelationLexicon.subjectPronouns[language] ?? []
             if tokens.contains(where: { $0.span.start >= actor.span.end && $0.span.end <= span.start && pronouns.contains($0.normalized)

@@ -151,6 +151,31 @@ import Testing
         #expect(Set([praise.from, praise.to]) == ["Maria Lindqvist", "Norway"])
     }
 
+    /// A threat to do something names its aim after the infinitive, not before the verb; one
+    /// who declines to act does not act.
+    @Test func infinitivesAndRefusalsNameNoEarlierTarget() throws {
+        Self.expectNoEvent(in: [
+            "The council, a close ally of Peter Sandberg, agreed after Maria Lindqvist threatened to push for a vote.",
+            "Peter Sandberg declined to come to Maria Lindqvist's aid.",
+        ])
+        let sentence = "Maria Lindqvist threatened Peter Sandberg with a lawsuit."
+        let threat = try #require(Self.events(Self.events(title: "Lindqvist and Sandberg", [sentence]), in: sentence).first)
+        #expect(threat.from == "Maria Lindqvist" && threat.to == "Peter Sandberg" && threat.kind == "threaten")
+    }
+
+    /// A meeting not yet held is no meeting, nor is a body's own meeting one between it and
+    /// whoever addresses it.
+    @Test func meetingsAheadOrOfOneBodyAreNoEvents() throws {
+        Self.expectNoEvent(in: [
+            "Maria Lindqvist said of the upcoming meeting with Peter Sandberg that nothing was settled.",
+            "Maria Lindqvist said she looked forward to the meeting with Peter Sandberg.",
+            "Peter Sandberg told an emergency meeting of the Nordic Council that aid was needed.",
+        ])
+        let sentence = "Maria Lindqvist said the meeting with Peter Sandberg had gone well."
+        let met = try #require(Self.events(Self.events(title: "Lindqvist and Sandberg", [sentence]), in: sentence).first)
+        #expect(Set([met.from, met.to]) == ["Maria Lindqvist", "Peter Sandberg"] && met.kind == "meet")
+    }
+
     @Test func placesOfSettingAndModifiersAreNoParties() throws {
         let sentences = [
             "Norway and Sweden met in Geneva on Friday.",
