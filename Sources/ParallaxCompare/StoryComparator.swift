@@ -308,6 +308,12 @@ public struct StoryComparator: StoryComparer {
                         return other.words.contains { matcher.wordMatch(word, $0, acrossLanguages: across) > 0 }
                     }
             }
+            // A name another source writes is no new fact, even where that source's recogniser
+            // did not take it for one (a lone capitalised German word: "ein Krankenhaus in
+            // Bremerhaven").
+            func isNewName(_ key: String) -> Bool {
+                !otherEntities.contains(key) && !key.split(separator: " ").allSatisfy { otherForms.contains(String($0)) }
+            }
             for (index, sentence) in article.sentences.enumerated() {
                 let ref = SentenceAlignment.SentenceRef(source: source, sentence: sentence.sentence)
                 let isAligned = aligned.contains(ref)
@@ -321,12 +327,7 @@ public struct StoryComparator: StoryComparer {
                 let own = article.phrases[index].filter { phrase in
                     // A fragment must name, count or date something to stand on its own.
                     guard !phrase.entities.isEmpty || !phrase.numbers.isEmpty || !phrase.times.isEmpty else { return false }
-                    // A name another source writes is no new fact, even where that source's
-                    // recogniser did not take it for one (a lone capitalised German word:
-                    // "ein Krankenhaus in Bremerhaven").
-                    let newFact = phrase.entities.keys.contains { key in
-                            !otherEntities.contains(key) && !key.split(separator: " ").allSatisfy { otherForms.contains(String($0)) }
-                        }
+                    let newFact = phrase.entities.keys.contains(where: isNewName)
                         || phrase.numbers.contains { number in
                             // A person's age another source gives otherwise is a conflict, not a new fact.
                             number.unit != nil && !otherNumbers.contains { $0.agrees(with: number) || ConflictFinder.sameHolder($0, number) }
