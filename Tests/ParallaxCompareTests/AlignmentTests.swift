@@ -81,16 +81,20 @@ import Testing
         #expect(unresolved.times.map(\.resolved) == [nil, Self.october2025])
     }
 
+    /// Two English articles of plain sentences ("a.txt" and "b.txt"), compared.
+    static func compare(_ first: [String], _ second: [String]) -> StoryReport {
+        StoryComparator().compare([Fixture(source: "a.txt", sentences: first).annotated,
+                                   Fixture(source: "b.txt", sentences: second).annotated])
+    }
+
     @Test func unrelatedSentencesStayUnaligned() {
-        let a = Fixture(source: "a.txt", sentences: [
+        let report = Self.compare([
             "The city museum reopened its doors after a renovation that lasted three years.",
             "Visitors queued along the river to see the restored paintings.",
-        ])
-        let b = Fixture(source: "b.txt", sentences: [
+        ], [
             "The national team won the championship final after extra time.",
             "Thousands of fans celebrated in the streets until morning.",
         ])
-        let report = StoryComparator().compare([a.annotated, b.annotated])
         #expect(report.corroborated.isEmpty)
         #expect(!report.sameStory)
         #expect(report.similarity < 0.5)
@@ -117,15 +121,13 @@ import Testing
     /// Nor on a verb of saying and one word: every quote has its "said" (the demo's mayor
     /// "decided" to stop depending on the rain; the biologist's outfall "will decide everything").
     @Test func neighboursOfAnAlignedPairNeedMoreThanASayingVerb() {
-        let a = Fixture(source: "a.txt", sentences: [
+        let report = Self.compare([
             "The council approved a desalination plant on Thursday by fourteen votes to seven.",
             "\u{201C}Today we decided to stop depending on the rain,\u{201D} the mayor said after the vote.",
-        ])
-        let b = Fixture(source: "b.txt", sentences: [
+        ], [
             "The council approved the desalination plant on Thursday by fourteen votes to seven.",
             "\u{201C}The design of the outfall will decide everything,\u{201D} the biologist said.",
         ])
-        let report = StoryComparator().compare([a.annotated, b.annotated])
         #expect(report.corroborated.count == 1, "\(report.corroborated.map { $0.sentences.map(\.text) })")
         #expect(report.corroborated.first?.sentences.count == 2)
         #expect(!report.corroborated.contains { claim in claim.sentences.contains { $0.text.contains("decide") } })
