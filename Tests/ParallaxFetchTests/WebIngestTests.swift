@@ -81,8 +81,11 @@ import Testing
         let first = try await WebIngestTests.parallax(["ingest", site.url("/feed.xml")] + crawl)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("50 stored, 0 already stored, 0 failed"), "\(first.stdout)")
+        // Every article once, but a transient failure on a loaded machine brings a retry, as
+        // it should (seen once, with two benchmarks running beside the suite: 52 requests for
+        // the 50 articles, all stored).
         let articleRequests = site.requests.filter { $0.path.hasPrefix("/news/") }
-        #expect(articleRequests.count == 50)
+        #expect((50...53).contains(articleRequests.count), "\(articleRequests.count) article requests")
         #expect(Set(articleRequests.map(\.path)).count == 50)
         #expect(site.requests("/robots.txt").count == 1)
         #expect(FileManager.default.fileExists(atPath: db + ".fetch-state.json"))
