@@ -93,6 +93,7 @@ public enum ReportRenderer {
             out += style.block(lines)
         }
 
+        var listed: [String: Set<String>] = [:]  // texts listed so far, by source
         for source in report.sources {
             let own = report.unique.filter { $0.source == source.source }
             // A copy's claims are one source's however many print them: say which others do.
@@ -100,7 +101,17 @@ public enum ReportRenderer {
             let alsoPrinted = copies.isEmpty ? "" : " and its " + (copies.count == 1 ? "copy " : "copies ") + copies.map(tag).joined()
             out += style.heading("Only in \(tag(source.source)) \(style.escape(ReportFormatting.shortName(source.source)))\(alsoPrinted) (\(own.count))")
             if own.isEmpty { out += style.paragraph("Nothing that the other sources do not also say.") }
-            for claim in own { out += style.item(style.escape(claim.text)) }
+            // What an earlier copy printed word for word is listed there, once.
+            let earlier = copies.filter { listed[$0] != nil }
+            let printedEarlier = own.filter { claim in earlier.contains { listed[$0]?.contains(claim.text) == true } }
+            if !printedEarlier.isEmpty {
+                let all = printedEarlier.count == own.count ? (own.count == 1 ? "It is" : "All are") : "\(printedEarlier.count) of them are"
+                out += style.paragraph("\(all) printed word for word by \(earlier.map(tag).joined()) and listed there.")
+            }
+            for claim in own where !printedEarlier.contains(claim) {
+                out += style.item(style.escape(claim.text))
+            }
+            listed[source.source] = Set(own.map(\.text))
         }
 
         out += style.heading("Conflicts (\(report.conflicts.count))")

@@ -37,6 +37,9 @@ import Testing
         let text = ReportRenderer.text(report)
         #expect(text.contains("Only in [1] copy.txt and its copy [2] (") && text.contains("Only in [2] wire.txt and its copy [1] ("))
         #expect(text.contains("Only in [3] own.txt ("))
+        // The sentence both copies print is listed once, under the first.
+        #expect(text.components(separatedBy: "- The union said").count == 2, "\(text)")
+        #expect(text.contains("It is printed word for word by [1] and listed there."))
         #expect(ReportRenderer.html(report).contains("copy of [2], counted as one source with it"))
     }
 

@@ -98,4 +98,20 @@ import TestSupport
             #expect(health["stories"] as? Int == total)
         }
     }
+
+    /// The ferry strike's wire story and its syndicated copy print the same sentences: the
+    /// story page lists each once among what one source says, with the copy's tag.
+    @Test func aCopysSentencesAreListedOnceOnTheStoryPage() async throws {
+        try await TestServer().test { client in
+            for file in DemoCorpus.files where file.lastPathComponent.hasPrefix("ferry-strike-") {
+                #expect(try await client.postFile(file).status == .created)
+            }
+            let story = try #require(try await client.get("/api/stories").decode(Listed.self).stories.first)
+            let page = try await client.get("/stories/\(story.id)").text
+            let section = try #require(page.components(separatedBy: "<h2>Only one source").dropFirst().first?
+                .components(separatedBy: "<h2>").first)
+            #expect(section.components(separatedBy: "We did not want this strike").count == 2, "\(section)")
+            #expect(section.contains("also printed by its copy"))
+        }
+    }
 }

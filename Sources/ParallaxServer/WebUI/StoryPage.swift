@@ -135,12 +135,24 @@ struct StoryPage {
     }
 
     private func unique() -> String {
-        var out = "<h2>Only one source (\(report.unique.count))</h2>\n"
-        guard !report.unique.isEmpty else { return out + "<p>Every claim is shared.</p>\n" }
-        for sentence in report.unique {
-            out += "<div class=\"item \(kind(sentence, default: .unique).rawValue)\">" + claimLink(sentence) + "</div>\n"
+        // A sentence that copies of one text print word for word is one source's: listed once,
+        // with the copies' tags after it.
+        func copies(of source: String) -> [String] {
+            report.copies.first { $0.sources.contains(source) }?.sources.filter { $0 != source } ?? []
         }
-        return out
+        var items: [String] = []
+        var listed: Set<StoryReport.ClaimSentence> = []
+        for sentence in report.unique where !listed.contains(sentence) {
+            let printedToo = report.unique.filter { other in
+                other.text == sentence.text && copies(of: sentence.source).contains(other.source)
+            }
+            listed.formUnion(printedToo)
+            items.append("<div class=\"item \(kind(sentence, default: .unique).rawValue)\">" + claimLink(sentence)
+                + (printedToo.isEmpty ? "" : "<div class=\"meta\">also printed by its copy " + printedToo.map { tag($0.source) }.joined() + "</div>")
+                + "</div>\n")
+        }
+        let out = "<h2>Only one source (\(items.count))</h2>\n"
+        return items.isEmpty ? out + "<p>Every claim is shared.</p>\n" : out + items.joined()
     }
 
     private func conflicts() -> String {
