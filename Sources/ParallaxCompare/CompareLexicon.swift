@@ -63,6 +63,11 @@ enum CompareLexicon {
         "polityce prywatności", "polityka prywatności", "politykę prywatności", "polityki prywatności",
         // The number of the EU's data protection regulation, which such notices cite.
         "2016/679",
+        // Calls to pay for the site's journalism, share a page or log in.
+        "support local journalism", "strong local journalism", "subscribing for full access", "通过电子邮件发送给朋友", "您必须先登录",
+        // Press releases' disclaimers of forward-looking statements.
+        "forward-looking statements", "zukunftsgerichtete informationen", "zukunftsgerichtete aussagen",
+        "déclarations prospectives", "declaraciones prospectivas", "dichiarazioni previsionali",
     ]
     /// Words that together make a sentence a notice of the page's own machinery: a cookie
     /// notice names cookies and the site, the browser or the privacy policy; "cookie" alone
@@ -90,7 +95,26 @@ enum CompareLexicon {
         let text = sentence.drop { !$0.isLetter }
         return furnitureSentenceOpenings.contains { text.hasPrefix($0) } || furnitureSentencePhrases.contains { text.contains($0) }
             || furnitureSentenceCombinations.contains { words in words.allSatisfy { text.contains($0) } }
-            || holdsAnEmailAddress(text) || isACreditLine(text) || isAPageStamp(sentence)
+            || holdsAnEmailAddress(text) || isACreditLine(text) || isAPageStamp(sentence) || holdsAPhoneNumber(text)
+    }
+
+    /// Labels of a telephone number in a contact line ("Tel: 07837 950 573 Web: …").
+    static let phoneLabels = ["tel:", "tel.:", "tel.", "phone:", "telephone:", "telefon:", "téléphone:", "teléfono:", "telefono:"]
+
+    /// Whether the text gives a telephone number under its label: a contact line. The label
+    /// needs its colon or dot ("Tel Aviv" is none) and digits right after it.
+    static func holdsAPhoneNumber(_ text: Substring) -> Bool {
+        phoneLabels.contains { label in
+            var rest = text[...]
+            while let found = rest.range(of: label) {
+                let after = rest[found.upperBound...].drop { $0 == " " }
+                // The label opens a word: "hotel." is no label.
+                let opensAWord = found.lowerBound == rest.startIndex || !rest[rest.index(before: found.lowerBound)].isLetter
+                if opensAWord, after.prefix(4).filter(\.isNumber).count >= 3 || after.first == "+" { return true }
+                rest = rest[found.upperBound...]
+            }
+            return false
+        }
     }
 
     /// A page's own stamp is short: a copyright line ("© 2026 Nordic Wire Service.") or a

@@ -169,6 +169,14 @@ import Testing
                        "© foto: dirk waem/dpa", "source : sports", "crédit photo : afp"] {
             #expect(CompareLexicon.isFurniture(credit), "\(credit)")
         }
+        // A contact line, a call to pay for the site's journalism, a press release's disclaimer.
+        for line in ["mark davies zenith fit personal trainer & online coach tel: 07837 950 573 web: www.zenithfit.co.uk",
+                     "if you enjoy allie's coverage, support strong local journalism by subscribing for full access",
+                     "diese pressemeldung enthält zukunftsgerichtete informationen im sinne der geltenden wertpapiergesetze.",
+                     "分享 将本文通过电子邮件发送给朋友 要发送此页面的链接，您必须先登录。"] {
+            #expect(CompareLexicon.isFurniture(line), "\(line)")
+        }
+        #expect(!CompareLexicon.isFurniture("the rocket hit a hotel. 300 people were evacuated from tel aviv."))
         // A page's copyright line, byline and dateline.
         for stamp in ["© 2026 nordic wire service.", "por lucía berenguer · 6 de marzo de 2026 - 08:00",
                       "nordic wire service · 3 march 2026, 09:10"] {
