@@ -67,7 +67,7 @@ private struct HTMLPage {
         for (index, source) in report.sources.enumerated() {
             out += "<section class=\"column\">\n<h3>[\(index + 1)] " + escape(source.headline) + "</h3>\n"
             let published = source.published.map { "published \($0)" } ?? "publication date unknown"
-            let copies = report.copies.first { $0.sources.contains(source.source) }?.sources.filter { $0 != source.source } ?? []
+            let copies = report.copies(of: source.source)
             // Its copies print its claims too: "only this source" means only this text.
             let copyNote = copies.isEmpty ? "" : " · copy of " + copies.map(tag).joined() + ", counted as one source with it"
             out += "<p class=\"meta\">" + escape(source.source) + " · \(escape(source.language)) · \(published) · \(source.words) words"

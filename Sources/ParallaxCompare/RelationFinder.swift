@@ -251,6 +251,7 @@ enum RelationFinder {
         var undoneUntil = -1
         let conditionals = RelationLexicon.conditionals[language] ?? []
         let undoing = RelationLexicon.undoingVerbs[language] ?? []
+        let timeWords = RelationLexicon.timeWordsBeforeNextWord[language] ?? []
         for (t, token) in tokens.enumerated() {
             if RelationLexicon.clauseOpeners.contains(token.normalized) { clauseDenied = false }
             if RelationLexicon.negations.contains(token.normalized) || conditionals.contains(token.normalized) { clauseDenied = true }
@@ -266,7 +267,6 @@ enum RelationFinder {
                   !entities.contains(where: { $0.span.overlaps(token.span) }),
                   RelationLexicon.peopleNouns[language]?.contains(token.normalized) != true,
                   let kind = RelationLexicon.kind(of: token.normalized, language: language) else { continue }
-            let timeWords = RelationLexicon.timeWordsBeforeNextWord[language] ?? []
             if let next = RelationLexicon.needsNextWord[language]?[token.normalized],
                !(tokens.dropFirst(t + 1).first { !timeWords.contains($0.normalized) }.map { next.contains($0.normalized) } ?? false),
                !(t > 0 && RelationLexicon.orPreviousWord[language]?[token.normalized]?.contains(tokens[t - 1].normalized) == true) {

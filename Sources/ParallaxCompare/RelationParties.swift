@@ -17,14 +17,14 @@ extension RelationFinder {
             guard !kind.mutual else { return nil }
             return passiveActors(at: hit.position, in: tokens, parties)
         }
+        // The word right after the act, which opens its partner or noun phrase if any.
+        let next = tokens.dropFirst(hit.position + 1).first
         if RelationLexicon.jointDecisionVerbs[language]?.contains(hit.token.normalized) == true,
-           RelationLexicon.partnerWords[language]?.contains(tokens.dropFirst(hit.position + 1).first?.normalized ?? "") != true {
+           RelationLexicon.partnerWords[language]?.contains(next?.normalized ?? "") != true {
             return jointSubject(before: hit.token.span, parties, tokens: tokens, language: language)
         }
         let agentNoun = RelationLexicon.agentNouns[language]?.contains(hit.token.normalized) ?? false
-        let opensANounPhrase = kind.mutual && tokens.dropFirst(hit.position + 1).first.map {
-            RelationLexicon.nounPhraseOpeners[language]?.contains($0.normalized) == true
-        } == true
+        let opensANounPhrase = kind.mutual && RelationLexicon.nounPhraseOpeners[language]?.contains(next?.normalized ?? "") == true
         if !agentNoun, opensANounPhrase || isNoun(at: hit.position, in: tokens, language: language) {
             // An act named by a noun: its parties come from the noun's phrase, or it has none
             // named ("the attack", "the accusation against Biden").
@@ -37,8 +37,7 @@ extension RelationFinder {
             // phrase leaves its parties unnamed ("the conversation between the two heads of
             // state", "talks with the president of Switzerland").
             guard kind.mutual else { return nil }
-            if let next = tokens.dropFirst(hit.position + 1).first,
-               (RelationLexicon.partnerPhraseOpeners[language] ?? ["between"]).contains(next.normalized) {
+            if let next, (RelationLexicon.partnerPhraseOpeners[language] ?? ["between"]).contains(next.normalized) {
                 // A "with" phrase must name a party: "In a phone conversation with Putin last
                 // night, Obama …" is read on; "At a meeting with civic groups …, Khodorkovsky"
                 // is not. "Between" and "of" phrases were read in full by `nounParties`.

@@ -97,7 +97,7 @@ public enum ReportRenderer {
         for source in report.sources {
             let own = report.unique.filter { $0.source == source.source }
             // A copy's claims are one source's however many print them: say which others do.
-            let copies = report.copies.first { $0.sources.contains(source.source) }?.sources.filter { $0 != source.source } ?? []
+            let copies = report.copies(of: source.source)
             let alsoPrinted = copies.isEmpty ? "" : " and its " + (copies.count == 1 ? "copy " : "copies ") + copies.map(tag).joined()
             out += style.heading("Only in \(tag(source.source)) \(style.escape(ReportFormatting.shortName(source.source)))\(alsoPrinted) (\(own.count))")
             if own.isEmpty { out += style.paragraph("Nothing that the other sources do not also say.") }

@@ -447,6 +447,12 @@ extension StoryReport {
 }
 
 extension StoryReport {
+    /// The other sources of `source`'s copy group (empty when it is no copy): renderers name
+    /// them beside what the source says.
+    public func copies(of source: String) -> [String] {
+        copies.first { $0.sources.contains(source) }?.sources.filter { $0 != source } ?? []
+    }
+
     /// What a renderer says for an empty timeline: without a publication date, relative
     /// expressions ("last year", "on Tuesday") cannot be placed, which is most often why.
     public var emptyTimelineNote: String {

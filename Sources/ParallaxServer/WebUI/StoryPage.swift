@@ -137,15 +137,11 @@ struct StoryPage {
     private func unique() -> String {
         // A sentence that copies of one text print word for word is one source's: listed once,
         // with the copies' tags after it.
-        func copies(of source: String) -> [String] {
-            report.copies.first { $0.sources.contains(source) }?.sources.filter { $0 != source } ?? []
-        }
         var items: [String] = []
         var listed: Set<StoryReport.ClaimSentence> = []
         for sentence in report.unique where !listed.contains(sentence) {
-            let printedToo = report.unique.filter { other in
-                other.text == sentence.text && copies(of: sentence.source).contains(other.source)
-            }
+            let copies = report.copies(of: sentence.source)
+            let printedToo = report.unique.filter { $0.text == sentence.text && copies.contains($0.source) }
             listed.formUnion(printedToo)
             items.append("<div class=\"item \(kind(sentence, default: .unique).rawValue)\">" + claimLink(sentence)
                 + (printedToo.isEmpty ? "" : "<div class=\"meta\">also printed by its copy " + printedToo.map { tag($0.source) }.joined() + "</div>")
